@@ -1,0 +1,305 @@
+// Opening the store, migrations, transactions and error mapping.
+#include "store/schema.hpp"
+#include "store/store_impl.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <fmt/core.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace contra {
+
+namespace {
+
+constexpr int k_default_busy_timeout_ms = 5000;
+constexpr std::string_view k_sqlite_magic{"SQLite format 3\0", 16};
+constexpr std::string_view k_memory_path = ":memory:";
+
+int busy_timeout_ms()
+{
+    const char* text = std::getenv("CONTRA_BUSY_TIMEOUT_MS");
+    if (text == nullptr || *text == '\0') return k_default_busy_timeout_ms;
+    int value = 0;
+    const char* end = text + std::char_traits<char>::length(text);
+    auto [ptr, ec] = std::from_chars(text, end, value);
+    if (ec != std::errc{} || ptr != end || value < 0) return k_default_busy_timeout_ms;
+    return value;
+}
+
+// Looks at the file before SQLite does: a file that is not a SQLite
+// database is refused without SQLite ever opening it, so it stays untouched.
+Expected<void> check_file(const std::string& path, OpenMode mode)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!fs::exists(status)) {
+        if (mode == OpenMode::create) return {};
+        return bad_input(fmt::format("no store at {} (create one with `contra init`)", path));
+    }
+    if (!fs::is_regular_file(status)) {
+        return bad_input(fmt::format("store {} is not a regular file", path));
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return bad_input(fmt::format("cannot read store {}", path));
+    std::string header(k_sqlite_magic.size(), '\0');
+    in.read(header.data(), static_cast<std::streamsize>(header.size()));
+    header.resize(static_cast<std::size_t>(in.gcount()));
+    if (header.empty()) return {};  // an empty file is an empty database: version 0
+    if (header != k_sqlite_magic) {
+        return bad_input(fmt::format("file is not a database: {} (not a SQLite store)", path));
+    }
+    return {};
+}
+
+int user_version(SQLite::Database& db)
+{
+    SQLite::Statement query(db, "PRAGMA user_version");
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
+// Applies every step from the store's version up to k_schema_version in one
+// transaction: a store is either fully migrated or left as it was.
+void migrate(detail::StoreState& impl)
+{
+    detail::WriteScope scope(impl);
+    const int from = user_version(impl.db);  // again, under the write lock
+    const auto steps = detail::migrations();
+    for (int version = from; version < Store::k_schema_version; ++version) {
+        impl.db.exec(std::string(steps[static_cast<std::size_t>(version)]));
+    }
+    impl.db.exec(fmt::format("PRAGMA user_version = {}", Store::k_schema_version));
+    scope.commit();
+}
+
+int open_flags(const std::string& path, OpenMode mode)
+{
+    if (path == k_memory_path) return SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_MEMORY;
+    if (mode == OpenMode::read_only) return SQLite::OPEN_READONLY;
+    if (mode == OpenMode::create) return SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    return SQLite::OPEN_READWRITE;
+}
+
+// Pragmas, the version check and migrations, on a freshly opened connection.
+Expected<void> configure(detail::StoreState& impl, OpenMode mode)
+{
+    const std::string& path = impl.path;
+    const bool memory = path == k_memory_path;
+    auto& db = impl.db;
+    db.exec("PRAGMA foreign_keys = ON");
+
+    // Read the version before writing anything: a newer store is refused
+    // untouched.
+    const int version = user_version(db);
+    if (version > Store::k_schema_version) {
+        return bad_input(fmt::format(
+            "store {} has schema version {}, newer than version {} that this contra understands; "
+            "use a newer contra",
+            path, version, Store::k_schema_version));
+    }
+    if (version < 0) {
+        return bad_input(fmt::format("store {} has an invalid schema version {}", path, version));
+    }
+    if (mode == OpenMode::read_only) {
+        if (version < Store::k_schema_version) {
+            return bad_input(fmt::format(
+                "store {} has schema version {} and needs migrating to version {}; "
+                "open it for writing once (any write command) first",
+                path, version, Store::k_schema_version));
+        }
+        return {};
+    }
+    if (!memory) {
+        SQLite::Statement wal(db, "PRAGMA journal_mode = WAL");
+        wal.executeStep();
+        const std::string journal = wal.getColumn(0).getString();
+        if (journal != "wal") {
+            return internal_error(fmt::format("store {}: cannot switch to WAL (journal mode is {})", path, journal));
+        }
+    }
+    // With WAL, NORMAL loses no committed transaction on a process crash and
+    // keeps the database consistent on power loss (the last commits may be
+    // rolled back then); FULL would sync on every commit.
+    db.exec("PRAGMA synchronous = NORMAL");
+    if (version < Store::k_schema_version) migrate(impl);
+    return {};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Internals shared by the store's files.
+
+SQLite::Statement& detail::StoreState::prepare(std::string_view sql)
+{
+    auto found = statements.find(sql);
+    if (found == statements.end()) {
+        auto statement = std::make_unique<SQLite::Statement>(db, std::string(sql));
+        found = statements.emplace(std::string(sql), std::move(statement)).first;
+    }
+    found->second->reset();
+    return *found->second;
+}
+
+namespace detail {
+
+Error sqlite_error(const SQLite::Exception& error, const std::string& path)
+{
+    const int code = error.getErrorCode() & 0xff;
+    switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Error{ErrorKind::bad_input, fmt::format("store is locked by another writer: {}", path), {}};
+    case SQLITE_NOTADB:
+        return Error{ErrorKind::bad_input, fmt::format("file is not a database: {}", path), {}};
+    case SQLITE_CORRUPT:
+        return Error{ErrorKind::bad_input, fmt::format("store is corrupt: {} ({})", path, error.what()), {}};
+    case SQLITE_READONLY:
+        return Error{ErrorKind::bad_input, fmt::format("store is read-only: {} ({})", path, error.what()), {}};
+    case SQLITE_CANTOPEN:
+        return Error{ErrorKind::bad_input, fmt::format("cannot open store {} ({})", path, error.what()), {}};
+    case SQLITE_CONSTRAINT:
+        return Error{ErrorKind::bad_input, fmt::format("store {} refused the write: {}", path, error.what()), {}};
+    default:
+        return Error{ErrorKind::internal, fmt::format("store {}: {}", path, error.what()), {}};
+    }
+}
+
+Expected<void> require_writable(const StoreState& impl)
+{
+    if (impl.read_only) return bad_input(fmt::format("store is open read-only: {}", impl.path));
+    return {};
+}
+
+WriteScope::WriteScope(StoreState& impl) : m_impl(impl)
+{
+    if (m_impl.in_transaction) {
+        m_impl.db.exec("SAVEPOINT contra_write");
+        m_savepoint = true;
+    } else {
+        m_impl.db.exec("BEGIN IMMEDIATE");
+        m_impl.in_transaction = true;
+    }
+}
+
+WriteScope::~WriteScope()
+{
+    if (m_done) return;
+    if (m_savepoint) {
+        m_impl.db.tryExec("ROLLBACK TO contra_write");
+        m_impl.db.tryExec("RELEASE contra_write");
+    } else {
+        m_impl.db.tryExec("ROLLBACK");
+        m_impl.in_transaction = false;
+    }
+}
+
+void WriteScope::commit()
+{
+    m_impl.db.exec(m_savepoint ? "RELEASE contra_write" : "COMMIT");
+    m_done = true;
+    if (!m_savepoint) m_impl.in_transaction = false;
+}
+
+std::string to_json_list(const std::vector<std::string>& items)
+{
+    return nlohmann::json(items).dump();
+}
+
+std::vector<std::string> from_json_list(const std::string& text)
+{
+    const auto json = nlohmann::json::parse(text, nullptr, false);
+    if (!json.is_array()) throw CorruptRow("expected a JSON list, got " + text);
+    std::vector<std::string> items;
+    for (const auto& item : json) {
+        if (!item.is_string()) throw CorruptRow("expected a JSON list of strings, got " + text);
+        items.push_back(item.get<std::string>());
+    }
+    return items;
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------
+// Opening and closing.
+
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Expected<Store> Store::open(const std::string& path, OpenMode mode)
+{
+    if (path.empty()) return bad_input("no store path given");
+    if (path != k_memory_path) {
+        if (auto checked = check_file(path, mode); !checked) return std::unexpected(checked.error());
+    }
+    return detail::guarded<Store>(path, [&]() -> Expected<Store> {
+        auto impl = std::make_unique<Impl>(path, SQLite::Database(path, open_flags(path, mode), busy_timeout_ms()),
+                                           mode == OpenMode::read_only);
+        if (auto configured = configure(*impl, mode); !configured) return std::unexpected(configured.error());
+        return Store(std::move(impl));
+    });
+}
+
+Expected<Store> Store::open_in_memory()
+{
+    return open(std::string(k_memory_path), OpenMode::create);
+}
+
+const std::string& Store::path() const
+{
+    return m_impl->path;
+}
+
+// ---------------------------------------------------------------------------
+// Transactions.
+
+struct Store::Transaction::Impl {
+    detail::StoreState* store = nullptr;
+    bool done = false;
+};
+
+Store::Transaction::Transaction(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Transaction::Transaction(Transaction&&) noexcept = default;
+
+Store::Transaction::~Transaction()
+{
+    if (!m_impl || m_impl->done) return;
+    m_impl->store->db.tryExec("ROLLBACK");
+    m_impl->store->in_transaction = false;
+}
+
+Expected<void> Store::Transaction::commit()
+{
+    if (!m_impl || m_impl->done) return internal_error("transaction already finished");
+    auto& store = *m_impl->store;
+    return detail::guarded<void>(store.path, [&]() -> Expected<void> {
+        store.db.exec("COMMIT");
+        m_impl->done = true;
+        store.in_transaction = false;
+        return {};
+    });
+}
+
+Expected<Store::Transaction> Store::begin()
+{
+    if (auto writable = detail::require_writable(*m_impl); !writable) return std::unexpected(writable.error());
+    if (m_impl->in_transaction) {
+        return internal_error(fmt::format("store {}: a transaction is already open (transactions do not nest)",
+                                          m_impl->path));
+    }
+    return detail::guarded<Transaction>(m_impl->path, [&]() -> Expected<Transaction> {
+        m_impl->db.exec("BEGIN IMMEDIATE");
+        m_impl->in_transaction = true;
+        return Transaction(std::make_unique<Transaction::Impl>(Transaction::Impl{m_impl.get(), false}));
+    });
+}
+
+}  // namespace contra

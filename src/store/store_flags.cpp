@@ -1,0 +1,284 @@
+// Flags, the runs that raise them, and the append-only review log.
+#include "store/store_impl.hpp"
+
+#include <sqlite3.h>
+
+#include <fmt/core.h>
+
+#include <unordered_set>
+
+namespace contra {
+
+namespace {
+
+using detail::StatementScope;
+
+constexpr std::string_view k_flag_columns =
+    "SELECT id, rule, kind, severity, event, attribute, message, state, first_seen, last_seen, claim_ids, status "
+    "FROM flag_status";
+constexpr std::string_view k_flag_state = "SELECT state FROM flags WHERE id = ?1";
+constexpr std::string_view k_insert_flag = R"sql(
+INSERT INTO flags (id, rule, kind, severity, event, attribute, message, state, first_seen, last_seen, claim_ids)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active', ?8, ?8, ?9)
+)sql";
+constexpr std::string_view k_insert_flag_claim = "INSERT INTO flag_claims (flag, claim, position) VALUES (?1, ?2, ?3)";
+constexpr std::string_view k_refresh_flag =
+    "UPDATE flags SET message = ?2, severity = ?3, last_seen = ?4, state = 'active' WHERE id = ?1";
+constexpr std::string_view k_active_flags_of_event = "SELECT id FROM flags WHERE event = ?1 AND state = 'active'";
+constexpr std::string_view k_stale_flag = "UPDATE flags SET state = 'stale' WHERE id = ?1";
+constexpr std::string_view k_insert_run = R"sql(
+INSERT INTO runs (at, event, created, refreshed, revived, staled) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+)sql";
+constexpr std::string_view k_flag_exists = "SELECT 1 FROM flags WHERE id = ?1";
+constexpr std::string_view k_insert_review =
+    "INSERT INTO reviews (flag, status, reviewer, note, at) VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr std::string_view k_reviews_of_flag =
+    "SELECT seq, flag, status, reviewer, note, at FROM reviews WHERE flag = ?1 ORDER BY seq";
+
+std::string join_ids(const std::vector<std::string>& ids)
+{
+    std::string out;
+    for (const auto& id : ids) {
+        if (!out.empty()) out += ' ';
+        out += id;
+    }
+    return out;
+}
+
+std::vector<std::string> split_ids(std::string_view text)
+{
+    std::vector<std::string> ids;
+    while (!text.empty()) {
+        const auto space = text.find(' ');
+        ids.emplace_back(text.substr(0, space));
+        if (space == std::string_view::npos) break;
+        text.remove_prefix(space + 1);
+    }
+    return ids;
+}
+
+Flag read_flag(SQLite::Statement& row)
+{
+    Flag flag;
+    flag.id = row.getColumn(0).getString();
+    flag.rule = row.getColumn(1).getString();
+    flag.kind = row.getColumn(2).getString();
+    const std::string severity = row.getColumn(3).getString();
+    flag.severity = detail::parsed_or_throw(parse_severity(severity), "severity", severity);
+    flag.event = row.getColumn(4).getString();
+    flag.attribute = row.getColumn(5).getString();
+    flag.message = row.getColumn(6).getString();
+    const std::string state = row.getColumn(7).getString();
+    flag.state = detail::parsed_or_throw(parse_flag_state(state), "flag state", state);
+    flag.first_seen = row.getColumn(8).getString();
+    flag.last_seen = row.getColumn(9).getString();
+    flag.claims = split_ids(row.getColumn(10).getText());
+    const std::string status = row.getColumn(11).getString();
+    flag.status = detail::parsed_or_throw(parse_review_status(status), "review status", status);
+    return flag;
+}
+
+Review read_review(SQLite::Statement& row)
+{
+    Review review;
+    review.seq = row.getColumn(0).getInt64();
+    review.flag = row.getColumn(1).getString();
+    const std::string status = row.getColumn(2).getString();
+    review.status = detail::parsed_or_throw(parse_review_status(status), "review status", status);
+    review.reviewer = row.getColumn(3).getString();
+    review.note = row.getColumn(4).getString();
+    review.at = row.getColumn(5).getString();
+    return review;
+}
+
+bool flag_exists(detail::StoreState& impl, const std::string& id)
+{
+    StatementScope statement(impl.prepare(k_flag_exists));
+    statement->bind(1, id);
+    return statement->executeStep();
+}
+
+// Inserts a flag seen for the first time, with its claims in order.
+Expected<void> insert_flag(detail::StoreState& impl, const Flag& flag, std::string_view now)
+{
+    try {
+        StatementScope statement(impl.prepare(k_insert_flag));
+        statement->bind(1, flag.id);
+        statement->bind(2, flag.rule);
+        statement->bind(3, flag.kind);
+        statement->bind(4, std::string(to_string(flag.severity)));
+        statement->bind(5, flag.event);
+        statement->bind(6, flag.attribute);
+        statement->bind(7, flag.message);
+        statement->bind(8, std::string(now));
+        statement->bind(9, join_ids(flag.claims));
+        statement->exec();
+    } catch (const SQLite::Exception& error) {
+        if (error.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
+        return bad_input(fmt::format("flag {}: unknown event '{}'", flag.id, flag.event));
+    }
+    for (std::size_t position = 0; position < flag.claims.size(); ++position) {
+        try {
+            StatementScope statement(impl.prepare(k_insert_flag_claim));
+            statement->bind(1, flag.id);
+            statement->bind(2, flag.claims[position]);
+            statement->bind(3, static_cast<int64_t>(position));
+            statement->exec();
+        } catch (const SQLite::Exception& error) {
+            const int code = error.getExtendedErrorCode();
+            if (code == SQLITE_CONSTRAINT_FOREIGNKEY) {
+                return bad_input(fmt::format("flag {}: unknown claim '{}'", flag.id, flag.claims[position]));
+            }
+            if (code == SQLITE_CONSTRAINT_PRIMARYKEY) continue;  // cannot happen: positions are distinct
+            throw;
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+Expected<SyncStats> Store::sync_flags(std::span<const std::string> events, std::span<const Flag> found,
+                                      std::string_view now)
+{
+    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    for (const auto& flag : found) {
+        if (flag.id.empty()) return bad_input(fmt::format("flag of rule '{}' without an id", flag.rule));
+    }
+    return detail::guarded<SyncStats>(m_impl->path, [&]() -> Expected<SyncStats> {
+        auto& impl = *m_impl;
+        detail::WriteScope scope(impl);
+        SyncStats stats;
+        std::unordered_set<std::string_view> seen;
+        for (const auto& flag : found) {
+            if (!seen.insert(flag.id).second) continue;  // the same flag twice in one run
+            std::optional<std::string> state;
+            {
+                StatementScope statement(impl.prepare(k_flag_state));
+                statement->bind(1, flag.id);
+                if (statement->executeStep()) state = statement->getColumn(0).getString();
+            }
+            if (!state) {
+                if (auto inserted = insert_flag(impl, flag, now); !inserted) return std::unexpected(inserted.error());
+                ++stats.created;
+                continue;
+            }
+            StatementScope statement(impl.prepare(k_refresh_flag));
+            statement->bind(1, flag.id);
+            statement->bind(2, flag.message);
+            statement->bind(3, std::string(to_string(flag.severity)));
+            statement->bind(4, std::string(now));
+            statement->exec();
+            if (*state == to_string(FlagState::stale)) {
+                ++stats.revived;
+            } else {
+                ++stats.refreshed;
+            }
+        }
+        for (const auto& event : events) {
+            std::vector<std::string> to_stale;
+            {
+                StatementScope statement(impl.prepare(k_active_flags_of_event));
+                statement->bind(1, event);
+                while (statement->executeStep()) {
+                    std::string id = statement->getColumn(0).getString();
+                    if (!seen.contains(id)) to_stale.push_back(std::move(id));
+                }
+            }
+            for (const auto& id : to_stale) {
+                StatementScope statement(impl.prepare(k_stale_flag));
+                statement->bind(1, id);
+                statement->exec();
+                ++stats.staled;
+            }
+        }
+        {
+            StatementScope statement(impl.prepare(k_insert_run));
+            statement->bind(1, std::string(now));
+            if (events.size() == 1) {
+                statement->bind(2, events.front());
+            } else {
+                statement->bind(2);
+            }
+            statement->bind(3, stats.created);
+            statement->bind(4, stats.refreshed);
+            statement->bind(5, stats.revived);
+            statement->bind(6, stats.staled);
+            statement->exec();
+        }
+        scope.commit();
+        return stats;
+    });
+}
+
+Expected<std::vector<Flag>> Store::flags(const FlagFilter& filter) const
+{
+    return detail::guarded<std::vector<Flag>>(m_impl->path, [&]() -> Expected<std::vector<Flag>> {
+        std::string sql(k_flag_columns);
+        std::vector<std::string> values;
+        const auto where = [&](std::string_view column, std::string value) {
+            sql += values.empty() ? " WHERE " : " AND ";
+            sql += fmt::format("{} = ?{}", column, values.size() + 1);
+            values.push_back(std::move(value));
+        };
+        if (filter.event) where("event", *filter.event);
+        if (filter.rule) where("rule", *filter.rule);
+        if (filter.severity) where("severity", std::string(to_string(*filter.severity)));
+        if (filter.state) where("state", std::string(to_string(*filter.state)));
+        if (filter.status) where("status", std::string(to_string(*filter.status)));
+        sql += " ORDER BY event, id";
+        StatementScope statement(m_impl->prepare(sql));
+        for (std::size_t i = 0; i < values.size(); ++i) statement->bind(static_cast<int>(i + 1), values[i]);
+        std::vector<Flag> out;
+        while (statement->executeStep()) out.push_back(read_flag(*statement));
+        return out;
+    });
+}
+
+Expected<std::optional<Flag>> Store::flag(std::string_view id) const
+{
+    return detail::guarded<std::optional<Flag>>(m_impl->path, [&]() -> Expected<std::optional<Flag>> {
+        StatementScope statement(m_impl->prepare(fmt::format("{} WHERE id = ?1", k_flag_columns)));
+        statement->bind(1, std::string(id));
+        if (!statement->executeStep()) return std::nullopt;
+        return read_flag(*statement);
+    });
+}
+
+Expected<Review> Store::append_review(const Review& review)
+{
+    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    return detail::guarded<Review>(m_impl->path, [&]() -> Expected<Review> {
+        auto& impl = *m_impl;
+        // BEGIN IMMEDIATE takes the write lock first (waiting up to the busy
+        // timeout), so two processes appending at once are serialised.
+        detail::WriteScope scope(impl);
+        if (!flag_exists(impl, review.flag)) return bad_input(fmt::format("no flag {}", review.flag));
+        {
+            StatementScope statement(impl.prepare(k_insert_review));
+            statement->bind(1, review.flag);
+            statement->bind(2, std::string(to_string(review.status)));
+            statement->bind(3, review.reviewer);
+            statement->bind(4, review.note);
+            statement->bind(5, review.at);
+            statement->exec();
+        }
+        Review stored = review;
+        stored.seq = impl.db.getLastInsertRowid();
+        scope.commit();
+        return stored;
+    });
+}
+
+Expected<std::vector<Review>> Store::reviews(std::string_view flag) const
+{
+    return detail::guarded<std::vector<Review>>(m_impl->path, [&]() -> Expected<std::vector<Review>> {
+        StatementScope statement(m_impl->prepare(k_reviews_of_flag));
+        statement->bind(1, std::string(flag));
+        std::vector<Review> out;
+        while (statement->executeStep()) out.push_back(read_review(*statement));
+        return out;
+    });
+}
+
+}  // namespace contra

@@ -1,0 +1,128 @@
+// Inside the store: the connection, the statement cache, error mapping and
+// the write scope that every multi-row write runs in. Only src/store/ sees it.
+#pragma once
+
+#include <contra/store.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace contra::detail {
+
+// What a Store holds. Store::Impl is this; helpers in contra::detail take it
+// by this name because Store::Impl is private to Store.
+struct StoreState {
+    StoreState(std::string store_path, SQLite::Database database, bool is_read_only)
+        : path(std::move(store_path)), db(std::move(database)), read_only(is_read_only)
+    {
+    }
+
+    std::string path;
+    SQLite::Database db;
+    bool read_only = false;
+    // True while a Transaction (or an internal write scope) is open.
+    bool in_transaction = false;
+
+    // Prepared once, reused: keyed by the SQL text. Declared after `db` so
+    // the statements are finalised before the connection closes.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, Hash, std::equal_to<>> statements;
+
+    // The cached statement for `sql`, reset and ready to bind.
+    SQLite::Statement& prepare(std::string_view sql);
+};
+
+// Thrown inside the store for a row it cannot make sense of; mapped to an
+// internal error at the boundary.
+struct CorruptRow : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Resets a cached statement when the scope ends, so it holds no lock and
+// can be reused.
+class StatementScope {
+public:
+    explicit StatementScope(SQLite::Statement& statement) : m_statement(statement) {}
+    ~StatementScope() { m_statement.tryReset(); }
+    StatementScope(const StatementScope&) = delete;
+    StatementScope& operator=(const StatementScope&) = delete;
+    SQLite::Statement* operator->() { return &m_statement; }
+    SQLite::Statement& operator*() { return m_statement; }
+
+private:
+    SQLite::Statement& m_statement;
+};
+
+// A SQLite failure as a contra::Error: locked, not a database, corrupt,
+// read-only and constraint failures are bad input; the rest internal.
+[[nodiscard]] Error sqlite_error(const SQLite::Exception& error, const std::string& path);
+
+// Runs `body`, turning any exception into an Error: no SQLiteCpp exception
+// leaves the library.
+template <class T>
+Expected<T> guarded(const std::string& path, const std::function<Expected<T>()>& body)
+{
+    try {
+        return body();
+    } catch (const SQLite::Exception& error) {
+        return std::unexpected(sqlite_error(error, path));
+    } catch (const CorruptRow& error) {
+        return internal_error(std::string("store ") + path + " holds a row this program cannot read: " +
+                              error.what());
+    } catch (const std::exception& error) {
+        return internal_error(std::string("store ") + path + ": " + error.what());
+    }
+}
+
+// Fails with bad input when the store was opened read-only.
+[[nodiscard]] Expected<void> require_writable(const StoreState& impl);
+
+// One multi-row write: BEGIN IMMEDIATE … COMMIT, or a SAVEPOINT when a
+// Transaction is already open (then the outer transaction decides).
+// Rolls back in the destructor unless committed.
+class WriteScope {
+public:
+    explicit WriteScope(StoreState& impl);  // throws SQLite::Exception
+    ~WriteScope();
+    WriteScope(const WriteScope&) = delete;
+    WriteScope& operator=(const WriteScope&) = delete;
+    void commit();  // throws SQLite::Exception
+
+private:
+    StoreState& m_impl;
+    bool m_savepoint = false;
+    bool m_done = false;
+};
+
+// An events row (id, title, date, place, aliases) as an Event.
+[[nodiscard]] Event read_event(SQLite::Statement& row);
+
+// Small helpers shared by the store's files.
+[[nodiscard]] std::string to_json_list(const std::vector<std::string>& items);
+[[nodiscard]] std::vector<std::string> from_json_list(const std::string& text);
+
+template <class T>
+T parsed_or_throw(std::optional<T> value, std::string_view what, std::string_view text)
+{
+    if (!value) throw CorruptRow(std::string("unknown ") + std::string(what) + " '" + std::string(text) + "'");
+    return *value;
+}
+
+}  // namespace contra::detail
+
+namespace contra {
+
+struct Store::Impl : detail::StoreState {
+    using StoreState::StoreState;
+};
+
+}  // namespace contra

@@ -1,0 +1,205 @@
+// Events, sources and documents: the records claims point at.
+#include "store/store_impl.hpp"
+
+#include <fmt/core.h>
+
+namespace contra {
+
+namespace {
+
+using detail::StatementScope;
+
+constexpr std::string_view k_put_event = R"sql(
+INSERT INTO events (id, title, date, place, aliases) VALUES (?1, ?2, ?3, ?4, ?5)
+ON CONFLICT (id) DO UPDATE SET
+    title = excluded.title, date = excluded.date, place = excluded.place, aliases = excluded.aliases
+WHERE title IS NOT excluded.title OR date IS NOT excluded.date OR place IS NOT excluded.place
+   OR aliases IS NOT excluded.aliases
+)sql";
+
+constexpr std::string_view k_put_source = R"sql(
+INSERT INTO sources (id, name, kind, stake, aliases) VALUES (?1, ?2, ?3, ?4, ?5)
+ON CONFLICT (id) DO UPDATE SET
+    name = excluded.name, kind = excluded.kind, stake = excluded.stake, aliases = excluded.aliases
+WHERE name IS NOT excluded.name OR kind IS NOT excluded.kind OR stake IS NOT excluded.stake
+   OR aliases IS NOT excluded.aliases
+)sql";
+
+constexpr std::string_view k_put_document = R"sql(
+INSERT OR IGNORE INTO documents (sha256, title, url, publisher, published, retrieved, path, text)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+)sql";
+
+constexpr std::string_view k_events = "SELECT id, title, date, place, aliases FROM events ORDER BY id";
+constexpr std::string_view k_event = "SELECT id, title, date, place, aliases FROM events WHERE id = ?1";
+constexpr std::string_view k_sources = "SELECT id, name, kind, stake, aliases FROM sources ORDER BY id";
+constexpr std::string_view k_source = "SELECT id, name, kind, stake, aliases FROM sources WHERE id = ?1";
+constexpr std::string_view k_document_with_text =
+    "SELECT sha256, title, url, publisher, published, retrieved, path, text FROM documents WHERE sha256 = ?1";
+constexpr std::string_view k_document_meta =
+    "SELECT sha256, title, url, publisher, published, retrieved, path, '' FROM documents WHERE sha256 = ?1";
+constexpr std::string_view k_documents_with_text =
+    "SELECT sha256, title, url, publisher, published, retrieved, path, text FROM documents ORDER BY sha256";
+constexpr std::string_view k_documents_meta =
+    "SELECT sha256, title, url, publisher, published, retrieved, path, '' FROM documents ORDER BY sha256";
+
+Expected<void> require_id(std::string_view what, const std::string& id)
+{
+    if (id.empty()) return bad_input(fmt::format("{} without an id", what));
+    return {};
+}
+
+}  // namespace
+
+Event detail::read_event(SQLite::Statement& row)
+{
+    Event event;
+    event.id = row.getColumn(0).getString();
+    event.title = row.getColumn(1).getString();
+    event.date = row.getColumn(2).getString();
+    event.place = row.getColumn(3).getString();
+    event.aliases = detail::from_json_list(row.getColumn(4).getString());
+    return event;
+}
+
+namespace {
+
+Source read_source(SQLite::Statement& row)
+{
+    Source source;
+    source.id = row.getColumn(0).getString();
+    source.name = row.getColumn(1).getString();
+    source.kind = row.getColumn(2).getString();
+    const std::string stake = row.getColumn(3).getString();
+    source.stake = detail::parsed_or_throw(parse_stake(stake), "stake", stake);
+    source.aliases = detail::from_json_list(row.getColumn(4).getString());
+    return source;
+}
+
+Document read_document(SQLite::Statement& row)
+{
+    Document document;
+    document.sha256 = row.getColumn(0).getString();
+    document.title = row.getColumn(1).getString();
+    document.url = row.getColumn(2).getString();
+    document.publisher = row.getColumn(3).getString();
+    document.published = row.getColumn(4).getString();
+    document.retrieved = row.getColumn(5).getString();
+    document.path = row.getColumn(6).getString();
+    document.text = row.getColumn(7).getString();
+    return document;
+}
+
+template <class T, class Read>
+std::vector<T> read_all(SQLite::Statement& statement, Read read)
+{
+    StatementScope scope(statement);
+    std::vector<T> out;
+    while (statement.executeStep()) out.push_back(read(statement));
+    return out;
+}
+
+template <class T, class Read>
+std::optional<T> read_one(SQLite::Statement& statement, std::string_view key, Read read)
+{
+    StatementScope scope(statement);
+    statement.bind(1, std::string(key));
+    if (!statement.executeStep()) return std::nullopt;
+    return read(statement);
+}
+
+}  // namespace
+
+Expected<bool> Store::put_event(const Event& event)
+{
+    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    if (auto ok = require_id("event", event.id); !ok) return std::unexpected(ok.error());
+    return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
+        StatementScope statement(m_impl->prepare(k_put_event));
+        statement->bind(1, event.id);
+        statement->bind(2, event.title);
+        statement->bind(3, event.date);
+        statement->bind(4, event.place);
+        statement->bind(5, detail::to_json_list(event.aliases));
+        return statement->exec() > 0;
+    });
+}
+
+Expected<bool> Store::put_source(const Source& source)
+{
+    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    if (auto ok = require_id("source", source.id); !ok) return std::unexpected(ok.error());
+    return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
+        StatementScope statement(m_impl->prepare(k_put_source));
+        statement->bind(1, source.id);
+        statement->bind(2, source.name);
+        statement->bind(3, source.kind);
+        statement->bind(4, std::string(to_string(source.stake)));
+        statement->bind(5, detail::to_json_list(source.aliases));
+        return statement->exec() > 0;
+    });
+}
+
+Expected<bool> Store::put_document(const Document& document)
+{
+    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    if (auto ok = require_id("document", document.sha256); !ok) return std::unexpected(ok.error());
+    return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
+        StatementScope statement(m_impl->prepare(k_put_document));
+        statement->bind(1, document.sha256);
+        statement->bind(2, document.title);
+        statement->bind(3, document.url);
+        statement->bind(4, document.publisher);
+        statement->bind(5, document.published);
+        statement->bind(6, document.retrieved);
+        statement->bind(7, document.path);
+        statement->bind(8, document.text);
+        return statement->exec() > 0;
+    });
+}
+
+Expected<std::vector<Event>> Store::events() const
+{
+    return detail::guarded<std::vector<Event>>(m_impl->path, [&]() -> Expected<std::vector<Event>> {
+        return read_all<Event>(m_impl->prepare(k_events), detail::read_event);
+    });
+}
+
+Expected<std::optional<Event>> Store::event(std::string_view id) const
+{
+    return detail::guarded<std::optional<Event>>(m_impl->path, [&]() -> Expected<std::optional<Event>> {
+        return read_one<Event>(m_impl->prepare(k_event), id, detail::read_event);
+    });
+}
+
+Expected<std::vector<Source>> Store::sources() const
+{
+    return detail::guarded<std::vector<Source>>(m_impl->path, [&]() -> Expected<std::vector<Source>> {
+        return read_all<Source>(m_impl->prepare(k_sources), read_source);
+    });
+}
+
+Expected<std::optional<Source>> Store::source(std::string_view id) const
+{
+    return detail::guarded<std::optional<Source>>(m_impl->path, [&]() -> Expected<std::optional<Source>> {
+        return read_one<Source>(m_impl->prepare(k_source), id, read_source);
+    });
+}
+
+Expected<std::optional<Document>> Store::document(std::string_view sha256, bool with_text) const
+{
+    return detail::guarded<std::optional<Document>>(m_impl->path, [&]() -> Expected<std::optional<Document>> {
+        return read_one<Document>(m_impl->prepare(with_text ? k_document_with_text : k_document_meta), sha256,
+                                  read_document);
+    });
+}
+
+Expected<std::vector<Document>> Store::documents(bool with_text) const
+{
+    return detail::guarded<std::vector<Document>>(m_impl->path, [&]() -> Expected<std::vector<Document>> {
+        return read_all<Document>(m_impl->prepare(with_text ? k_documents_with_text : k_documents_meta),
+                                  read_document);
+    });
+}
+
+}  // namespace contra
