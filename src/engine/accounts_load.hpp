@@ -1,0 +1,67 @@
+// Internals of the accounts loader shared by the TOML and CSV front ends:
+// a claim as written (with where each part was written), resolved against
+// the events, sources and documents a file declares.
+#pragma once
+
+#include <contra/accounts.hpp>
+#include <contra/text.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace contra::detail {
+
+// A piece of text with where it was written.
+struct Located {
+    std::string text;
+    Location where;
+};
+
+// One claim as the curator wrote it, before it is resolved and pinned.
+struct ClaimDraft {
+    Location where;  // the claim itself: its table or CSV row
+    std::optional<Located> event;
+    Located source;
+    Located document;  // the document's handle
+    Located attribute;
+    Qualifier qualifier;
+    Value value;
+    Location value_where;
+    Polarity polarity = Polarity::asserted;
+    Located quote;
+    std::string prefix;
+    std::string suffix;
+};
+
+// What a TOML accounts file declares, before its claims are resolved.
+struct Catalog {
+    Accounts accounts;  // events, sources, documents (with text), claims
+    std::map<std::string, std::size_t, std::less<>> handles;  // document handle -> index
+};
+
+// Resolves drafts against the catalog and appends the finished claims to
+// catalog.accounts.claims. Fails at the first bad draft.
+class ClaimResolver {
+public:
+    ClaimResolver(Catalog& catalog, const AccountsOptions& options);
+    [[nodiscard]] Expected<void> add(const ClaimDraft& draft);
+
+private:
+    Catalog& m_catalog;
+    const AccountsOptions& m_options;
+    std::vector<LineIndex> m_lines;  // one per document
+    std::map<std::string, Location, std::less<>> m_seen;  // claim id -> where first written
+};
+
+// Loads a TOML accounts file (claims included).
+[[nodiscard]] Expected<Catalog> load_accounts_toml(const std::string& path, const AccountsOptions& options);
+
+// Loads a CSV of claims against the TOML file beside it.
+[[nodiscard]] Expected<Accounts> load_accounts_csv(const std::string& path, const AccountsOptions& options);
+
+// "2023-06-20" (or a date-time starting with one) when it is a real date.
+[[nodiscard]] bool is_iso_date(std::string_view text, bool allow_time);
+
+}  // namespace contra::detail
