@@ -1,0 +1,60 @@
+// What a compare rule found, and what fact-checkers decided about it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contra {
+
+enum class Severity { info, warning, error };  // ordered: info < warning < error
+enum class FlagState { active, stale };
+enum class ReviewStatus { open, confirmed, dismissed, needs_info };
+
+[[nodiscard]] std::string_view to_string(Severity severity);
+[[nodiscard]] std::string_view to_string(FlagState state);
+[[nodiscard]] std::string_view to_string(ReviewStatus status);  // "needs-info"
+[[nodiscard]] std::optional<Severity> parse_severity(std::string_view text);
+[[nodiscard]] std::optional<FlagState> parse_flag_state(std::string_view text);
+[[nodiscard]] std::optional<ReviewStatus> parse_review_status(std::string_view text);
+
+struct Flag {
+    std::string id;    // make_flag_id(rule, claim fingerprints)
+    std::string rule;  // rule id, "count-conflict-casualties"
+    std::string kind;  // rule kind, "count-conflict"
+    Severity severity = Severity::warning;
+    std::string event;
+    std::string attribute;
+    std::string message;
+    std::vector<std::string> claims;  // claim ids, in the order the rule names them
+
+    // Kept by the store.
+    FlagState state = FlagState::active;
+    ReviewStatus status = ReviewStatus::open;  // the latest review's, else open
+    std::string first_seen;  // time of the run that first raised it
+    std::string last_seen;   // time of the last run that raised it
+
+    friend bool operator==(const Flag&, const Flag&) = default;
+};
+
+// "F-" + the first 8 hex digits of SHA-256 over the rule id and the sorted
+// claim fingerprints: the same contradiction always gets the same id.
+[[nodiscard]] std::string make_flag_id(std::string_view rule, std::span<const std::string> fingerprints);
+
+// One fact-checker decision. The log is append-only; a flag's status is its
+// latest review.
+struct Review {
+    std::int64_t seq = 0;  // order in the log, assigned by the store
+    std::string flag;
+    ReviewStatus status = ReviewStatus::open;
+    std::string reviewer;
+    std::string note;
+    std::string at;  // ISO 8601 UTC time, injected by the caller
+
+    friend bool operator==(const Review&, const Review&) = default;
+};
+
+}  // namespace contra

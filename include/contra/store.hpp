@@ -1,0 +1,124 @@
+// The SQLite store: one file (or memory), WAL, foreign keys, versioned schema.
+#pragma once
+
+#include <contra/claim.hpp>
+#include <contra/document.hpp>
+#include <contra/error.hpp>
+#include <contra/event.hpp>
+#include <contra/flag.hpp>
+#include <contra/source.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contra {
+
+enum class OpenMode {
+    create,      // create the file and schema when missing, migrate when older
+    existing,    // the file must exist; migrate when older
+    read_only,   // the file must exist and be current; no writes
+};
+
+struct FlagFilter {
+    std::optional<std::string> event;
+    std::optional<std::string> rule;
+    std::optional<Severity> severity;
+    std::optional<FlagState> state;
+    std::optional<ReviewStatus> status;
+};
+
+struct SyncStats {
+    int created = 0;    // flags seen for the first time
+    int refreshed = 0;  // flags that were there and still hold
+    int revived = 0;    // stale flags that hold again
+    int staled = 0;     // active flags that no longer hold
+};
+
+// Everything the compare rules need about one event.
+struct EventClaims {
+    const Event& event;
+    std::span<const Claim> claims;  // ordered by stated_on, then document, then span
+};
+
+class Store {
+public:
+    // The schema version this program writes (PRAGMA user_version).
+    static constexpr int k_schema_version = 1;
+
+    [[nodiscard]] static Expected<Store> open(const std::string& path, OpenMode mode);
+    [[nodiscard]] static Expected<Store> open_in_memory();
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    [[nodiscard]] const std::string& path() const;
+
+    // A write transaction (BEGIN IMMEDIATE): rolls back unless committed.
+    class Transaction {
+    public:
+        Transaction(Transaction&&) noexcept;
+        Transaction& operator=(Transaction&&) = delete;
+        ~Transaction();
+        [[nodiscard]] Expected<void> commit();
+
+    private:
+        friend class Store;
+        struct Impl;
+        explicit Transaction(std::unique_ptr<Impl> impl);
+        std::unique_ptr<Impl> m_impl;
+    };
+    [[nodiscard]] Expected<Transaction> begin();
+
+    // Writes. Each returns true when it changed the store. Put the same thing
+    // twice and the second is a no-op (idempotent import). An event or source
+    // whose id exists is updated; documents and claims are immutable.
+    [[nodiscard]] Expected<bool> put_event(const Event& event);
+    [[nodiscard]] Expected<bool> put_source(const Source& source);
+    [[nodiscard]] Expected<bool> put_document(const Document& document);
+    [[nodiscard]] Expected<bool> put_claim(const Claim& claim);
+
+    // Reads.
+    [[nodiscard]] Expected<std::vector<Event>> events() const;
+    [[nodiscard]] Expected<std::optional<Event>> event(std::string_view id) const;
+    [[nodiscard]] Expected<std::vector<Source>> sources() const;
+    [[nodiscard]] Expected<std::optional<Source>> source(std::string_view id) const;
+    // With text when `with_text`; metadata only otherwise.
+    [[nodiscard]] Expected<std::optional<Document>> document(std::string_view sha256,
+                                                             bool with_text = true) const;
+    [[nodiscard]] Expected<std::vector<Document>> documents(bool with_text = false) const;
+    [[nodiscard]] Expected<std::optional<Claim>> claim(std::string_view id) const;
+    // All claims of one event (or of every event), ordered as in EventClaims.
+    [[nodiscard]] Expected<std::vector<Claim>> claims(std::optional<std::string_view> event = {}) const;
+    // Streams every event with its claims, one event at a time, in id order.
+    [[nodiscard]] Expected<void> for_each_event(
+        const std::function<Expected<void>(const EventClaims&)>& visit,
+        std::optional<std::string_view> only_event = {}) const;
+
+    // Flags. `sync_flags` records what one run of the rules found for the
+    // given events: new flags are created, found ones refreshed (message,
+    // severity, last_seen), stale ones revived, and the event's active flags
+    // that were not found become stale. Reviews are never touched.
+    [[nodiscard]] Expected<SyncStats> sync_flags(std::span<const std::string> events,
+                                                 std::span<const Flag> found,
+                                                 std::string_view now);
+    [[nodiscard]] Expected<std::vector<Flag>> flags(const FlagFilter& filter = {}) const;
+    [[nodiscard]] Expected<std::optional<Flag>> flag(std::string_view id) const;
+
+    // Reviews: append-only. Returns the review with its seq filled in. Fails
+    // when the flag does not exist.
+    [[nodiscard]] Expected<Review> append_review(const Review& review);
+    [[nodiscard]] Expected<std::vector<Review>> reviews(std::string_view flag) const;
+
+private:
+    struct Impl;
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace contra

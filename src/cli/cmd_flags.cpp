@@ -1,0 +1,183 @@
+// contra flags: list flags; contra show FLAG: one flag with its quotes in context.
+#include "cli/commands.hpp"
+#include "cli/flag_filters.hpp"
+#include "engine/json_output.hpp"
+
+#include <contra/inspect.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace contra::cli {
+
+namespace {
+
+struct FlagsOptions {
+    std::string event, rule, severity, state, status;
+    std::string format = "text";
+    bool quotes = false;
+};
+
+struct ShowOptions {
+    std::string id;
+    std::string format = "text";
+};
+
+nlohmann::json claims_json(const FlagView& view)
+{
+    auto claims = nlohmann::json::array();
+    for (const auto& claim : view.claims) {
+        claims.push_back(detail::claim_to_json(claim.claim, &claim.source, &claim.document));
+    }
+    return claims;
+}
+
+std::string one_line(std::string_view text)
+{
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+void print_claim(const Context& context, const ClaimView& view, std::string_view indent)
+{
+    const auto& claim = view.claim;
+    context.print("{}{} ({}) {}: {}\n", indent, view.source.name, to_string(view.source.stake),
+                  to_string(claim.polarity), claim.value.display());
+    context.print("{}  \"{}\"\n", indent, one_line(claim.quote));
+    auto where = view.document.path.empty() ? claim.document.substr(0, 12) : view.document.path;
+    context.print("{}  {}{}, {}:{}:{}\n", indent, view.document.title.empty() ? "(untitled)" : view.document.title,
+                  view.document.published.empty() ? "" : ", " + view.document.published, where,
+                  claim.span.line, claim.span.column);
+}
+
+FlagFilter make_filter(const FlagsOptions& options)
+{
+    FlagFilter filter;
+    if (!options.event.empty()) filter.event = options.event;
+    if (!options.rule.empty()) filter.rule = options.rule;
+    if (!options.severity.empty()) {
+        filter.severity = parse_choice("--severity", options.severity, parse_severity, "info, warning, error");
+    }
+    filter.state = FlagState::active;
+    if (options.state == "all") filter.state.reset();
+    else if (!options.state.empty()) {
+        filter.state = parse_choice("--state", options.state, parse_flag_state, "active, stale, all");
+    }
+    if (!options.status.empty()) {
+        filter.status = parse_choice("--status", options.status, parse_review_status,
+                                     "open, confirmed, dismissed, needs-info");
+    }
+    return filter;
+}
+
+void list_flags(const Context& context, const FlagsOptions& options)
+{
+    auto filter = make_filter(options);
+    auto store = context.open_store(OpenMode::read_only);
+    auto flags = require(store.flags(filter));
+    std::ranges::stable_sort(flags, [](const Flag& a, const Flag& b) {
+        if (a.severity != b.severity) return a.severity > b.severity;
+        if (a.event != b.event) return a.event < b.event;
+        if (a.rule != b.rule) return a.rule < b.rule;
+        return a.id < b.id;
+    });
+
+    if (options.format == "json") {
+        auto out = nlohmann::json::array();
+        for (const auto& flag : flags) {
+            auto view = require(inspect_flag(store, flag.id));
+            out.push_back(detail::flag_to_json(view.flag, claims_json(view)));
+        }
+        context.print("{}\n", nlohmann::json{{"flags", std::move(out)}}.dump(2));
+        return;
+    }
+    for (const auto& flag : flags) {
+        context.print("{}  {:<7}  {:<10}  {}  {}: {}\n", flag.id, to_string(flag.severity), to_string(flag.status),
+                      flag.event, flag.rule, flag.message);
+        if (options.quotes) {
+            auto view = require(inspect_flag(store, flag.id));
+            for (const auto& claim : view.claims) print_claim(context, claim, "    ");
+            context.print("\n");
+        }
+    }
+    if (flags.empty()) context.print("no flags\n");
+}
+
+void show_flag(const Context& context, const ShowOptions& options)
+{
+    auto store = context.open_store(OpenMode::read_only);
+    auto view = require(inspect_flag(store, options.id));
+    const auto& flag = view.flag;
+    if (options.format == "json") {
+        auto out = detail::flag_to_json(flag, claims_json(view));
+        auto reviews = nlohmann::json::array();
+        for (const auto& review : view.reviews) {
+            reviews.push_back({{"seq", review.seq}, {"status", to_string(review.status)},
+                               {"reviewer", review.reviewer}, {"note", review.note}, {"at", review.at}});
+        }
+        out["reviews"] = std::move(reviews);
+        context.print("{}\n", out.dump(2));
+        return;
+    }
+    context.print("{}  {} ({})\n", flag.id, flag.rule, flag.kind);
+    context.print("  {} · {} · status {} · event {} · attribute {}\n", to_string(flag.severity),
+                  to_string(flag.state), to_string(flag.status), flag.event, flag.attribute);
+    context.print("  {}\n", flag.message);
+    int n = 0;
+    for (const auto& claim_view : view.claims) {
+        const auto& claim = claim_view.claim;
+        const auto& document = claim_view.document;
+        context.print("\n  [{}] {} ({}), {}: {}\n", ++n, claim_view.source.name, to_string(claim_view.source.stake),
+                      to_string(claim.polarity), claim.value.display());
+        context.print("      …{}[{}]{}…\n", one_line(claim_view.before), one_line(claim.quote),
+                      one_line(claim_view.after));
+        context.print("      document: {}{}\n", document.title.empty() ? "(untitled)" : document.title,
+                      document.published.empty() ? "" : " (" + document.published + ")");
+        context.print("      at: {}:{}:{}, bytes {}–{}, sha256 {}\n",
+                      document.path.empty() ? "(no path)" : document.path, claim.span.line, claim.span.column,
+                      claim.span.start, claim.span.end, claim.document.substr(0, 12));
+        context.print("      origin: {}\n", claim.origin);
+    }
+    context.print("\n  review history:{}\n", view.reviews.empty() ? " none" : "");
+    for (const auto& review : view.reviews) {
+        context.print("    {}  {:<10} by {}{}\n", review.at, to_string(review.status), review.reviewer,
+                      review.note.empty() ? "" : ": " + review.note);
+    }
+}
+
+}  // namespace
+
+void register_flags(CLI::App& app, Context& context)
+{
+    auto options = std::make_shared<FlagsOptions>();
+    auto* command = app.add_subcommand("flags", "List flags, most severe first");
+    command->add_option("--event", options->event, "Only this event");
+    command->add_option("--rule", options->rule, "Only this rule");
+    command->add_option("--severity", options->severity, "Only this severity: info, warning, error");
+    command->add_option("--state", options->state, "active (default), stale or all");
+    command->add_option("--status", options->status, "Only this review status: open, confirmed, dismissed, needs-info");
+    command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    command->add_flag("--quotes", options->quotes, "Print each flag's claims with their quotes and documents");
+    command->callback([&context, options] { list_flags(context, *options); });
+}
+
+void register_show(CLI::App& app, Context& context)
+{
+    auto options = std::make_shared<ShowOptions>();
+    auto* command = app.add_subcommand("show", "One flag with every quote in context and its review history");
+    command->add_option("FLAG", options->id, "The flag id (F-…)")->required();
+    command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    command->callback([&context, options] { show_flag(context, *options); });
+}
+
+}  // namespace contra::cli

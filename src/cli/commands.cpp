@@ -1,0 +1,17 @@
+#include "cli/commands.hpp"
+
+#include <array>
+
+namespace contra::cli {
+
+std::span<const Registrar> registrars()
+{
+    // Sorted by command name.
+    static constexpr std::array k_registrars{
+        &register_flags, &register_import, &register_init,  &register_quantities,
+        &register_rules, &register_run,    &register_show,
+    };
+    return k_registrars;
+}
+
+}  // namespace contra::cli

@@ -1,0 +1,23 @@
+// The subcommands, one registrar each, in one sorted list (commands.cpp).
+#pragma once
+
+#include "cli/context.hpp"
+
+#include <span>
+
+namespace contra::cli {
+
+void register_flags(CLI::App& app, Context& context);
+void register_import(CLI::App& app, Context& context);
+void register_init(CLI::App& app, Context& context);
+void register_quantities(CLI::App& app, Context& context);
+void register_rules(CLI::App& app, Context& context);
+void register_run(CLI::App& app, Context& context);
+void register_show(CLI::App& app, Context& context);
+
+[[nodiscard]] std::span<const Registrar> registrars();
+
+// The whole program: parses argv, runs one subcommand, returns the exit code.
+int run(int argc, char** argv);
+
+}  // namespace contra::cli

@@ -1,0 +1,58 @@
+#include <contra/value.hpp>
+
+#include <fmt/core.h>
+
+namespace contra {
+
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+
+std::string count_text(const Count& count)
+{
+    if (!count.hi) return fmt::format("{} or more", count.lo);
+    if (*count.hi == count.lo) return fmt::format("{}", count.lo);
+    return fmt::format("{}–{}", count.lo, *count.hi);
+}
+
+}  // namespace
+
+std::string Value::canonical() const
+{
+    return std::visit(
+        Overloaded{
+            [](const Count& c) {
+                return c.hi ? fmt::format("count:{}-{}", c.lo, *c.hi) : fmt::format("count:{}-", c.lo);
+            },
+            [](const Agent& a) {
+                return fmt::format("agent:{}:{}:{}", a.agent, a.responsible ? "true" : "false", a.for_attribute);
+            },
+            [](const Category& c) { return fmt::format("category:{}", c.name); },
+            [](const DateRange& d) { return fmt::format("date:{}/{}", d.first, d.last); },
+            [](const Text& t) { return fmt::format("text:{}", t.text); },
+        },
+        data);
+}
+
+std::string Value::display() const
+{
+    if (!wording.empty()) return wording;
+    return std::visit(
+        Overloaded{
+            [](const Count& c) { return count_text(c); },
+            [](const Agent& a) {
+                std::string text = a.responsible ? a.agent + " responsible" : a.agent + " not responsible";
+                if (!a.for_attribute.empty()) text += " for " + a.for_attribute;
+                return text;
+            },
+            [](const Category& c) { return c.name; },
+            [](const DateRange& d) { return d.first == d.last ? d.first : d.first + " to " + d.last; },
+            [](const Text& t) { return t.text; },
+        },
+        data);
+}
+
+}  // namespace contra

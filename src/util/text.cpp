@@ -1,0 +1,213 @@
+#include <contra/text.hpp>
+
+#include <fmt/core.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace contra {
+
+namespace {
+
+// Decodes one code point at `i`; returns its length, or -1 when invalid.
+utf8proc_ssize_t decode(std::string_view text, std::size_t i, utf8proc_int32_t& cp)
+{
+    return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                            static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+}
+
+bool is_space(utf8proc_int32_t cp)
+{
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') return true;
+    if (cp < 0x80) return false;
+    auto category = utf8proc_category(cp);
+    return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
+           category == UTF8PROC_CATEGORY_ZP;
+}
+
+// Plain ASCII stand-ins for typographic punctuation.
+utf8proc_int32_t plain_punctuation(utf8proc_int32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        return '-';
+    default:
+        return cp;
+    }
+}
+
+void append_utf8(std::string& out, std::vector<std::uint32_t>& origin, utf8proc_int32_t cp,
+                 std::uint32_t from)
+{
+    std::array<utf8proc_uint8_t, 4> buffer{};
+    auto length = utf8proc_encode_char(cp, buffer.data());
+    out.append(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(length));
+    origin.insert(origin.end(), static_cast<std::size_t>(length), from);
+}
+
+}  // namespace
+
+Expected<void> validate_utf8(std::string_view text, std::string_view file)
+{
+    int line = 1;
+    int column = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            ++i;
+            if (byte == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        auto length = decode(text, i, cp);
+        if (length <= 0) {
+            return bad_input(fmt::format("invalid UTF-8 at byte offset {}", i),
+                             Location{std::string(file), line, column, i});
+        }
+        i += static_cast<std::size_t>(length);
+        ++column;
+    }
+    return {};
+}
+
+bool looks_binary(std::string_view bytes)
+{
+    auto head = bytes.substr(0, 8192);
+    return head.find('\0') != std::string_view::npos;
+}
+
+Expected<std::string> read_text_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return bad_input(fmt::format("cannot read file: {}", std::strerror(errno)), Location{path});
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = std::move(buffer).str();
+    if (in.bad()) return bad_input("cannot read file", Location{path});
+    if (text.empty()) return bad_input("file is empty", Location{path});
+    if (looks_binary(text)) return bad_input("file is binary, not text", Location{path});
+    if (auto valid = validate_utf8(text, path); !valid) return std::unexpected(valid.error());
+    return text;
+}
+
+LineIndex::LineIndex(std::string_view text) : m_text(text)
+{
+    m_starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') m_starts.push_back(i + 1);
+    }
+}
+
+LineColumn LineIndex::at(std::size_t offset) const
+{
+    offset = std::min(offset, m_text.size());
+    auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+    auto line = static_cast<int>(it - m_starts.begin());
+    auto start = m_starts[static_cast<std::size_t>(line - 1)];
+    auto column = static_cast<int>(code_points(m_text.substr(start, offset - start))) + 1;
+    return {line, column};
+}
+
+std::size_t LineIndex::line_start(int line) const
+{
+    if (line < 1) return 0;
+    if (static_cast<std::size_t>(line) > m_starts.size()) return m_text.size();
+    return m_starts[static_cast<std::size_t>(line - 1)];
+}
+
+FoldedText fold_with_map(std::string_view text)
+{
+    FoldedText folded;
+    folded.text.reserve(text.size());
+    folded.origin.reserve(text.size() + 1);
+    bool in_space = false;
+    std::size_t i = 0;
+    std::array<utf8proc_int32_t, 32> parts{};
+    while (i < text.size()) {
+        auto from = static_cast<std::uint32_t>(i);
+        auto byte = static_cast<unsigned char>(text[i]);
+        utf8proc_int32_t cp = byte;
+        std::size_t length = 1;
+        if (byte >= 0x80) {
+            auto n = decode(text, i, cp);
+            if (n <= 0) {  // invalid byte: keep it as it is, matching only itself
+                folded.text.push_back(text[i]);
+                folded.origin.push_back(from);
+                ++i;
+                in_space = false;
+                continue;
+            }
+            length = static_cast<std::size_t>(n);
+        }
+        i += length;
+        if (is_space(cp)) {
+            if (!in_space) {
+                folded.text.push_back(' ');
+                folded.origin.push_back(from);
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        if (cp < 0x80) {
+            folded.text.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
+            folded.origin.push_back(from);
+            continue;
+        }
+        cp = plain_punctuation(cp);
+        int last_boundclass = 0;
+        auto count = utf8proc_decompose_char(
+            cp, parts.data(), static_cast<utf8proc_ssize_t>(parts.size()),
+            static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                           UTF8PROC_STRIPMARK | UTF8PROC_IGNORE),
+            &last_boundclass);
+        if (count < 0 || count > static_cast<utf8proc_ssize_t>(parts.size())) {
+            append_utf8(folded.text, folded.origin, cp, from);
+            continue;
+        }
+        for (utf8proc_ssize_t k = 0; k < count; ++k) {
+            append_utf8(folded.text, folded.origin, plain_punctuation(parts[static_cast<std::size_t>(k)]), from);
+        }
+    }
+    folded.origin.push_back(static_cast<std::uint32_t>(text.size()));
+    return folded;
+}
+
+std::string fold(std::string_view text)
+{
+    return fold_with_map(text).text;
+}
+
+std::size_t code_points(std::string_view text)
+{
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+std::string_view trim(std::string_view text)
+{
+    auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace contra

@@ -1,0 +1,70 @@
+#include "support.hpp"
+
+#include <contra/hash.hpp>
+#include <contra/text.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace contra;
+
+TEST_CASE("validate_utf8 names the byte offset, line and column of a bad sequence")
+{
+    REQUIRE(validate_utf8("Durrës ok", "a.txt"));
+    auto bad = validate_utf8("line one\nab\xC3(", "a.txt");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().where.file == "a.txt");
+    CHECK(bad.error().where.line == 2);
+    CHECK(bad.error().where.column == 3);
+    CHECK(bad.error().where.offset == 11u);
+    CHECK(bad.error().describe() == "a.txt:2:3: invalid UTF-8 at byte offset 11");
+}
+
+TEST_CASE("read_text_file refuses missing, empty, binary and invalid files")
+{
+    test::TempDir dir;
+    test::write_file(dir / "empty.txt", "");
+    test::write_file(dir / "binary.bin", std::string("ab\0cd", 5));
+    test::write_file(dir / "latin1.txt", "Durr\xEBs");
+    test::write_file(dir / "good.txt", "Manëz\n");
+    CHECK(read_text_file((dir / "missing.txt").string()).error().message.starts_with("cannot read file"));
+    CHECK(read_text_file((dir / "empty.txt").string()).error().message == "file is empty");
+    CHECK(read_text_file((dir / "binary.bin").string()).error().message == "file is binary, not text");
+    CHECK(read_text_file((dir / "latin1.txt").string()).error().where.column == 5);
+    CHECK(read_text_file((dir / "good.txt").string()).value() == "Manëz\n");
+}
+
+TEST_CASE("LineIndex counts columns in code points")
+{
+    std::string text = "first\nÇuçi said\nthird";
+    LineIndex index(text);
+    CHECK(index.line_count() == 3);
+    auto said = text.find("said");
+    CHECK(index.at(said).line == 2);
+    CHECK(index.at(said).column == 6);  // Ç and ç are two bytes each, one column each
+    CHECK(index.at(0).column == 1);
+    CHECK(index.line_start(3) == text.find("third"));
+}
+
+TEST_CASE("fold makes case, diacritics, curly quotes and dashes match and maps back")
+{
+    CHECK(fold("Durrës") == fold("DURRES"));
+    CHECK(fold("Bledi Çuçi") == "bledi cuci");
+    CHECK(fold("\u201Cnot responsible\u201D") == "\"not responsible\"");
+    CHECK(fold("2013\u20132016") == "2013-2016");
+    CHECK(fold("a  \n\t b") == "a b");
+
+    std::string original = "Manëz near Durrës";
+    auto folded = fold_with_map(original);
+    auto at = folded.text.find("durres");
+    REQUIRE(at != std::string::npos);
+    auto begin = folded.origin[at];
+    auto end = folded.origin[at + 6];
+    CHECK(original.substr(begin, end - begin) == "Durrës");
+    CHECK(folded.origin.back() == original.size());
+}
+
+TEST_CASE("sha256_hex matches the standard test vector")
+{
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(short_hash("abc", 8) == "ba7816bf");
+}
