@@ -1,0 +1,47 @@
+// Extraction: who claims what in English news text, each claim pinned to its words.
+#pragma once
+
+#include <contra/claim.hpp>
+#include <contra/document.hpp>
+#include <contra/error.hpp>
+#include <contra/rule_set.hpp>
+#include <contra/source.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace contra {
+
+struct ExtractOptions {
+    std::string event;                  // event id the claims are about
+    std::vector<Source> known_sources;  // the event's sources and aliases: they take priority
+    std::optional<std::string> speaker; // --source: the whole document is this source's statement
+    std::string publication;            // source id for claims in the document's own voice
+};
+
+struct Extraction {
+    std::vector<Claim> claims;        // in text order, pinned to document.text
+    std::vector<Source> new_sources;  // sources first met in this document
+};
+
+class Extractor {
+public:
+    // Compiles the lexicons under rules_dir/lexicon and the attributes' triggers.
+    [[nodiscard]] static Expected<Extractor> load(const RuleSet& rules);
+
+    Extractor(Extractor&&) noexcept;
+    Extractor& operator=(Extractor&&) noexcept;
+    ~Extractor();
+
+    // `document.text` must be valid UTF-8; `document.sha256` is set on the claims.
+    [[nodiscard]] Expected<Extraction> extract(const Document& document, const ExtractOptions& options) const;
+
+private:
+    struct Impl;
+    explicit Extractor(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace contra
