@@ -1,0 +1,50 @@
+// A draft read for checking: Markdown or plain text, with the parts that are
+// not prose blanked out so that every offset still points into the original.
+#pragma once
+
+#include <contra/error.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contra {
+
+// `<!-- contra-disable RULE -->` … `<!-- contra-enable RULE -->` covers the
+// lines between; `<!-- contra-disable-next-line RULE -->` covers the next
+// line. An empty rule list means every rule.
+struct Suppression {
+    std::vector<std::string> rules;
+    int first_line = 0;  // inclusive, from 1
+    int last_line = 0;   // inclusive; a disable without enable runs to the end
+    int comment_line = 0;
+
+    [[nodiscard]] bool covers(std::string_view rule, int line) const;
+};
+
+struct Draft {
+    std::string path;      // as given on the command line
+    std::string original;  // the file's bytes
+    // Same length as `original`: prose kept byte for byte; front matter,
+    // code blocks and spans, HTML, comments, link targets and Markdown
+    // markup replaced by spaces (newlines kept). Extraction runs on this.
+    std::string prose;
+    std::optional<std::string> event;  // `event:` from the front matter
+    std::vector<Suppression> suppressions;
+
+    [[nodiscard]] bool suppressed(std::string_view rule, int line) const;
+};
+
+enum class DraftFormat { markdown, text };
+
+// Reads a draft from its bytes. Markdown (CommonMark + GFM, through
+// cmark-gfm) for .md/.markdown, plain text otherwise. Invalid UTF-8 and
+// binary input are errors naming path and position.
+[[nodiscard]] Expected<Draft> read_draft(std::string path, std::string bytes, DraftFormat format);
+
+// By file name: .md, .markdown, .mdown → markdown; anything else → text.
+[[nodiscard]] DraftFormat draft_format_for(std::string_view path);
+
+}  // namespace contra
