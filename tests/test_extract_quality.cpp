@@ -1,0 +1,590 @@
+// Scores the extractor (src/extract/) against the hand-annotated corpus in
+// tests/extraction/: every NAME.txt there has a NAME.expect.toml that lists
+// the count and responsibility claims a careful reader finds in it. The test
+// prints precision and recall per document and overall, lists every false
+// positive and false negative with its quote, and fails when either figure
+// drops below the floor recorded here. See docs/extraction-quality.md.
+#include <contra/claim.hpp>
+#include <contra/document.hpp>
+#include <contra/extract.hpp>
+#include <contra/hash.hpp>
+#include <contra/rule_set.hpp>
+#include <contra/source.hpp>
+#include <contra/text.hpp>
+#include <contra/value.hpp>
+
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <fmt/core.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The floors: what the extractor achieved on this corpus when it was last
+// measured (see docs/extraction-quality.md). Raise them when it improves;
+// never set them above what it actually achieves.
+constexpr double k_precision_floor = 0.0;
+constexpr double k_recall_floor = 0.0;
+// The targets the extractor is working towards (reported, not enforced).
+constexpr double k_precision_target = 0.9;
+constexpr double k_recall_target = 0.8;
+
+// The attributes scored: counts and responsibility. Claims about anything
+// else (cause, location, date) are neither expected nor counted.
+const std::set<std::string, std::less<>> k_scored_attributes = {"deaths", "injuries", "arrests", "participants",
+                                                                "responsibility"};
+
+fs::path corpus_dir() { return contra::test::source_dir() / "tests" / "extraction"; }
+
+// A claim as the expectation file states it.
+struct ExpectedClaim {
+    std::string source;
+    std::string attribute;
+    contra::Qualifier qualifier;
+    std::variant<contra::Count, contra::Agent> value;  // Agent: only agent and responsible are compared
+    contra::Polarity polarity = contra::Polarity::asserted;
+    std::string quote;
+    std::size_t start = 0;  // byte range of the quote in the document
+    std::size_t end = 0;
+    int line = 0;  // line of the claim in the expectation file
+};
+
+// A passage that must yield no claim: a figure for another event, a
+// cumulative toll, a superseded figure. Hitting it is a false positive
+// anyway; the trap only explains why in the report.
+struct Trap {
+    std::string quote;
+    std::string why;
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
+
+struct CorpusDocument {
+    std::string name;  // file name without .txt
+    std::string style;
+    contra::Document document;
+    contra::ExtractOptions options;
+    std::vector<contra::Source> sources;
+    std::vector<ExpectedClaim> expected;
+    std::vector<Trap> traps;
+};
+
+[[noreturn]] void corpus_error(const fs::path& file, const toml::node* node, const std::string& message)
+{
+    int line = 0;
+    int column = 0;
+    if (node != nullptr) {
+        line = static_cast<int>(node->source().begin.line);
+        column = static_cast<int>(node->source().begin.column);
+    }
+    throw std::runtime_error(fmt::format("{}:{}:{}: {}", file.string(), line, column, message));
+}
+
+std::string required_string(const fs::path& file, const toml::table& table, std::string_view key)
+{
+    const auto value = table[key].value<std::string>();
+    if (!value) corpus_error(file, &table, fmt::format("missing string key '{}'", key));
+    return *value;
+}
+
+// Byte range of `quote` in `text`; the quote must occur exactly once.
+std::pair<std::size_t, std::size_t> locate_quote(const fs::path& file, const toml::node* node, std::string_view text,
+                                                 const std::string& quote)
+{
+    if (quote.empty()) corpus_error(file, node, "empty quote");
+    const auto first = text.find(quote);
+    if (first == std::string_view::npos) corpus_error(file, node, fmt::format("quote not in the document: \"{}\"", quote));
+    if (text.find(quote, first + 1) != std::string_view::npos)
+        corpus_error(file, node, fmt::format("quote occurs more than once, make it longer: \"{}\"", quote));
+    return {first, first + quote.size()};
+}
+
+contra::Count read_count(const fs::path& file, const toml::node& node)
+{
+    if (const auto exact = node.value<std::int64_t>()) return contra::Count{*exact, *exact};
+    const auto* table = node.as_table();
+    if (table == nullptr) corpus_error(file, &node, "count must be an integer or { min, max }");
+    const auto min = (*table)["min"].value<std::int64_t>();
+    if (!min) corpus_error(file, &node, "count table needs min (and max, unless open above)");
+    contra::Count count{*min, std::nullopt};
+    if (const auto max = (*table)["max"].value<std::int64_t>()) count.hi = *max;
+    return count;
+}
+
+ExpectedClaim read_claim(const fs::path& file, const toml::table& table, std::string_view text,
+                         const std::string& default_source)
+{
+    ExpectedClaim claim;
+    claim.line = static_cast<int>(table.source().begin.line);
+    claim.source = table["source"].value<std::string>().value_or(default_source);
+    if (claim.source.empty()) corpus_error(file, &table, "claim without source, and no speaker or publication");
+    claim.attribute = required_string(file, table, "attribute");
+    if (!k_scored_attributes.contains(claim.attribute))
+        corpus_error(file, &table, fmt::format("attribute '{}' is not scored", claim.attribute));
+    if (const auto* qualifier = table["qualifier"].as_table()) {
+        for (const auto& [key, value] : *qualifier) {
+            const auto text_value = value.value<std::string>();
+            if (!text_value) corpus_error(file, &value, "qualifier values must be strings");
+            claim.qualifier[std::string(key.str())] = *text_value;
+        }
+    }
+    if (claim.attribute == "responsibility") {
+        contra::Agent agent;
+        agent.agent = required_string(file, table, "agent");
+        const auto responsible = table["responsible"].value<bool>();
+        if (!responsible) corpus_error(file, &table, "responsibility claim needs responsible = true/false");
+        agent.responsible = *responsible;
+        agent.for_attribute = table["for"].value<std::string>().value_or("");
+        claim.value = agent;
+    } else {
+        const auto* count = table.get("count");
+        if (count == nullptr) corpus_error(file, &table, "count claim needs count");
+        claim.value = read_count(file, *count);
+    }
+    const auto polarity_text = table["polarity"].value<std::string>().value_or("asserted");
+    const auto polarity = contra::parse_polarity(polarity_text);
+    if (!polarity) corpus_error(file, &table, fmt::format("unknown polarity '{}'", polarity_text));
+    claim.polarity = *polarity;
+    claim.quote = required_string(file, table, "quote");
+    std::tie(claim.start, claim.end) = locate_quote(file, &table, text, claim.quote);
+    return claim;
+}
+
+contra::Source read_source(const fs::path& file, const toml::table& table)
+{
+    contra::Source source;
+    source.id = required_string(file, table, "id");
+    source.name = required_string(file, table, "name");
+    source.kind = table["kind"].value<std::string>().value_or("");
+    const auto stake_text = table["stake"].value<std::string>().value_or("unknown");
+    const auto stake = contra::parse_stake(stake_text);
+    if (!stake) corpus_error(file, &table, fmt::format("unknown stake '{}'", stake_text));
+    source.stake = *stake;
+    if (const auto* aliases = table["aliases"].as_array()) {
+        for (const auto& alias : *aliases) {
+            const auto text = alias.value<std::string>();
+            if (!text) corpus_error(file, &alias, "aliases must be strings");
+            source.aliases.push_back(*text);
+        }
+    }
+    return source;
+}
+
+CorpusDocument load_document(const fs::path& text_path)
+{
+    CorpusDocument doc;
+    doc.name = text_path.stem().string();
+    const auto expect_path = text_path.parent_path() / (doc.name + ".expect.toml");
+    if (!fs::exists(expect_path)) throw std::runtime_error(expect_path.string() + ": missing expectation file");
+
+    doc.document.text = contra::test::read_file(text_path);
+    doc.document.sha256 = contra::sha256_hex(doc.document.text);
+    doc.document.path = "tests/extraction/" + text_path.filename().string();
+
+    toml::table root;
+    try {
+        root = toml::parse_file(expect_path.string());
+    } catch (const toml::parse_error& error) {
+        throw std::runtime_error(fmt::format("{}:{}:{}: {}", expect_path.string(), error.source().begin.line,
+                                             error.source().begin.column, error.description()));
+    }
+    doc.style = root["style"].value<std::string>().value_or("");
+    doc.document.title = root["title"].value<std::string>().value_or(doc.name);
+    doc.document.published = root["published"].value<std::string>().value_or("");
+    doc.options.event = required_string(expect_path, root, "event");
+    doc.options.publication = required_string(expect_path, root, "publication");
+    doc.options.speaker = root["speaker"].value<std::string>();
+
+    if (const auto* sources = root["sources"].as_array()) {
+        for (const auto& node : *sources) {
+            const auto* table = node.as_table();
+            if (table == nullptr) corpus_error(expect_path, &node, "[[sources]] entries must be tables");
+            doc.sources.push_back(read_source(expect_path, *table));
+        }
+    }
+    doc.options.known_sources = doc.sources;
+
+    const auto default_source = doc.options.speaker.value_or(doc.options.publication);
+    if (const auto* claims = root["claims"].as_array()) {
+        for (const auto& node : *claims) {
+            const auto* table = node.as_table();
+            if (table == nullptr) corpus_error(expect_path, &node, "[[claims]] entries must be tables");
+            doc.expected.push_back(read_claim(expect_path, *table, doc.document.text, default_source));
+        }
+    }
+    if (const auto* traps = root["traps"].as_array()) {
+        for (const auto& node : *traps) {
+            const auto* table = node.as_table();
+            if (table == nullptr) corpus_error(expect_path, &node, "[[traps]] entries must be tables");
+            Trap trap;
+            trap.quote = required_string(expect_path, *table, "quote");
+            trap.why = required_string(expect_path, *table, "why");
+            std::tie(trap.start, trap.end) = locate_quote(expect_path, table, doc.document.text, trap.quote);
+            doc.traps.push_back(std::move(trap));
+        }
+    }
+    return doc;
+}
+
+std::vector<CorpusDocument> load_corpus()
+{
+    std::vector<fs::path> texts;
+    for (const auto& entry : fs::directory_iterator(corpus_dir())) {
+        if (entry.is_regular_file() && entry.path().extension() == ".txt") texts.push_back(entry.path());
+    }
+    std::sort(texts.begin(), texts.end());
+    std::vector<CorpusDocument> corpus;
+    for (const auto& path : texts) corpus.push_back(load_document(path));
+    return corpus;
+}
+
+// "Interior Ministry" -> "interior-ministry": folded, runs of anything but
+// letters and digits made one hyphen.
+std::string slug(std::string_view name)
+{
+    const auto folded = contra::fold(name);
+    std::string out;
+    for (const char c : folded) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') || byte >= 0x80) {
+            out += c;
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+// The source ids a claim answers to: its own id and, when the extractor met
+// the source for the first time in this document, the slug of its name.
+std::set<std::string> source_ids(const contra::Claim& claim, const std::vector<contra::Source>& new_sources)
+{
+    std::set<std::string> ids{claim.source};
+    for (const auto& source : new_sources) {
+        if (source.id == claim.source) ids.insert(slug(source.name));
+    }
+    return ids;
+}
+
+bool spans_overlap(const contra::Span& span, std::size_t start, std::size_t end)
+{
+    if (span.end <= span.start) return span.start >= start && span.start < end;
+    return span.start < end && start < span.end;
+}
+
+bool value_matches(const ExpectedClaim& expected, const contra::Value& actual)
+{
+    if (const auto* count = std::get_if<contra::Count>(&expected.value)) {
+        const auto* got = std::get_if<contra::Count>(&actual.data);
+        return got != nullptr && *got == *count;
+    }
+    const auto& agent = std::get<contra::Agent>(expected.value);
+    const auto* got = std::get_if<contra::Agent>(&actual.data);
+    return got != nullptr && got->agent == agent.agent && got->responsible == agent.responsible;
+}
+
+bool claim_matches(const ExpectedClaim& expected, const contra::Claim& actual, const std::set<std::string>& ids)
+{
+    return ids.contains(expected.source) && actual.attribute == expected.attribute &&
+           actual.qualifier == expected.qualifier && value_matches(expected, actual.value) &&
+           spans_overlap(actual.span, expected.start, expected.end);
+}
+
+std::string describe_count(const contra::Count& count)
+{
+    if (count.hi) return count.lo == *count.hi ? fmt::format("{}", count.lo) : fmt::format("[{}, {}]", count.lo, *count.hi);
+    return fmt::format("[{}, open)", count.lo);
+}
+
+std::string describe_qualifier(const contra::Qualifier& qualifier)
+{
+    const auto key = contra::qualifier_key(qualifier);
+    return key.empty() ? std::string() : "{" + key + "}";
+}
+
+std::string describe_value(const std::variant<contra::Count, contra::Agent>& value)
+{
+    if (const auto* count = std::get_if<contra::Count>(&value)) return describe_count(*count);
+    const auto& agent = std::get<contra::Agent>(value);
+    return fmt::format("{} {}responsible", agent.agent, agent.responsible ? "" : "not ");
+}
+
+std::string describe_value(const contra::Value& value)
+{
+    if (const auto* count = std::get_if<contra::Count>(&value.data)) return describe_count(*count);
+    if (const auto* agent = std::get_if<contra::Agent>(&value.data)) return describe_value(*agent);
+    return value.canonical();
+}
+
+std::string one_line(std::string_view text)
+{
+    std::string out;
+    for (const char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    return out;
+}
+
+struct DocumentScore {
+    std::string name;
+    std::string style;
+    int expected = 0;
+    int extracted = 0;  // scored claims only
+    int true_positives = 0;
+    int polarity_agreements = 0;
+    std::vector<std::string> false_positives;  // readable lines
+    std::vector<std::string> false_negatives;
+    std::vector<std::string> polarity_misses;
+};
+
+DocumentScore score_document(const CorpusDocument& doc, const contra::Extraction& extraction)
+{
+    DocumentScore score;
+    score.name = doc.name;
+    score.style = doc.style;
+    score.expected = static_cast<int>(doc.expected.size());
+
+    std::vector<const contra::Claim*> scored;
+    for (const auto& claim : extraction.claims) {
+        if (k_scored_attributes.contains(claim.attribute)) scored.push_back(&claim);
+    }
+    score.extracted = static_cast<int>(scored.size());
+
+    std::vector<bool> used(scored.size(), false);
+    const contra::LineIndex lines(doc.document.text);
+    for (const auto& expected : doc.expected) {
+        bool found = false;
+        for (std::size_t i = 0; i < scored.size() && !found; ++i) {
+            if (used[i] || !claim_matches(expected, *scored[i], source_ids(*scored[i], extraction.new_sources))) continue;
+            used[i] = true;
+            found = true;
+            ++score.true_positives;
+            if (scored[i]->polarity == expected.polarity) {
+                ++score.polarity_agreements;
+            } else {
+                score.polarity_misses.push_back(fmt::format("{}:{}: {} {}{} {}: expected {}, got {}  \"{}\"",
+                    doc.name, lines.at(expected.start).line, expected.source, expected.attribute,
+                    describe_qualifier(expected.qualifier), describe_value(expected.value),
+                    contra::to_string(expected.polarity), contra::to_string(scored[i]->polarity),
+                    one_line(expected.quote)));
+            }
+        }
+        if (!found) {
+            score.false_negatives.push_back(fmt::format("{}:{}: {} {}{} {} {}  \"{}\"  (expect.toml line {})",
+                doc.name, lines.at(expected.start).line, expected.source, expected.attribute,
+                describe_qualifier(expected.qualifier), describe_value(expected.value),
+                contra::to_string(expected.polarity), one_line(expected.quote), expected.line));
+        }
+    }
+    for (std::size_t i = 0; i < scored.size(); ++i) {
+        if (used[i]) continue;
+        const auto& claim = *scored[i];
+        std::string trap_note;
+        for (const auto& trap : doc.traps) {
+            if (spans_overlap(claim.span, trap.start, trap.end)) trap_note = "  [trap: " + trap.why + "]";
+        }
+        score.false_positives.push_back(fmt::format("{}:{}: {} {}{} {} {}  \"{}\"{}", doc.name, claim.span.line,
+            claim.source, claim.attribute, describe_qualifier(claim.qualifier), describe_value(claim.value),
+            contra::to_string(claim.polarity), one_line(claim.quote), trap_note));
+    }
+    return score;
+}
+
+double ratio(int numerator, int denominator) { return denominator == 0 ? 1.0 : double(numerator) / denominator; }
+
+void print_report(const std::vector<DocumentScore>& scores)
+{
+    fmt::print("\nExtraction quality on tests/extraction/ (count and responsibility claims)\n\n");
+    fmt::print("{:<34} {:<22} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9} {:>7}\n", "document", "style", "exp", "got", "tp",
+               "fp", "fn", "precision", "recall");
+    int expected = 0;
+    int extracted = 0;
+    int true_positives = 0;
+    int polarity = 0;
+    for (const auto& s : scores) {
+        fmt::print("{:<34} {:<22} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", s.name, s.style, s.expected,
+                   s.extracted, s.true_positives, s.false_positives.size(), s.false_negatives.size(),
+                   ratio(s.true_positives, s.extracted), ratio(s.true_positives, s.expected));
+        expected += s.expected;
+        extracted += s.extracted;
+        true_positives += s.true_positives;
+        polarity += s.polarity_agreements;
+    }
+    fmt::print("{:<34} {:<22} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", "TOTAL", "", expected, extracted,
+               true_positives, extracted - true_positives, expected - true_positives, ratio(true_positives, extracted),
+               ratio(true_positives, expected));
+    fmt::print("\npolarity agrees on {} of {} matched claims\n", polarity, true_positives);
+    fmt::print("floors: precision {:.2f}, recall {:.2f}; targets: precision {:.2f}, recall {:.2f}\n",
+               k_precision_floor, k_recall_floor, k_precision_target, k_recall_target);
+
+    fmt::print("\nFalse positives (extracted, not expected):\n");
+    for (const auto& s : scores)
+        for (const auto& line : s.false_positives) fmt::print("  FP {}\n", line);
+    fmt::print("\nFalse negatives (expected, not extracted):\n");
+    for (const auto& s : scores)
+        for (const auto& line : s.false_negatives) fmt::print("  FN {}\n", line);
+    fmt::print("\nPolarity differences on matched claims:\n");
+    for (const auto& s : scores)
+        for (const auto& line : s.polarity_misses) fmt::print("  PO {}\n", line);
+    fmt::print("\n");
+}
+
+}  // namespace
+
+TEST_CASE("the extraction corpus is well formed")
+{
+    const auto rules = contra::RuleSet::load(contra::test::rules_dir().string());
+    REQUIRE(rules.has_value());
+
+    std::vector<CorpusDocument> corpus;
+    REQUIRE_NOTHROW(corpus = load_corpus());
+    CHECK(corpus.size() >= 15);
+
+    std::set<std::string> styles;
+    int claims = 0;
+    for (const auto& doc : corpus) {
+        INFO(doc.name);
+        CHECK_FALSE(doc.style.empty());
+        styles.insert(doc.style);
+        // Every expected attribute is declared by the rules, and every source
+        // a claim names is declared in the file (so ids are not guesses).
+        std::set<std::string> ids;
+        for (const auto& source : doc.sources) {
+            CHECK(source.id == slug(source.id));
+            ids.insert(source.id);
+        }
+        for (const auto& claim : doc.expected) {
+            INFO(claim.quote);
+            CHECK(rules->attributes().contains(claim.attribute));
+            CHECK(ids.contains(claim.source));
+        }
+        // A trap and an expected claim never share words: that would make
+        // the same passage both wanted and unwanted.
+        for (const auto& trap : doc.traps) {
+            for (const auto& claim : doc.expected) {
+                INFO(trap.quote << " / " << claim.quote);
+                CHECK_FALSE((claim.start < trap.end && trap.start < claim.end));
+            }
+        }
+        claims += static_cast<int>(doc.expected.size());
+    }
+    CHECK(styles.size() >= 12);
+    CHECK(claims >= 60);
+}
+
+TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
+{
+    ExpectedClaim expected;
+    expected.source = "ncri";
+    expected.attribute = "injuries";
+    expected.value = contra::Count{101, std::nullopt};
+    expected.start = 10;
+    expected.end = 20;
+
+    contra::Claim claim;
+    claim.source = "ncri";
+    claim.attribute = "injuries";
+    claim.value.data = contra::Count{101, std::nullopt};
+    claim.span = {15, 40, 1, 16};
+    const std::set<std::string> ids{"ncri"};
+    CHECK(claim_matches(expected, claim, ids));
+
+    SECTION("a span that only touches the quote's end does not overlap")
+    {
+        claim.span = {20, 30, 1, 21};
+        CHECK_FALSE(claim_matches(expected, claim, ids));
+    }
+    SECTION("a closed interval is not the open one")
+    {
+        claim.value.data = contra::Count{101, 101};
+        CHECK_FALSE(claim_matches(expected, claim, ids));
+    }
+    SECTION("a qualifier makes it another claim")
+    {
+        claim.qualifier = {{"group", "police"}};
+        CHECK_FALSE(claim_matches(expected, claim, ids));
+    }
+    SECTION("another source is another claim")
+    {
+        CHECK_FALSE(claim_matches(expected, claim, {"interior-ministry"}));
+    }
+    SECTION("a new source answers to the slug of its name")
+    {
+        claim.source = "src-1";
+        const std::vector<contra::Source> found{contra::Source{"src-1", "N.C.R.I", "", contra::Stake::unknown, {}}};
+        CHECK(claim_matches(expected, claim, source_ids(claim, found)));
+        CHECK(slug("  Ministry of  Interior (Albania) ") == "ministry-of-interior-albania");
+    }
+    SECTION("an agent matches on agent and stance, not on what it is responsible for")
+    {
+        expected.attribute = "responsibility";
+        expected.value = contra::Agent{"police", false, "deaths"};
+        claim.attribute = "responsibility";
+        claim.value.data = contra::Agent{"police", false, ""};
+        CHECK(claim_matches(expected, claim, ids));
+        claim.value.data = contra::Agent{"police", true, "deaths"};
+        CHECK_FALSE(claim_matches(expected, claim, ids));
+    }
+}
+
+TEST_CASE("extraction quality on the corpus meets its floors")
+{
+    const auto rules = contra::RuleSet::load(contra::test::rules_dir().string());
+    if (!rules) FAIL(rules.error().describe());
+    const auto extractor = contra::Extractor::load(*rules);
+    if (!extractor) FAIL(extractor.error().describe());
+
+    const auto corpus = load_corpus();
+    std::vector<DocumentScore> scores;
+    for (const auto& doc : corpus) {
+        const auto extraction = extractor->extract(doc.document, doc.options);
+        if (!extraction) FAIL(doc.name << ": " << extraction.error().describe());
+        if (std::getenv("CONTRA_QUALITY_VERBOSE") != nullptr) {
+            fmt::print("--- {}\n", doc.name);
+            for (const auto& claim : extraction->claims) {
+                fmt::print("  {}:{} {} {}{} {} {} \"{}\" ({})\n", claim.span.line, claim.span.column, claim.source,
+                           claim.attribute, describe_qualifier(claim.qualifier), describe_value(claim.value),
+                           contra::to_string(claim.polarity), one_line(claim.quote), claim.origin);
+            }
+        }
+        // Every claim is pinned to the words it quotes.
+        for (const auto& claim : extraction->claims) {
+            INFO(doc.name << ": " << claim.quote);
+            REQUIRE(claim.span.end <= doc.document.text.size());
+            CHECK(doc.document.text.substr(claim.span.start, claim.span.end - claim.span.start) == claim.quote);
+            CHECK(claim.event == doc.options.event);
+        }
+        scores.push_back(score_document(doc, *extraction));
+    }
+    print_report(scores);
+
+    int expected = 0;
+    int extracted = 0;
+    int true_positives = 0;
+    for (const auto& s : scores) {
+        expected += s.expected;
+        extracted += s.extracted;
+        true_positives += s.true_positives;
+    }
+    const auto precision = ratio(true_positives, extracted);
+    const auto recall = ratio(true_positives, expected);
+    INFO(fmt::format("precision {:.3f} (floor {:.2f}), recall {:.3f} (floor {:.2f}); the lists above say what was missed",
+                     precision, k_precision_floor, recall, k_recall_floor));
+    CHECK(expected > 0);
+    CHECK(precision >= k_precision_floor);
+    CHECK(recall >= k_recall_floor);
+}
