@@ -116,6 +116,16 @@ Flag flag_of(std::string id, std::string rule, std::vector<std::string> claims, 
     return flag;
 }
 
+// A store file written with the sample, closed, and opened again in `mode`.
+Store reopened_with(const test::TempDir& dir, const Sample& sample, OpenMode mode)
+{
+    {
+        auto store = open_store(dir);
+        sample.load(store);
+    }
+    return open_store(dir, mode);
+}
+
 int count_rows(const test::TempDir& dir, const std::string& table)
 {
     SQLite::Database db((dir / "contra.db").string(), SQLite::OPEN_READONLY);
@@ -128,11 +138,7 @@ TEST_CASE("events, sources and documents round-trip through a store file")
 {
     test::TempDir dir;
     Sample sample;
-    {
-        auto store = open_store(dir);
-        sample.load(store);
-    }
-    auto store = open_store(dir, OpenMode::existing);
+    auto store = reopened_with(dir, sample, OpenMode::existing);
     CHECK(store.path() == (dir / "contra.db").string());
     CHECK(store.events().value() == std::vector<Event>{raid()});
     CHECK(store.event(raid().id).value() == raid());
@@ -157,11 +163,7 @@ TEST_CASE("claims of every value kind round-trip, with stated_on from their docu
 {
     test::TempDir dir;
     Sample sample;
-    {
-        auto store = open_store(dir);
-        sample.load(store);
-    }
-    auto store = open_store(dir, OpenMode::read_only);
+    auto store = reopened_with(dir, sample, OpenMode::read_only);
     for (const auto& original : sample.claims) {
         auto loaded = store.claim(original.id).value();
         REQUIRE(loaded);
@@ -525,11 +527,7 @@ TEST_CASE("a read-only store reads but refuses writes")
 {
     test::TempDir dir;
     Sample sample;
-    {
-        auto store = open_store(dir);
-        sample.load(store);
-    }
-    auto store = open_store(dir, OpenMode::read_only);
+    auto store = reopened_with(dir, sample, OpenMode::read_only);
     CHECK(store.claims().value().size() == sample.claims.size());
     auto refused = store.put_event(raid());
     REQUIRE_FALSE(refused);
