@@ -91,6 +91,13 @@ std::string Context::now() const
     return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now));
 }
 
+std::optional<std::string> Context::config_file() const
+{
+    auto config = find_config();
+    if (!config) return std::nullopt;
+    return config->string();
+}
+
 bool Context::color() const
 {
     return !env("NO_COLOR") && ::isatty(::fileno(out)) != 0;

@@ -10,6 +10,7 @@
 #include <fmt/core.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 
 namespace contra::cli {
@@ -46,6 +47,8 @@ public:
     // Opens the store; failures throw Failure.
     [[nodiscard]] Store open_store(OpenMode mode) const;
     [[nodiscard]] RuleSet load_rules() const;
+    // The nearest contra.toml up from the working directory, if any.
+    [[nodiscard]] std::optional<std::string> config_file() const;
     // ISO 8601 UTC: --now, else CONTRA_NOW, else the clock.
     [[nodiscard]] std::string now() const;
     // Colour only on a terminal and never with NO_COLOR.
