@@ -442,3 +442,58 @@ TEST_CASE("contra import leaves the store untouched on bad input")
     CHECK(again.exit_code == 0);
     CHECK_THAT(again.out, Catch::EndsWith("11 claims (0 new)\n"));
 }
+
+TEST_CASE("claims in a CSV beside the TOML that declares what they refer to")
+{
+    const Case c("");  // accounts.toml declares e1, s1 and d1, and no claims
+    const auto csv = (c.dir / "claims.csv").string();
+
+    SECTION("rows become pinned claims")
+    {
+        write_file(csv, "source,document,attribute,qualifier,count_min,count_max,quote,suffix,wording\n"
+                        "s1,d1,deaths,group=residents,2,2,people died,\" in the\",two\n"
+                        "s1 , d1,injuries,,3,,\"said again.\nMinister\",,\n");
+        auto accounts = contra::load_accounts(csv);
+        if (!accounts) FAIL(accounts.error().describe());
+        CHECK(accounts->path == csv);
+        REQUIRE(accounts->claims.size() == 2);
+        const auto& deaths = accounts->claims[0];
+        CHECK(deaths.event == "e1");
+        CHECK(deaths.qualifier == contra::Qualifier{{"group", "residents"}});
+        CHECK(std::get<contra::Count>(deaths.value.data) == contra::Count{2, 2});
+        CHECK(deaths.value.wording == "two");
+        CHECK(deaths.span.start == std::string(k_doc).find("two people died") + 4);
+        const auto& injuries = accounts->claims[1];
+        CHECK(std::get<contra::Count>(injuries.value.data) == contra::Count{3, std::nullopt});
+        CHECK(injuries.quote == "said again.\nMinister");
+        CHECK(injuries.span.line == 1);
+    }
+    SECTION("an unknown column is named at its position")
+    {
+        write_file(csv, "source,document,attribute,count,quote\n");
+        auto accounts = contra::load_accounts(csv);
+        REQUIRE_FALSE(accounts);
+        CHECK(accounts.error().where.file == csv);
+        CHECK(at(accounts.error()) == "1:27");
+        CHECK_THAT(accounts.error().message, Catch::StartsWith("unknown column 'count'; valid columns: event,"));
+    }
+    SECTION("an unknown source is named at its cell")
+    {
+        write_file(csv, "source,document,attribute,count_min,count_max,quote\n"
+                        "s1,d1,deaths,2,2,two people died\n"
+                        "s1,d1,deaths,2,2,two people died\n");
+        auto twice = contra::load_accounts(csv);
+        REQUIRE_FALSE(twice);
+        CHECK(at(twice.error()) == "3:1");
+        CHECK(twice.error().message == "the same claim is written twice (first at line 2)");
+
+        write_file(csv, "source,document,attribute,count_min,count_max,quote\n"
+                        "s1,d1,deaths,2,2,two people died\n"
+                        "\"s9\",d1,deaths,2,2,two people died\n");
+        auto unknown = contra::load_accounts(csv);
+        REQUIRE_FALSE(unknown);
+        CHECK(unknown.error().where.file == csv);
+        CHECK(at(unknown.error()) == "3:1");
+        CHECK(unknown.error().message == "unknown source 's9'; the file declares: s1");
+    }
+}
