@@ -1,0 +1,85 @@
+#include "quantity/number_words.hpp"
+
+#include <string>
+#include <unordered_map>
+
+namespace contra::detail {
+
+namespace {
+
+using WordTable = std::unordered_map<std::string_view, NumberWord>;
+
+WordTable make_table()
+{
+    WordTable table;
+    auto add = [&](std::string_view word, WordRole role, double value, bool ordinal = false) {
+        table.emplace(word, NumberWord{role, value, ordinal});
+    };
+    add("zero", WordRole::zero, 0);
+    add("nought", WordRole::zero, 0);
+    add("naught", WordRole::zero, 0);
+    add("nil", WordRole::zero, 0);
+    add("zeroth", WordRole::zero, 0, true);
+    static constexpr std::string_view units[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    static constexpr std::string_view unit_ordinals[] = {"first", "second", "third", "fourth", "fifth",
+                                                         "sixth", "seventh", "eighth", "ninth"};
+    for (int k = 0; k < 9; ++k) {
+        add(units[k], WordRole::unit, k + 1);
+        add(unit_ordinals[k], WordRole::unit, k + 1, true);
+    }
+    static constexpr std::string_view teens[] = {"ten", "eleven", "twelve", "thirteen", "fourteen",
+                                                 "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static constexpr std::string_view teen_ordinals[] = {"tenth", "eleventh", "twelfth", "thirteenth",
+                                                         "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                                                         "eighteenth", "nineteenth"};
+    for (int k = 0; k < 10; ++k) {
+        add(teens[k], WordRole::teen, k + 10);
+        add(teen_ordinals[k], WordRole::teen, k + 10, true);
+    }
+    static constexpr std::string_view tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                                "eighty", "ninety"};
+    static constexpr std::string_view tens_ordinals[] = {"twentieth", "thirtieth", "fortieth", "fiftieth",
+                                                         "sixtieth", "seventieth", "eightieth", "ninetieth"};
+    for (int k = 0; k < 8; ++k) {
+        add(tens[k], WordRole::tens, (k + 2) * 10);
+        add(tens_ordinals[k], WordRole::tens, (k + 2) * 10, true);
+    }
+    add("fourty", WordRole::tens, 40);  // a common misspelling
+    add("hundred", WordRole::hundred, 100);
+    add("hundredth", WordRole::hundred, 100, true);
+    add("thousand", WordRole::scale, 1e3);
+    add("thousandth", WordRole::scale, 1e3, true);
+    add("million", WordRole::scale, 1e6);
+    add("millionth", WordRole::scale, 1e6, true);
+    add("billion", WordRole::scale, 1e9);
+    add("billionth", WordRole::scale, 1e9, true);
+    add("trillion", WordRole::scale, 1e12);
+    add("trillionth", WordRole::scale, 1e12, true);
+    add("dozen", WordRole::dozen, 12);
+    add("dozens", WordRole::dozen, 12);
+    return table;
+}
+
+}  // namespace
+
+NumberWord number_word(std::string_view word)
+{
+    static const WordTable table = make_table();
+    if (word.empty() || word.size() > 12) return {};
+    auto it = table.find(word);
+    return it == table.end() ? NumberWord{} : it->second;
+}
+
+int month_number(std::string_view word)
+{
+    static const std::unordered_map<std::string_view, int> months = {
+        {"january", 1}, {"jan", 1},   {"february", 2}, {"feb", 2},      {"march", 3},     {"mar", 3},
+        {"april", 4},   {"apr", 4},   {"may", 5},      {"june", 6},     {"jun", 6},       {"july", 7},
+        {"jul", 7},     {"august", 8}, {"aug", 8},     {"september", 9}, {"sep", 9},      {"sept", 9},
+        {"october", 10}, {"oct", 10}, {"november", 11}, {"nov", 11},    {"december", 12}, {"dec", 12}};
+    if (word.size() < 3 || word.size() > 9) return 0;
+    auto it = months.find(word);
+    return it == months.end() ? 0 : it->second;
+}
+
+}  // namespace contra::detail

@@ -1,0 +1,195 @@
+#include "quantity/tokenizer.hpp"
+
+#include <algorithm>
+
+namespace contra::detail {
+
+namespace {
+
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A multi-byte sequence the parser reads as punctuation or space.
+struct Special {
+    int length = 0;   // bytes, 0 when the sequence is not special
+    char symbol = 0;  // 0 for whitespace
+    bool apostrophe = false;
+};
+
+Special special_at(std::string_view text, std::size_t i)
+{
+    auto byte = [&](std::size_t k) -> unsigned char {
+        return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+    };
+    unsigned char b0 = byte(0);
+    if (b0 == 0xC2) {
+        if (byte(1) == 0xA0) return {2, 0, false};    // no-break space
+        if (byte(1) == 0xA3) return {2, 'L', false};  // pound sign
+        return {};
+    }
+    if (b0 == 0xE2 && byte(1) == 0x80) {
+        unsigned char b2 = byte(2);
+        if (b2 >= 0x90 && b2 <= 0x95) return {3, '-', false};  // hyphens and dashes
+        if (b2 == 0x98 || b2 == 0x99) return {3, '\'', true};  // curly apostrophes
+        if ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF) return {3, 0, false};  // spaces
+        return {};
+    }
+    if (b0 == 0xE2 && byte(1) == 0x82 && byte(2) == 0xAC) return {3, 'E', false};  // euro sign
+    if (b0 == 0xE2 && byte(1) == 0x88 && byte(2) == 0x92) return {3, '-', false};  // minus sign
+    if (b0 == 0xE2 && byte(1) == 0x89 && byte(2) == 0xA5) return {3, 'G', false};  // >=
+    if (b0 == 0xE2 && byte(1) == 0x89 && byte(2) == 0xA4) return {3, 'l', false};  // <=
+    return {};
+}
+
+std::size_t utf8_length(unsigned char lead)
+{
+    if (lead < 0x80) return 1;
+    if ((lead & 0xE0) == 0xC0) return 2;
+    if ((lead & 0xF0) == 0xE0) return 3;
+    if ((lead & 0xF8) == 0xF0) return 4;
+    return 1;
+}
+
+// Reads a number in digits at i: "3,000", "1.5", "10:30", "5/17/2018".
+Token read_number(std::string_view text, std::size_t i)
+{
+    Token token;
+    token.type = TokenType::number;
+    token.start = i;
+    std::size_t n = text.size();
+    std::size_t j = i;
+    double value = 0;
+    while (j < n && is_digit(text[j])) {
+        value = value * 10 + (text[j] - '0');
+        ++token.int_digits;
+        ++j;
+    }
+    // Thousands groups: a comma and exactly three digits, only after 1-3 leading digits.
+    if (token.int_digits <= 3) {
+        while (j + 3 < n && text[j] == ',' && is_digit(text[j + 1]) && is_digit(text[j + 2])
+               && is_digit(text[j + 3]) && (j + 4 >= n || !is_digit(text[j + 4]))) {
+            value = value * 1000 + (text[j + 1] - '0') * 100 + (text[j + 2] - '0') * 10 + (text[j + 3] - '0');
+            token.int_digits += 3;
+            token.has_grouping = true;
+            j += 4;
+        }
+    }
+    if (j + 1 < n && text[j] == '.' && is_digit(text[j + 1])) {
+        double scale = 0.1;
+        ++j;
+        while (j < n && is_digit(text[j])) {
+            value += (text[j] - '0') * scale;
+            scale /= 10;
+            ++j;
+        }
+        token.has_decimal = true;
+    }
+    else if (!token.has_grouping && j + 2 < n && text[j] == ':' && is_digit(text[j + 1]) && is_digit(text[j + 2])) {
+        j += 3;
+        while (j + 2 < n && text[j] == ':' && is_digit(text[j + 1]) && is_digit(text[j + 2])) j += 3;
+        token.clock = true;
+    }
+    else if (!token.has_grouping && j + 1 < n && text[j] == '/' && is_digit(text[j + 1])) {
+        while (j + 1 < n && text[j] == '/' && is_digit(text[j + 1])) {
+            ++j;
+            while (j < n && is_digit(text[j])) ++j;
+        }
+        token.slashed = true;
+    }
+    token.value = value;
+    token.end = j;
+    return token;
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, TokenList& out)
+{
+    out.lowered.assign(text);
+    for (char& c : out.lowered) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    out.tokens.clear();
+    std::string_view lowered = out.lowered;
+    std::size_t n = text.size();
+    std::size_t i = 0;
+    bool space = true;
+    while (i < n) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = true;
+            ++i;
+            continue;
+        }
+        if (is_digit(c)) {
+            Token token = read_number(text, i);
+            token.space_before = space;
+            out.tokens.push_back(token);
+            i = token.end;
+            space = false;
+            continue;
+        }
+        Special special = c >= 0x80 ? special_at(text, i) : Special{};
+        if (special.length > 0 && special.symbol == 0) {
+            space = true;
+            i += special.length;
+            continue;
+        }
+        if (is_alpha(c) || (c >= 0x80 && special.length == 0)) {
+            // A word: letters, other non-ASCII characters, and apostrophes inside.
+            std::size_t j = i;
+            while (j < n) {
+                auto d = static_cast<unsigned char>(text[j]);
+                if (is_alpha(d)) {
+                    ++j;
+                    continue;
+                }
+                if (d >= 0x80) {
+                    Special inner = special_at(text, j);
+                    if (inner.length == 0) {
+                        j = std::min(n, j + utf8_length(d));
+                        continue;
+                    }
+                    if (inner.apostrophe && j + inner.length < n
+                        && is_alpha(static_cast<unsigned char>(text[j + inner.length]))) {
+                        j += inner.length;
+                        continue;
+                    }
+                    break;
+                }
+                if (d == '\'' && j + 1 < n && is_alpha(static_cast<unsigned char>(text[j + 1]))) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            Token token;
+            token.type = TokenType::word;
+            token.start = i;
+            token.end = j;
+            token.word = lowered.substr(i, j - i);
+            token.space_before = space;
+            out.tokens.push_back(token);
+            i = j;
+            space = false;
+            continue;
+        }
+        Token token;
+        token.type = TokenType::symbol;
+        token.start = i;
+        token.space_before = space;
+        if (special.length > 0) {
+            token.symbol = special.symbol;
+            token.end = i + special.length;
+        }
+        else {
+            token.symbol = static_cast<char>(c);
+            token.end = i + 1;
+        }
+        out.tokens.push_back(token);
+        i = token.end;
+        space = false;
+    }
+}
+
+}  // namespace contra::detail
