@@ -95,7 +95,6 @@ TEST_CASE("every fixture claim is pinned to exactly its quote")
         auto accounts = contra::load_accounts(path.string());
         if (!accounts) FAIL(accounts.error().describe());
         REQUIRE_FALSE(accounts->claims.empty());
-        REQUIRE(accounts->events.size() == 1);
         for (const contra::Claim& claim : accounts->claims) {
             INFO(claim.quote);
             const contra::Document& document = document_of(*accounts, claim);
@@ -109,12 +108,13 @@ TEST_CASE("every fixture claim is pinned to exactly its quote")
             CHECK(claim.suffix.size() <= contra::detail::k_pin_context);
             CHECK(claim.id == contra::make_claim_id(claim));
             CHECK(claim.origin == "curated");
-            CHECK(claim.event == accounts->events.front().id);
+            CHECK(std::any_of(accounts->events.begin(), accounts->events.end(),
+                              [&](const contra::Event& event) { return event.id == claim.event; }));
             CHECK(claim.stated_on == document.published);
             CHECK_FALSE(claim.mention.empty());
         }
     }
-    CHECK(files == 3);
+    CHECK(files >= 3);  // durres-raid-2023, harbour-square-protest-2024, valmora-floods-2025
 }
 
 TEST_CASE("the Durres accounts hold the figures the documents give")
