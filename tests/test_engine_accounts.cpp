@@ -497,3 +497,16 @@ TEST_CASE("claims in a CSV beside the TOML that declares what they refer to")
         CHECK(unknown.error().message == "unknown source 's9'; the file declares: s1");
     }
 }
+
+TEST_CASE("a published date-time is kept, and the claim is stated on its day")
+{
+    std::string head(k_head);
+    head.insert(head.find("path = "), "published = 2024-03-16T21:05:00+01:00\n");
+    const Case c("[[claims]]\nsource = \"s1\"\ndocument = \"d1\"\nattribute = \"deaths\"\ncount = 2\n"
+                 "quote = \"two people died\"\n",
+                 head);
+    auto accounts = contra::load_accounts(c.path);
+    if (!accounts) FAIL(accounts.error().describe());
+    CHECK(accounts->documents.front().published == "2024-03-16T21:05:00+01:00");
+    CHECK(accounts->claims.front().stated_on == "2024-03-16");
+}

@@ -17,7 +17,6 @@
 #include <filesystem>
 #include <initializer_list>
 #include <ranges>
-#include <sstream>
 
 namespace contra {
 
@@ -49,6 +48,18 @@ std::string_view type_name(const toml::node& node)
 std::string format_date(const toml::date& date)
 {
     return fmt::format("{:04}-{:02}-{:02}", date.year, static_cast<int>(date.month), static_cast<int>(date.day));
+}
+
+// RFC 3339, as written in TOML: 2023-06-20T09:30:00+02:00 (or Z, or no offset).
+std::string format_date_time(const toml::date_time& value)
+{
+    std::string out = fmt::format("{}T{:02}:{:02}:{:02}", format_date(value.date), static_cast<int>(value.time.hour),
+                                  static_cast<int>(value.time.minute), static_cast<int>(value.time.second));
+    if (!value.offset) return out;
+    const int minutes = value.offset->minutes;
+    if (minutes == 0) return out + "Z";
+    const int magnitude = minutes < 0 ? -minutes : minutes;
+    return out + fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
 }
 
 // The keys of one TOML table, read with the location of every problem.
@@ -133,11 +144,7 @@ public:
         const toml::node* node = m_table.get(key);
         if (!node) return std::string{};
         if (const auto* value = node->as_date()) return format_date(value->get());
-        if (allow_time && node->is_date_time()) {
-            std::ostringstream out;  // toml++ writes date-times in RFC 3339
-            out << *node->as_date_time();
-            return out.str();
-        }
+        if (allow_time && node->is_date_time()) return format_date_time(node->as_date_time()->get());
         if (const auto* value = node->as_string()) {
             if (is_iso_date(value->get(), allow_time)) return value->get();
             return bad_input(fmt::format("'{}' in {} is not an ISO date (YYYY-MM-DD): \"{}\"", key, m_what,
