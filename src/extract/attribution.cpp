@@ -1,0 +1,138 @@
+#include "extract/attribution.hpp"
+
+namespace contra::detail::extraction {
+
+namespace {
+
+bool is_connector(std::string_view word) { return word == "of" || word == "for" || word == "at" || word == "from"; }
+
+// May token `t` be part of a speaker's name?
+bool name_word(const WordToken& token, const Lexicon& lexicon)
+{
+    if (token.punct || token.number) return false;
+    if (lexicon.not_speaker.contains(token.word)) return false;
+    return token.capital || lexicon.speaker_words.contains(token.word) || token.word == "'s";
+}
+
+// True when [first, last) names someone: a capitalised word or a speaker word
+// that is not just a connector.
+bool names_someone(const SentenceView& s, std::uint32_t first, std::uint32_t last, const Lexicon& lexicon)
+{
+    for (auto i = first; i < last; ++i) {
+        const auto& token = s.tokens[i];
+        if (token.punct || is_connector(token.word) || token.word == "'s") continue;
+        if (token.capital || lexicon.speaker_words.contains(token.word)) return true;
+    }
+    return false;
+}
+
+// Drops connectors and possessives at the edges.
+void trim_edges(const SentenceView& s, std::uint32_t& first, std::uint32_t& last)
+{
+    while (first < last && (is_connector(s.tokens[first].word) || s.tokens[first].word == "'s")) ++first;
+    while (last > first && is_connector(s.tokens[last - 1].word)) --last;
+}
+
+// The speaker phrase that ends right before token `end` (exclusive).
+std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t end, const Lexicon& lexicon)
+{
+    std::uint32_t last = end;
+    while (last > 0 && lexicon.adverbs.contains(s.tokens[last - 1].word)) --last;
+    if (last == 0) return std::nullopt;
+    const PhraseMatch* pronoun = nullptr;
+    for (const auto& match : s.matches) {
+        if ((match.cue == Cue::pronoun || match.cue == Cue::document_ref) && match.end() == last) pronoun = &match;
+    }
+    // A pronoun must stand alone: "he said", not "the man he said".
+    if (pronoun != nullptr &&
+        (pronoun->pos == 0 || s.is_break(pronoun->pos - 1) || !name_word(s.tokens[pronoun->pos - 1], lexicon))) {
+        return Attribution{pronoun->cue == Cue::pronoun ? SpeakerKind::pronoun : SpeakerKind::document,
+                           pronoun->pos, pronoun->end(), end, false};
+    }
+    std::uint32_t first = last;
+    while (first > 0) {
+        const auto& token = s.tokens[first - 1];
+        if (token.punct && token.word[0] == ')' && first >= 3 && s.is_punct(first - 3, '(')) {
+            first -= 3;  // "(NCRI)"
+            continue;
+        }
+        if (lexicon.determiners.contains(token.word)) {
+            --first;
+            // "a spokesperson for the council": keep reading past a connector.
+            if (first > 0 && is_connector(s.tokens[first - 1].word)) continue;
+            break;
+        }
+        // "Mr. Hoxha", "Lt. Col. Arben Hoxha": a title's period.
+        const bool title_period = s.is_punct(first - 1, '.') && first >= 2 && s.tokens[first - 2].capital &&
+                                  s.tokens[first - 2].word.size() <= 4;
+        if (!title_period && !name_word(token, lexicon)) break;
+        --first;
+    }
+    trim_edges(s, first, last);
+    if (first >= last || !names_someone(s, first, last, lexicon)) return std::nullopt;
+    return Attribution{SpeakerKind::named, first, last, end, false};
+}
+
+// The speaker phrase starting at token `begin`: after "according to", or
+// after an inverted verb (", said the ministry").
+std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t begin, const Lexicon& lexicon)
+{
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    for (const auto& match : s.matches) {
+        if (match.pos == begin && (match.cue == Cue::pronoun || match.cue == Cue::document_ref)) {
+            return Attribution{match.cue == Cue::pronoun ? SpeakerKind::pronoun : SpeakerKind::document, match.pos,
+                               match.end(), begin, false};
+        }
+    }
+    std::uint32_t last = begin;
+    if (last < n && lexicon.determiners.contains(s.tokens[last].word)) ++last;
+    while (last < n && last - begin < 14) {
+        const auto& token = s.tokens[last];
+        if (token.punct && token.word[0] == '(' && last + 2 < n && s.is_punct(last + 2, ')')) {
+            last += 3;
+            continue;
+        }
+        if (is_connector(token.word) || lexicon.determiners.contains(token.word)) {
+            ++last;
+            continue;
+        }
+        if (!name_word(token, lexicon)) break;
+        ++last;
+    }
+    std::uint32_t first = begin;
+    trim_edges(s, first, last);
+    while (last > first && lexicon.determiners.contains(s.tokens[last - 1].word)) --last;
+    if (first >= last || !names_someone(s, first, last, lexicon)) return std::nullopt;
+    return Attribution{SpeakerKind::named, first, last, begin, false};
+}
+
+}  // namespace
+
+std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon& lexicon)
+{
+    for (const auto& match : s.matches) {
+        std::optional<Attribution> found;
+        if (match.cue == Cue::prefix) {
+            found = phrase_after(s, match.end(), lexicon);
+        } else if (match.cue == Cue::verb || match.cue == Cue::denial_verb) {
+            found = phrase_before(s, match.pos, lexicon);
+            // ", said the ministry": the speaker follows the verb.
+            if (!found && match.pos > 0 && s.is_break(match.pos - 1)) found = phrase_after(s, match.end(), lexicon);
+        }
+        if (!found) continue;
+        found->cue = match.pos;
+        found->denial = match.cue == Cue::denial_verb;
+        return found;
+    }
+    return std::nullopt;
+}
+
+std::optional<Attribution> leading_subject(const SentenceView& s, const Lexicon& lexicon)
+{
+    if (s.tokens.empty()) return std::nullopt;
+    auto found = phrase_after(s, 0, lexicon);
+    if (!found || found->kind != SpeakerKind::named) return std::nullopt;
+    return found;
+}
+
+}  // namespace contra::detail::extraction

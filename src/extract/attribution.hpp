@@ -1,0 +1,35 @@
+// Who speaks in a sentence: attribution cues and the speaker's words.
+#pragma once
+
+#include "extract/sentence.hpp"
+
+#include <cstdint>
+#include <optional>
+
+namespace contra::detail::extraction {
+
+enum class SpeakerKind {
+    named,     // a name or description: "Interior Minister Bledi Cuci", "a police spokesman"
+    pronoun,   // "he", "they": the speaker in focus
+    document,  // "the statement": whoever the document speaks for
+};
+
+struct Attribution {
+    SpeakerKind kind = SpeakerKind::named;
+    std::uint32_t first = 0;  // the speaker's tokens [first, last)
+    std::uint32_t last = 0;
+    std::uint32_t cue = 0;    // the cue's first token
+    bool denial = false;      // the cue denies what follows ("X denied ...")
+};
+
+// The sentence's attribution, if it has one: "according to X", "X said",
+// ", X said", ", said X", "X told reporters", "X denied". The first cue
+// whose speaker can be read wins.
+[[nodiscard]] std::optional<Attribution> find_attribution(const SentenceView& sentence, const Lexicon& lexicon);
+
+// The sentence's leading noun phrase when it looks like a speaker (a name,
+// or a determiner and speaker words): "The National Council of Resistance of
+// Iran, ..." Used to move the focus without a cue.
+[[nodiscard]] std::optional<Attribution> leading_subject(const SentenceView& sentence, const Lexicon& lexicon);
+
+}  // namespace contra::detail::extraction

@@ -1,0 +1,386 @@
+#include "extract/claim_builder.hpp"
+
+#include <algorithm>
+
+namespace contra::detail::extraction {
+
+namespace {
+
+constexpr std::uint32_t k_before_gap = 6;    // tokens between a figure and its trigger
+constexpr std::uint32_t k_after_gap = 4;     // tokens between a trigger and a figure after it
+constexpr std::uint32_t k_agent_window = 16; // tokens from a harm trigger to its agent
+constexpr std::uint32_t k_none = UINT32_MAX;
+
+struct Trigger {
+    std::uint32_t pos;
+    std::uint32_t end;
+    int attribute;
+    std::uint32_t figure = k_none;  // paired figure
+};
+
+// Everything build_claims needs to know about one sentence, computed once.
+class SentenceFacts {
+public:
+    SentenceFacts(const SentenceView& s, std::span<const Figure> figures) : m_s(s)
+    {
+        const auto n = s.tokens.size();
+        m_figure_at.assign(n, k_none);
+        for (std::uint32_t f = 0; f < figures.size(); ++f) {
+            for (auto t = figures[f].first; t < figures[f].last && t < n; ++t) m_figure_at[t] = f;
+        }
+        // Clause numbers: a break outside a figure starts a new clause.
+        m_clause.assign(n, 0);
+        int clause = 0;
+        for (std::size_t t = 0; t < n; ++t) {
+            if (m_figure_at[t] == k_none && s.is_break(t) && !s.is_punct(t, '-')) ++clause;
+            m_clause[t] = clause;
+        }
+        m_clauses = clause + 1;
+    }
+
+    [[nodiscard]] std::uint32_t figure_at(std::size_t t) const { return m_figure_at[t]; }
+    [[nodiscard]] int clause(std::size_t t) const { return m_clause[t]; }
+    [[nodiscard]] int clauses() const { return m_clauses; }
+    [[nodiscard]] bool is_break(std::size_t t) const { return m_figure_at[t] == k_none && m_s.is_break(t); }
+
+    // True when a match of `cue` starts in tokens [from, to).
+    [[nodiscard]] const PhraseMatch* find(Cue cue, std::uint32_t from, std::uint32_t to) const
+    {
+        for (const auto& match : m_s.matches) {
+            if (match.cue == cue && match.pos >= from && match.pos < to) return &match;
+        }
+        return nullptr;
+    }
+    // True when a match of `cue` lies in the clause of token `t`.
+    [[nodiscard]] bool in_clause(Cue cue, std::size_t t) const
+    {
+        for (const auto& match : m_s.matches) {
+            if (match.cue == cue && m_clause[match.pos] == m_clause[t]) return true;
+        }
+        return false;
+    }
+
+private:
+    const SentenceView& m_s;
+    std::vector<std::uint32_t> m_figure_at;
+    std::vector<int> m_clause;
+    int m_clauses = 1;
+};
+
+Polarity clause_polarity(const SentenceFacts& facts, std::size_t t)
+{
+    return facts.in_clause(Cue::hedge, t) ? Polarity::hedged : Polarity::asserted;
+}
+
+// Pairs each trigger with at most one figure, nearest first.
+void pair_figures(const SentenceView& s, const SentenceFacts& facts, std::span<const Figure> figures,
+                  std::vector<Trigger>& triggers)
+{
+    struct Candidate {
+        std::uint32_t cost;
+        std::size_t trigger;
+        std::uint32_t figure;
+    };
+    std::vector<Candidate> candidates;
+    auto gap_is_clear = [&](std::uint32_t from, std::uint32_t to) {
+        for (auto t = from; t < to; ++t) {
+            if (facts.is_break(t) || facts.figure_at(t) != k_none) return false;
+            if (s.at(t, Cue::trigger) != nullptr && s.at(t, Cue::group) == nullptr) return false;
+        }
+        return true;
+    };
+    for (std::size_t k = 0; k < triggers.size(); ++k) {
+        const Trigger& trigger = triggers[k];
+        for (std::uint32_t f = 0; f < figures.size(); ++f) {
+            const Figure& figure = figures[f];
+            if (figure.last <= trigger.pos) {
+                const auto gap = trigger.pos - figure.last;
+                if (gap <= k_before_gap && gap_is_clear(figure.last, trigger.pos)) {
+                    candidates.push_back({gap * 2, k, f});
+                }
+            } else if (figure.first >= trigger.end) {
+                const auto gap = figure.first - trigger.end;
+                bool linked = gap <= k_after_gap;
+                for (auto t = trigger.end; t < figure.first && linked; ++t) {
+                    linked = s.at(t, Cue::after_link) != nullptr;
+                }
+                if (linked) candidates.push_back({gap * 2 + 1, k, f});
+            }
+        }
+    }
+    std::ranges::sort(candidates, [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+    std::vector<bool> figure_used(figures.size(), false);
+    for (const Candidate& candidate : candidates) {
+        Trigger& trigger = triggers[candidate.trigger];
+        if (trigger.figure != k_none || figure_used[candidate.figure]) continue;
+        trigger.figure = candidate.figure;
+        figure_used[candidate.figure] = true;
+    }
+}
+
+// Clauses whose figures are about something else ("since 2010", "an earlier protest").
+std::vector<bool> out_of_scope_clauses(const SentenceView& s, const SentenceFacts& facts,
+                                       std::span<const Figure> figures, const std::vector<Trigger>& triggers)
+{
+    std::vector<bool> has_figure(static_cast<std::size_t>(facts.clauses()), false);
+    for (const Trigger& trigger : triggers) {
+        if (trigger.figure != k_none) has_figure[static_cast<std::size_t>(facts.clause(figures[trigger.figure].first))] = true;
+    }
+    std::vector<bool> out(static_cast<std::size_t>(facts.clauses()), false);
+    for (const auto& match : s.matches) {
+        if (match.cue != Cue::out_of_scope) continue;
+        auto clause = static_cast<std::size_t>(facts.clause(match.pos));
+        out[clause] = true;
+        // "During an earlier protest in March, 12 people were killed."
+        if (!has_figure[clause] && clause + 1 < out.size()) out[clause + 1] = true;
+    }
+    return out;
+}
+
+// The group a count is about, read in [from, to): "over 100 residents".
+std::optional<std::string> group_in(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from,
+                                    std::uint32_t to, const Trigger& trigger)
+{
+    for (const auto& match : s.matches) {
+        if (match.cue != Cue::group || match.pos < from || match.end() > to) continue;
+        if (match.pos < trigger.end && match.end() > trigger.pos) continue;  // the trigger itself
+        return lexicon.groups[static_cast<std::size_t>(match.payload)];
+    }
+    return std::nullopt;
+}
+
+// The harm attribute a responsibility is about: the first harm trigger in [from, to).
+std::string harm_in(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from, std::uint32_t to)
+{
+    for (const auto& match : s.matches) {
+        if (match.cue != Cue::trigger || match.pos < from || match.pos >= to) continue;
+        if (lexicon.harm[static_cast<std::size_t>(match.payload)]) {
+            return lexicon.attributes[static_cast<std::size_t>(match.payload)];
+        }
+    }
+    return {};
+}
+
+class Builder {
+public:
+    Builder(const SentenceView& s, const Lexicon& lexicon, std::span<const Figure> figures,
+            const std::optional<Attribution>& attribution, std::vector<SentenceClaim>& out)
+        : m_s(s), m_lexicon(lexicon), m_figures(figures), m_attribution(attribution), m_facts(s, figures), m_out(out)
+    {
+    }
+
+    void run()
+    {
+        std::vector<Trigger> triggers;
+        for (const auto& match : m_s.matches) {
+            // "death toll" holds the trigger "toll": the longer one stands.
+            const bool inside = !triggers.empty() && match.pos < triggers.back().end;
+            if (match.cue == Cue::trigger && !inside && !noun_before_trigger(match)) {
+                triggers.push_back({match.pos, match.end(), match.payload});
+            }
+        }
+        pair_figures(m_s, m_facts, m_figures, triggers);
+        const std::vector<bool> skip = out_of_scope_clauses(m_s, m_facts, m_figures, triggers);
+        for (const Trigger& trigger : triggers) {
+            if (trigger.figure == k_none) continue;
+            const Figure& figure = m_figures[trigger.figure];
+            if (skip[static_cast<std::size_t>(m_facts.clause(figure.first))]) continue;
+            count_claim(trigger, figure);
+        }
+        state_claims();
+        blame_claims();
+        denial_claims();
+        for (const Trigger& trigger : triggers) {
+            if (m_lexicon.harm[static_cast<std::size_t>(trigger.attribute)]) link_claim(trigger);
+        }
+    }
+
+private:
+    // "Five protesters were detained": a group word that is also a trigger
+    // is the noun of the trigger after it, not a count of its own.
+    [[nodiscard]] bool noun_before_trigger(const PhraseMatch& trigger) const
+    {
+        if (m_s.at(trigger.pos, Cue::group) == nullptr) return false;
+        for (const auto& match : m_s.matches) {
+            if (match.cue != Cue::trigger || match.pos < trigger.end()) continue;
+            if (match.pos > trigger.end() + 3) break;
+            bool clear = true;
+            for (auto t = trigger.end(); t < match.pos && clear; ++t) clear = !m_facts.is_break(t);
+            return clear;
+        }
+        return false;
+    }
+
+    [[nodiscard]] std::uint32_t start_of(std::uint32_t token) const { return m_s.tokens[token].start; }
+    [[nodiscard]] std::uint32_t end_of(std::uint32_t token_end) const { return m_s.tokens[token_end - 1].end; }
+    [[nodiscard]] bool denied_by_cue(std::uint32_t token) const
+    {
+        return m_attribution && m_attribution->denial && token > m_attribution->cue;
+    }
+
+    void count_claim(const Trigger& trigger, const Figure& figure)
+    {
+        SentenceClaim claim;
+        claim.attribute = m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)];
+        claim.value = Value{figure.count, figure.wording};
+        claim.rule = k_rule_count;
+        const bool before = figure.last <= trigger.pos;
+        const std::uint32_t first = before ? figure.first : trigger.pos;
+        const std::uint32_t last = before ? trigger.end : figure.last;
+        // Whose count: "over 100 residents were injured", "killing 12 protesters".
+        std::uint32_t group_to = before ? trigger.pos : figure.last;
+        if (!before) {
+            while (group_to < m_s.tokens.size() && group_to < figure.last + 3 && !m_facts.is_break(group_to)) ++group_to;
+        }
+        if (claim.attribute != "participants") {
+            if (auto group = group_in(m_s, m_lexicon, figure.last, group_to, trigger)) claim.qualifier["group"] = *group;
+        }
+        claim.polarity = clause_polarity(m_facts, figure.first);
+        if ((before && m_facts.find(Cue::negation, figure.last, trigger.pos)) || denied_by_cue(first)) {
+            claim.polarity = Polarity::denied;
+        }
+        claim.start = start_of(first);
+        claim.end = end_of(last);
+        m_out.push_back(std::move(claim));
+    }
+
+    void responsibility(std::string agent, bool responsible, std::string for_attribute, Polarity polarity,
+                        std::uint32_t first, std::uint32_t last, std::string_view rule)
+    {
+        for (const auto& claim : m_out) {
+            if (claim.attribute != "responsibility") continue;
+            const auto& existing = std::get<Agent>(claim.value.data);
+            if (existing.agent == agent && existing.for_attribute == for_attribute) return;
+        }
+        // Start with the determiner: "The police were not responsible".
+        if (first > 0 && m_lexicon.determiners.contains(m_s.tokens[first - 1].word)) --first;
+        SentenceClaim claim;
+        claim.attribute = "responsibility";
+        claim.value = Value{Agent{std::move(agent), responsible, std::move(for_attribute)}, {}};
+        claim.polarity = polarity;
+        claim.start = start_of(first);
+        claim.end = end_of(last);
+        claim.rule = rule;
+        m_out.push_back(std::move(claim));
+    }
+
+    [[nodiscard]] std::string agent_name(const PhraseMatch& match) const
+    {
+        return m_lexicon.agents[static_cast<std::size_t>(match.payload)];
+    }
+
+    // "The police were not responsible for the death."
+    void state_claims()
+    {
+        for (const auto& state : m_s.matches) {
+            if (state.cue != Cue::state) continue;
+            const PhraseMatch* agent = nullptr;
+            for (const auto& match : m_s.matches) {
+                if (match.cue == Cue::agent && match.end() <= state.pos && state.pos - match.end() <= 5) agent = &match;
+            }
+            if (agent == nullptr) continue;
+            bool clear = true;
+            for (auto t = agent->end(); t < state.pos && clear; ++t) clear = !m_facts.is_break(t);
+            if (!clear) continue;
+            std::uint32_t last = state.end();
+            std::string harm;
+            // "for the death(s) of ...": the harm it is about.
+            for (auto t = state.end(); t < m_s.tokens.size() && t < state.end() + 5 && !m_facts.is_break(t); ++t) {
+                const PhraseMatch* trigger = m_s.at(t, Cue::trigger);
+                if (trigger && m_lexicon.harm[static_cast<std::size_t>(trigger->payload)]) {
+                    harm = m_lexicon.attributes[static_cast<std::size_t>(trigger->payload)];
+                    last = trigger->end();
+                    break;
+                }
+            }
+            const bool negated = m_facts.find(Cue::negation, agent->end(), state.pos) != nullptr ||
+                                 denied_by_cue(agent->pos);
+            Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
+            responsibility(agent_name(*agent), !negated, harm, polarity, agent->pos, last, k_rule_state);
+        }
+    }
+
+    // "Witnesses blamed the police for the deaths."
+    void blame_claims()
+    {
+        for (const auto& blame : m_s.matches) {
+            if (blame.cue != Cue::blame) continue;
+            std::uint32_t t = blame.end();
+            while (t < m_s.tokens.size() && t < blame.end() + 3 && m_lexicon.modifiers.contains(m_s.tokens[t].word)) ++t;
+            const PhraseMatch* agent = m_s.at(t, Cue::agent);
+            if (agent == nullptr) continue;
+            const bool negated = (blame.pos > 0 && m_facts.find(Cue::negation, blame.pos >= 2 ? blame.pos - 2 : 0, blame.pos)) ||
+                                 denied_by_cue(blame.pos);
+            const auto to = static_cast<std::uint32_t>(std::min<std::size_t>(m_s.tokens.size(), agent->end() + 8));
+            Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, blame.pos);
+            responsibility(agent_name(*agent), !negated, harm_in(m_s, m_lexicon, agent->end(), to), polarity, blame.pos,
+                           agent->end(), k_rule_blame);
+        }
+    }
+
+    // "The police denied firing", "the ministry denied that officers fired".
+    void denial_claims()
+    {
+        if (!m_attribution || !m_attribution->denial) return;
+        const std::uint32_t cue = m_attribution->cue;
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        const PhraseMatch* agent = m_facts.find(Cue::agent, cue + 1, std::min(n, cue + 7));
+        const PhraseMatch* object = m_facts.find(Cue::denial_object, cue + 1, std::min(n, cue + 4));
+        std::uint32_t last = agent ? agent->end() : object ? object->end() : 0;
+        if (agent == nullptr && object != nullptr) {
+            agent = m_facts.find(Cue::agent, m_attribution->first, m_attribution->last);
+        }
+        if (agent == nullptr || last == 0) return;
+        responsibility(agent_name(*agent), false, harm_in(m_s, m_lexicon, cue, n), Polarity::denied,
+                       std::min(cue, agent->pos), std::max(last, agent->end()), k_rule_denial);
+    }
+
+    // "One man was killed during the raid by the Albanian police."
+    void link_claim(const Trigger& trigger)
+    {
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        const PhraseMatch* agent = nullptr;
+        for (auto t = trigger.end; t < n && t < trigger.end + k_agent_window; ++t) {
+            if (m_facts.is_break(t)) break;
+            agent = m_s.at(t, Cue::agent);
+            if (agent != nullptr) break;
+        }
+        if (agent == nullptr || agent->pos == trigger.end) return;
+        const PhraseMatch* direct = m_s.at(trigger.end, Cue::direct_link);
+        bool asserted = direct != nullptr;
+        for (auto t = direct ? direct->end() : trigger.end; t < agent->pos && asserted; ++t) {
+            asserted = m_lexicon.modifiers.contains(m_s.tokens[t].word) || m_s.tokens[t].capital;
+        }
+        if (asserted && agent->end() < n && m_s.tokens[agent->end()].word == "'s") asserted = false;
+        if (!asserted && m_facts.find(Cue::implied_link, trigger.end, agent->pos) == nullptr) return;
+        const std::uint32_t first = trigger.figure != k_none ? std::min(trigger.pos, m_figures[trigger.figure].first)
+                                                             : trigger.pos;
+        const std::uint32_t negation_from = std::min(first, trigger.pos >= 3 ? trigger.pos - 3 : 0);
+        const bool negated = m_facts.find(Cue::negation, negation_from, trigger.pos) != nullptr;
+        Polarity polarity = asserted ? Polarity::asserted : Polarity::implied;
+        if (negated) {
+            polarity = Polarity::denied;
+        } else if (m_facts.in_clause(Cue::hedge, trigger.pos)) {
+            polarity = Polarity::hedged;
+        }
+        responsibility(agent_name(*agent), !negated, m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)],
+                       polarity, first, agent->end(), k_rule_link);
+    }
+
+    const SentenceView& m_s;
+    const Lexicon& m_lexicon;
+    std::span<const Figure> m_figures;
+    const std::optional<Attribution>& m_attribution;
+    SentenceFacts m_facts;
+    std::vector<SentenceClaim>& m_out;
+};
+
+}  // namespace
+
+void build_claims(const SentenceView& sentence, const Lexicon& lexicon, std::span<const Figure> figures,
+                  const std::optional<Attribution>& attribution, std::vector<SentenceClaim>& out)
+{
+    Builder(sentence, lexicon, figures, attribution, out).run();
+}
+
+}  // namespace contra::detail::extraction

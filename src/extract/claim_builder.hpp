@@ -1,0 +1,49 @@
+// The claims of one sentence: counts near their triggers, responsibility
+// with its polarity. Who said them is decided by the caller.
+#pragma once
+
+#include "extract/attribution.hpp"
+#include "extract/sentence.hpp"
+
+#include <contra/claim.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contra::detail::extraction {
+
+// A count found by the quantity parser, mapped to the sentence's tokens.
+struct Figure {
+    std::uint32_t first = 0;  // tokens [first, last)
+    std::uint32_t last = 0;
+    Count count;
+    std::string wording;
+};
+
+// A claim before its source and provenance are filled in.
+struct SentenceClaim {
+    std::string attribute;
+    Qualifier qualifier;
+    Value value;
+    Polarity polarity = Polarity::asserted;
+    std::uint32_t start = 0;  // original byte offsets of the quote
+    std::uint32_t end = 0;
+    std::string_view rule;  // "count-near-trigger" …
+};
+
+// Extraction rule names and their versions, as written in Claim::origin.
+inline constexpr std::string_view k_rule_count = "count-near-trigger";
+inline constexpr std::string_view k_rule_state = "responsibility-state";
+inline constexpr std::string_view k_rule_blame = "responsibility-blame";
+inline constexpr std::string_view k_rule_denial = "responsibility-denial";
+inline constexpr std::string_view k_rule_link = "responsibility-link";
+inline constexpr int k_rule_version = 1;
+
+// Appends the sentence's claims to `out`. `attribution` is the sentence's
+// attribution, if any (a denial cue denies the figures after it).
+void build_claims(const SentenceView& sentence, const Lexicon& lexicon, std::span<const Figure> figures,
+                  const std::optional<Attribution>& attribution, std::vector<SentenceClaim>& out);
+
+}  // namespace contra::detail::extraction

@@ -1,0 +1,289 @@
+#include "extract/lexicon.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+
+namespace contra::detail::extraction {
+
+namespace {
+
+bool is_year(const WordToken& token)
+{
+    if (!token.number || token.word.size() != 4) return false;
+    int year = 0;
+    auto [end, ec] = std::from_chars(token.word.data(), token.word.data() + 4, year);
+    return ec == std::errc() && end == token.word.data() + 4 && year >= 1800 && year <= 2100;
+}
+
+bool word_matches(std::string_view pattern, const WordToken& token)
+{
+    if (pattern == "#year") return is_year(token);
+    return pattern == token.word;
+}
+
+Location where(const toml::source_region& region, const std::string& path)
+{
+    return Location{path, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column),
+                    std::nullopt};
+}
+
+// One lexicon file: checks its documentation and keys, reads string lists.
+class LexiconFile {
+public:
+    static Expected<LexiconFile> open(const std::string& path, std::vector<std::string_view> known)
+    {
+        LexiconFile file;
+        file.m_path = path;
+        try {
+            file.m_table = toml::parse_file(path);
+        } catch (const toml::parse_error& error) {
+            return bad_input(std::string(error.description()), where(error.source(), path));
+        }
+        known.insert(known.end(), {"summary", "why", "example"});
+        for (const auto& [key, node] : file.m_table) {
+            if (std::ranges::find(known, key.str()) != known.end()) continue;
+            std::string valid;
+            for (auto name : known) valid += (valid.empty() ? "" : ", ") + std::string(name);
+            return bad_input(fmt::format("unknown key '{}' (valid keys: {})", key.str(), valid),
+                             where(key.source(), path));
+        }
+        for (std::string_view key : {"summary", "why", "example"}) {
+            if (!file.m_table[key].is_string()) {
+                return bad_input(fmt::format("a lexicon needs its documentation: '{}' is missing", key),
+                                 Location{path, 1, 1, std::nullopt});
+            }
+        }
+        return file;
+    }
+
+    // The strings of array `key` in `table` (the file's root by default).
+    Expected<std::vector<std::string>> strings(std::string_view key, const toml::table* table = nullptr) const
+    {
+        const toml::table& in = table ? *table : m_table;
+        std::vector<std::string> out;
+        const toml::node* node = in.get(key);
+        if (node == nullptr) return out;
+        const toml::array* array = node->as_array();
+        if (array == nullptr) return wrong(*node, key);
+        for (const toml::node& element : *array) {
+            auto value = element.value<std::string>();
+            if (!value || value->empty()) return wrong(element, key);
+            out.push_back(*value);
+        }
+        return out;
+    }
+
+    // Adds every phrase of array `key` to the table.
+    Expected<void> add(PhraseTable& phrases, std::string_view key, Cue cue, int payload = 0,
+                       const toml::table* table = nullptr) const
+    {
+        auto list = strings(key, table);
+        if (!list) return std::unexpected(list.error());
+        for (const auto& phrase : *list) phrases.add(phrase, cue, payload);
+        return {};
+    }
+
+    Expected<void> add_words(WordSet& set, std::string_view key) const
+    {
+        auto list = strings(key);
+        if (!list) return std::unexpected(list.error());
+        for (const auto& phrase : *list) {
+            for (auto& word : phrase_words(phrase)) set.insert(std::move(word));
+        }
+        return {};
+    }
+
+    // Each table of array `key`: its `name_key` string and its `phrases`.
+    Expected<std::vector<std::pair<std::string, std::vector<std::string>>>> named(std::string_view key,
+                                                                                  std::string_view name_key) const
+    {
+        std::vector<std::pair<std::string, std::vector<std::string>>> out;
+        const toml::node* node = m_table.get(key);
+        if (node == nullptr) return out;
+        const toml::array* array = node->as_array();
+        if (array == nullptr) return wrong(*node, key);
+        for (const toml::node& element : *array) {
+            const toml::table* table = element.as_table();
+            if (table == nullptr) return wrong(element, key);
+            auto name = (*table)[name_key].value<std::string>();
+            if (!name) {
+                return bad_input(fmt::format("[[{}]] needs a '{}' string", key, name_key),
+                                 where(element.source(), m_path));
+            }
+            auto phrases = strings("phrases", table);
+            if (!phrases) return std::unexpected(phrases.error());
+            out.emplace_back(*name, std::move(*phrases));
+        }
+        return out;
+    }
+
+    [[nodiscard]] const toml::table& table() const { return m_table; }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+
+private:
+    std::unexpected<Error> wrong(const toml::node& node, std::string_view key) const
+    {
+        return bad_input(fmt::format("'{}' must be an array of non-empty strings", key),
+                         where(node.source(), m_path));
+    }
+
+    std::string m_path;
+    toml::table m_table;
+};
+
+#define CONTRA_TRY(expr)                                                  \
+    do {                                                                  \
+        if (auto result_ = (expr); !result_) return std::unexpected(result_.error()); \
+    } while (false)
+
+}  // namespace
+
+void PhraseTable::add(std::string_view phrase, Cue cue, int payload)
+{
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < phrase.size()) {
+        auto space = phrase.find(' ', i);
+        if (space == std::string_view::npos) space = phrase.size();
+        auto part = phrase.substr(i, space - i);
+        if (part == "#year") {
+            words.emplace_back(part);
+        } else if (!part.empty()) {
+            for (auto& word : phrase_words(part)) words.push_back(std::move(word));
+        }
+        i = space + 1;
+    }
+    if (words.empty() || words.front() == "#year") return;
+    auto& entries = m_by_first[words.front()];
+    entries.push_back(Entry{std::move(words), cue, payload});
+    std::ranges::stable_sort(entries, [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+}
+
+void PhraseTable::scan(std::span<const WordToken> tokens, std::vector<PhraseMatch>& out) const
+{
+    out.clear();
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        auto found = m_by_first.find(tokens[i].word);
+        if (found == m_by_first.end()) continue;
+        const std::size_t first_match = out.size();
+        for (const Entry& entry : found->second) {
+            if (i + entry.words.size() > tokens.size()) continue;
+            bool all = true;
+            for (std::size_t k = 1; k < entry.words.size() && all; ++k) all = word_matches(entry.words[k], tokens[i + k]);
+            if (!all) continue;
+            // Entries are longest first: keep only the first match per cue.
+            bool seen = false;
+            for (std::size_t m = first_match; m < out.size(); ++m) seen = seen || out[m].cue == entry.cue;
+            if (seen) continue;
+            out.push_back(PhraseMatch{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(entry.words.size()),
+                                      entry.cue, entry.payload});
+        }
+    }
+}
+
+int Lexicon::attribute_index(std::string_view name) const
+{
+    auto found = std::ranges::find(attributes, name);
+    return found == attributes.end() ? -1 : static_cast<int>(found - attributes.begin());
+}
+
+Expected<Lexicon> Lexicon::load(const std::string& dir,
+                                const std::map<std::string, AttributeSpec, std::less<>>& attribute_specs)
+{
+    namespace fs = std::filesystem;
+    auto path = [&](std::string_view name) { return (fs::path(dir) / name).string(); };
+    Lexicon lexicon;
+    PhraseTable& phrases = lexicon.phrases;
+
+    auto counts = LexiconFile::open(path("counts.toml"),
+                                    {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "group"});
+    if (!counts) return std::unexpected(counts.error());
+    auto ignored = counts->strings("ignored_triggers");
+    if (!ignored) return std::unexpected(ignored.error());
+    for (const auto& [name, spec] : attribute_specs) {
+        if (spec.kind != ValueKind::count) continue;
+        const int index = static_cast<int>(lexicon.attributes.size());
+        lexicon.attributes.push_back(name);
+        lexicon.harm.push_back(false);
+        for (const auto& trigger : spec.triggers) {
+            if (std::ranges::find(*ignored, trigger) == ignored->end()) phrases.add(trigger, Cue::trigger, index);
+        }
+    }
+
+    auto attribution = LexiconFile::open(path("attribution.toml"),
+                                         {"verbs", "denial_verbs", "prefixes", "pronouns", "document_references",
+                                          "adverbs", "speaker_words", "not_speaker", "determiners"});
+    if (!attribution) return std::unexpected(attribution.error());
+    CONTRA_TRY(attribution->add(phrases, "verbs", Cue::verb));
+    CONTRA_TRY(attribution->add(phrases, "denial_verbs", Cue::denial_verb));
+    CONTRA_TRY(attribution->add(phrases, "prefixes", Cue::prefix));
+    CONTRA_TRY(attribution->add(phrases, "pronouns", Cue::pronoun));
+    CONTRA_TRY(attribution->add(phrases, "document_references", Cue::document_ref));
+    CONTRA_TRY(attribution->add_words(lexicon.adverbs, "adverbs"));
+    CONTRA_TRY(attribution->add_words(lexicon.speaker_words, "speaker_words"));
+    CONTRA_TRY(attribution->add_words(lexicon.not_speaker, "not_speaker"));
+    CONTRA_TRY(attribution->add_words(lexicon.determiners, "determiners"));
+
+    auto negation = LexiconFile::open(path("negation.toml"), {"words"});
+    if (!negation) return std::unexpected(negation.error());
+    CONTRA_TRY(negation->add(phrases, "words", Cue::negation));
+
+    auto hedges = LexiconFile::open(path("hedges.toml"), {"phrases"});
+    if (!hedges) return std::unexpected(hedges.error());
+    CONTRA_TRY(hedges->add(phrases, "phrases", Cue::hedge));
+
+    auto responsibility = LexiconFile::open(path("responsibility.toml"),
+                                            {"harm_attributes", "states", "blame_verbs", "direct_links",
+                                             "implied_links", "denial_objects", "modifiers", "agent"});
+    if (!responsibility) return std::unexpected(responsibility.error());
+    auto harm = responsibility->strings("harm_attributes");
+    if (!harm) return std::unexpected(harm.error());
+    for (const auto& name : *harm) {
+        const int index = lexicon.attribute_index(name);
+        if (index < 0) {
+            return bad_input(fmt::format("harm attribute '{}' is not a count attribute of rules/attributes.toml", name),
+                             Location{responsibility->path(), 1, 1, std::nullopt});
+        }
+        lexicon.harm[static_cast<std::size_t>(index)] = true;
+    }
+    CONTRA_TRY(responsibility->add(phrases, "states", Cue::state));
+    CONTRA_TRY(responsibility->add(phrases, "blame_verbs", Cue::blame));
+    CONTRA_TRY(responsibility->add(phrases, "direct_links", Cue::direct_link));
+    CONTRA_TRY(responsibility->add(phrases, "implied_links", Cue::implied_link));
+    CONTRA_TRY(responsibility->add(phrases, "denial_objects", Cue::denial_object));
+    CONTRA_TRY(responsibility->add_words(lexicon.modifiers, "modifiers"));
+    auto agents = responsibility->named("agent", "id");
+    if (!agents) return std::unexpected(agents.error());
+    for (const auto& [id, list] : *agents) {
+        const int index = static_cast<int>(lexicon.agents.size());
+        lexicon.agents.push_back(id);
+        for (const auto& phrase : list) phrases.add(phrase, Cue::agent, index);
+    }
+
+    if (const toml::table* extra = counts->table()["extra_triggers"].as_table()) {
+        for (const auto& [key, node] : *extra) {
+            const int index = lexicon.attribute_index(key.str());
+            if (index < 0) {
+                return bad_input(fmt::format("extra_triggers: '{}' is not a count attribute", key.str()),
+                                 where(key.source(), counts->path()));
+            }
+            CONTRA_TRY(counts->add(phrases, key.str(), Cue::trigger, index, extra));
+        }
+    }
+    CONTRA_TRY(counts->add(phrases, "after_links", Cue::after_link));
+    CONTRA_TRY(counts->add(phrases, "out_of_scope", Cue::out_of_scope));
+    auto groups = counts->named("group", "name");
+    if (!groups) return std::unexpected(groups.error());
+    for (const auto& [name, list] : *groups) {
+        const int index = static_cast<int>(lexicon.groups.size());
+        lexicon.groups.push_back(name);
+        for (const auto& phrase : list) phrases.add(phrase, Cue::group, index);
+    }
+    return lexicon;
+}
+
+}  // namespace contra::detail::extraction

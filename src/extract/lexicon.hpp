@@ -1,0 +1,94 @@
+// The extraction lexicons (rules/lexicon/*.toml), compiled once into one
+// phrase table matched over folded words.
+#pragma once
+
+#include "extract/tokens.hpp"
+
+#include <contra/attribute.hpp>
+#include <contra/error.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace contra::detail::extraction {
+
+// What a lexicon phrase signals.
+enum class Cue : std::uint8_t {
+    trigger,        // payload: attribute index
+    verb,           // attribution verb: "said"
+    denial_verb,    // attribution verb that denies: "denied"
+    prefix,         // "according to"
+    pronoun,        // "he", "they"
+    document_ref,   // "the statement"
+    negation,
+    hedge,
+    agent,          // payload: agent index
+    state,          // "responsible"
+    blame,          // "blamed"
+    direct_link,    // "by"
+    implied_link,   // "during", "used by"
+    denial_object,  // "firing"
+    group,          // payload: group index
+    out_of_scope,   // "since #year"
+    after_link,     // "of", "to" between a trigger and a figure after it
+};
+
+struct PhraseMatch {
+    std::uint32_t pos = 0;  // first token
+    std::uint32_t len = 0;  // tokens
+    Cue cue = Cue::trigger;
+    int payload = 0;
+    [[nodiscard]] std::uint32_t end() const { return pos + len; }
+};
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+using WordSet = std::set<std::string, std::less<>>;
+
+class PhraseTable {
+public:
+    // `phrase` is written as in the lexicon; "#year" stands for a year in digits.
+    void add(std::string_view phrase, Cue cue, int payload);
+    // Every match, left to right; at one position and cue only the longest.
+    void scan(std::span<const WordToken> tokens, std::vector<PhraseMatch>& out) const;
+
+private:
+    struct Entry {
+        std::vector<std::string> words;
+        Cue cue;
+        int payload;
+    };
+    std::unordered_map<std::string, std::vector<Entry>, StringHash, std::equal_to<>> m_by_first;
+};
+
+struct Lexicon {
+    PhraseTable phrases;
+    std::vector<std::string> attributes;  // trigger payloads: count attributes
+    std::vector<bool> harm;               // per attribute: deaths, injuries
+    std::vector<std::string> agents;      // agent payloads
+    std::vector<std::string> groups;      // group payloads
+    WordSet speaker_words;
+    WordSet not_speaker;
+    WordSet determiners;
+    WordSet adverbs;
+    WordSet modifiers;
+
+    // Reads dir/attribution.toml, negation.toml, hedges.toml,
+    // responsibility.toml and counts.toml, with the count attributes' triggers.
+    [[nodiscard]] static Expected<Lexicon> load(const std::string& dir,
+                                                const std::map<std::string, AttributeSpec, std::less<>>& attributes);
+
+    [[nodiscard]] int attribute_index(std::string_view name) const;
+};
+
+}  // namespace contra::detail::extraction

@@ -1,0 +1,180 @@
+#include "extract/sources.hpp"
+
+#include <contra/text.hpp>
+
+#include <algorithm>
+
+namespace contra::detail::extraction {
+
+namespace {
+
+bool ends_with_words(std::string_view text, std::string_view tail)
+{
+    return text.size() > tail.size() && text.ends_with(tail) && text[text.size() - tail.size() - 1] == ' ';
+}
+
+std::string_view last_word(std::string_view key)
+{
+    auto space = key.rfind(' ');
+    return space == std::string_view::npos ? key : key.substr(space + 1);
+}
+
+// "the National Council (NCRI)" -> "the National Council", and "NCRI".
+std::string_view strip_acronym(std::string_view mention, std::string_view* acronym)
+{
+    mention = trim(mention);
+    if (!mention.ends_with(')')) return mention;
+    auto open = mention.rfind('(');
+    if (open == std::string_view::npos) return mention;
+    if (acronym != nullptr) *acronym = trim(mention.substr(open + 1, mention.size() - open - 2));
+    return trim(mention.substr(0, open));
+}
+
+}  // namespace
+
+std::string slug(std::string_view name)
+{
+    std::string out;
+    for (char c : fold(name)) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (keep) {
+            out += c;
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? std::string("source") : out;
+}
+
+SourceResolver::SourceResolver(std::span<const Source> known, const Lexicon& lexicon) : m_lexicon(lexicon)
+{
+    for (const Source& source : known) {
+        const std::size_t index = m_ids.size();
+        m_ids.push_back(source.id);
+        add_name(key_of(source.name), index);
+        add_name(key_of(source.id), index);
+        for (const auto& alias : source.aliases) add_name(key_of(alias), index);
+    }
+}
+
+std::string SourceResolver::key_of(std::string_view words) const
+{
+    std::string key;
+    bool leading = true;
+    for (const auto& word : phrase_words(words)) {
+        if (leading && m_lexicon.determiners.contains(word)) continue;
+        leading = false;
+        const bool punctuation = word.size() == 1 && !(word[0] >= 'a' && word[0] <= 'z') &&
+                                 !(word[0] >= '0' && word[0] <= '9');
+        if (punctuation) continue;
+        if (!key.empty()) key += ' ';
+        key += word;
+    }
+    return key;
+}
+
+void SourceResolver::add_name(std::string key, std::size_t source)
+{
+    if (key.empty()) return;
+    for (const Name& name : m_names) {
+        if (name.key == key) return;  // the first source to claim a name keeps it
+    }
+    m_names.push_back(Name{std::move(key), source});
+}
+
+std::string SourceResolver::lookup(const std::string& key, bool allow_surname) const
+{
+    if (key.empty()) return {};
+    if (auto acronym = m_acronyms.find(key); acronym != m_acronyms.end()) {
+        std::string full = key_of(acronym->second);
+        if (full != key) return lookup(full, allow_surname);
+    }
+    const Name* best = nullptr;
+    for (const Name& name : m_names) {
+        if (name.key == key) return m_ids[name.source];
+        // "a spokesperson for the council" ends with the alias "council";
+        // "Bledi Cuci" ends an alias "Interior Minister Bledi Cuci".
+        if (ends_with_words(key, name.key) || ends_with_words(name.key, key)) {
+            if (best == nullptr || name.key.size() > best->key.size()) best = &name;
+        }
+    }
+    if (best != nullptr) return m_ids[best->source];
+    if (!allow_surname) return {};
+    // "Minister Cuci" after "Interior Minister Bledi Cuci": the same last
+    // word, when that word is a name rather than a role.
+    const std::string_view tail = last_word(key);
+    if (!m_lexicon.speaker_words.contains(tail)) {
+        for (const Name& name : m_names) {
+            if (last_word(name.key) == tail) return m_ids[name.source];
+        }
+        return {};
+    }
+    // "the council" after "the National Council of Resistance of Iran": a
+    // lone organisation word names the latest source whose name holds it.
+    if (tail.size() != key.size()) return {};
+    for (auto name = m_names.rbegin(); name != m_names.rend(); ++name) {
+        const std::string padded = " " + name->key + " ";
+        if (padded.find(" " + key + " ") != std::string::npos) return m_ids[name->source];
+    }
+    return {};
+}
+
+void SourceResolver::define_acronym(std::string_view acronym, std::string_view full)
+{
+    std::string key = key_of(acronym);
+    if (key.empty() || m_acronyms.contains(key)) return;
+    m_acronyms.emplace(std::move(key), std::string(full));
+}
+
+std::string SourceResolver::find(std::string_view mention) const
+{
+    std::string_view acronym;
+    const std::string_view bare = strip_acronym(mention, &acronym);
+    if (auto id = lookup(key_of(bare), true); !id.empty()) return id;
+    return acronym.empty() ? std::string() : lookup(key_of(acronym), false);
+}
+
+std::string SourceResolver::resolve(std::string_view mention)
+{
+    std::string_view acronym;
+    std::string_view bare = strip_acronym(mention, &acronym);
+    if (!acronym.empty()) define_acronym(acronym, bare);
+    std::string id = find(mention);
+    if (id.empty()) {
+        std::string key = key_of(bare);
+        std::string full;
+        if (auto defined = m_acronyms.find(key); defined != m_acronyms.end()) {
+            // "the MEK" after "Mojahedin-e Khalq (MEK)": named after its full name.
+            acronym = bare;
+            full = defined->second;
+            bare = full;
+        }
+        // A name without its determiner: "a police spokesman" -> "police spokesman".
+        std::string name(bare);
+        for (const auto& determiner : m_lexicon.determiners) {
+            if (name.size() > determiner.size() && fold(name.substr(0, determiner.size())) == determiner &&
+                name[determiner.size()] == ' ') {
+                name.erase(0, determiner.size() + 1);
+                break;
+            }
+        }
+        std::string base = slug(acronym.empty() ? std::string_view(name) : acronym);
+        id = base;
+        for (int n = 2; std::ranges::find(m_ids, id) != m_ids.end(); ++n) id = base + "-" + std::to_string(n);
+        Source source;
+        source.id = id;
+        source.name = name;
+        source.kind = "unknown";
+        source.stake = Stake::unknown;
+        if (!acronym.empty()) source.aliases.emplace_back(acronym);
+        const std::size_t index = m_ids.size();
+        m_ids.push_back(id);
+        add_name(key_of(name), index);
+        if (!acronym.empty()) add_name(key_of(acronym), index);
+        m_new.push_back(std::move(source));
+    }
+    return id;
+}
+
+}  // namespace contra::detail::extraction

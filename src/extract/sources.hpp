@@ -1,0 +1,51 @@
+// Turning a speaker's words into a source id: known sources and their
+// aliases first, then sources first met in this document, merged by name,
+// acronym and surname.
+#pragma once
+
+#include "extract/lexicon.hpp"
+
+#include <contra/source.hpp>
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contra::detail::extraction {
+
+// "Interior Minister Bledi Çuçi" -> "interior-minister-bledi-cuci".
+[[nodiscard]] std::string slug(std::string_view name);
+
+class SourceResolver {
+public:
+    SourceResolver(std::span<const Source> known, const Lexicon& lexicon);
+
+    // An acronym defined in the text: "the National Council of Resistance of Iran (NCRI)".
+    void define_acronym(std::string_view acronym, std::string_view full);
+    // The id of the source `mention` (original words) names; creates a new
+    // source when no known or earlier one matches.
+    [[nodiscard]] std::string resolve(std::string_view mention);
+    // The id when `mention` names a known or earlier source, else empty.
+    [[nodiscard]] std::string find(std::string_view mention) const;
+
+    [[nodiscard]] const std::vector<Source>& new_sources() const { return m_new; }
+
+private:
+    struct Name {
+        std::string key;  // folded words, determiners dropped, one space apart
+        std::size_t source;  // index into m_ids
+    };
+    [[nodiscard]] std::string key_of(std::string_view words) const;
+    [[nodiscard]] std::string lookup(const std::string& key, bool allow_surname) const;
+    void add_name(std::string key, std::size_t source);
+
+    const Lexicon& m_lexicon;
+    std::vector<std::string> m_ids;  // known ids, then new ones
+    std::vector<Name> m_names;
+    std::map<std::string, std::string, std::less<>> m_acronyms;  // key -> full mention
+    std::vector<Source> m_new;
+};
+
+}  // namespace contra::detail::extraction

@@ -1,0 +1,93 @@
+#include "extract/tokens.hpp"
+
+#include <utf8proc.h>
+
+#include <string>
+
+namespace contra::detail::extraction {
+
+namespace {
+
+bool is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+bool starts_upper(std::string_view original, std::size_t at)
+{
+    if (at >= original.size()) return false;
+    auto byte = static_cast<unsigned char>(original[at]);
+    if (byte < 0x80) return byte >= 'A' && byte <= 'Z';
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(original.data() + at),
+                              static_cast<utf8proc_ssize_t>(original.size() - at), &cp);
+    return n > 0 && utf8proc_isupper(cp);
+}
+
+}  // namespace
+
+void tokenize_words(const FoldedText& folded, std::string_view original, std::size_t first, std::size_t last,
+                    std::vector<WordToken>& out)
+{
+    out.clear();
+    const std::string_view text = folded.text;
+    const auto& origin = folded.origin;
+    auto push = [&](std::size_t a, std::size_t b, bool punct) {
+        WordToken token;
+        token.word = text.substr(a, b - a);
+        token.start = origin[a];
+        token.end = origin[b];
+        token.punct = punct;
+        token.number = !punct && text[a] >= '0' && text[a] <= '9';
+        token.capital = !punct && starts_upper(original, token.start);
+        out.push_back(token);
+    };
+    std::size_t i = first;
+    while (i < last) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == ' ') {
+            ++i;
+            continue;
+        }
+        if (!is_word_byte(c)) {
+            push(i, i + 1, true);
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < last) {
+            auto d = static_cast<unsigned char>(text[j]);
+            if (is_word_byte(d)) {
+                ++j;
+            } else if (d == '\'' && j + 1 < last && text[j + 1] >= 'a' && text[j + 1] <= 'z') {
+                ++j;
+            } else {
+                break;
+            }
+        }
+        std::string_view word = text.substr(i, j - i);
+        if (word.size() > 3 && word.ends_with("n't")) {
+            push(i, j - 3, false);
+            push(j - 3, j, false);
+        } else if (word.size() > 2 && word.ends_with("'s")) {
+            push(i, j - 2, false);
+            push(j - 2, j, false);
+        } else {
+            push(i, j, false);
+        }
+        i = j;
+    }
+}
+
+std::vector<std::string> phrase_words(std::string_view phrase)
+{
+    const FoldedText folded = fold_with_map(phrase);
+    std::vector<WordToken> tokens;
+    tokenize_words(folded, phrase, 0, folded.text.size(), tokens);
+    std::vector<std::string> words;
+    words.reserve(tokens.size());
+    for (const auto& token : tokens) words.emplace_back(token.word);
+    return words;
+}
+
+}  // namespace contra::detail::extraction

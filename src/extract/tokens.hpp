@@ -1,0 +1,31 @@
+// Words and punctuation of folded text, each mapped back to the original bytes.
+#pragma once
+
+#include <contra/text.hpp>
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace contra::detail::extraction {
+
+struct WordToken {
+    std::string_view word;    // folded: lower case, no diacritics, plain quotes
+    std::uint32_t start = 0;  // byte offsets into the original text, end exclusive
+    std::uint32_t end = 0;
+    bool punct = false;    // a single punctuation character
+    bool capital = false;  // the original starts with an upper-case letter
+    bool number = false;   // starts with a digit
+};
+
+// Tokenizes folded[first, last) of `folded` (from fold_with_map(original)).
+// Splits "didn't" into "did" + "n't" and "police's" into "police" + "'s".
+// Appends to `out` (cleared first) so one buffer serves every sentence.
+void tokenize_words(const FoldedText& folded, std::string_view original, std::size_t first, std::size_t last,
+                    std::vector<WordToken>& out);
+
+// The words of a lexicon phrase, folded and split as text is: "Lost their
+// lives" -> {"lost", "their", "lives"}.
+[[nodiscard]] std::vector<std::string> phrase_words(std::string_view phrase);
+
+}  // namespace contra::detail::extraction
