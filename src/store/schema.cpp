@@ -15,7 +15,7 @@ namespace {
 //   NULL is kept for "not applicable" value columns and open count bounds.
 // - claims.stated_on copies the document's `published` at insert time.
 //   Documents are immutable, so the copy cannot drift, and it lets the
-//   claims_by_event index deliver claims already in EventClaims order.
+//   claims table itself be kept in EventClaims order (its primary key).
 // - flags.claim_ids repeats flag_claims as one space-separated string so that
 //   listing flags reads one row per flag; a flag's claims never change (its
 //   id is a hash of them), so the two cannot disagree.
@@ -48,13 +48,13 @@ CREATE TABLE documents (
 );
 
 CREATE TABLE claims (
-    id             TEXT PRIMARY KEY NOT NULL,
+    id             TEXT NOT NULL,
     event          TEXT NOT NULL REFERENCES events(id),
     source         TEXT NOT NULL REFERENCES sources(id),
     mention        TEXT NOT NULL DEFAULT '',
     attribute      TEXT NOT NULL,
     qualifier      TEXT NOT NULL DEFAULT '',   -- qualifier_key(): "group=police"
-    qualifier_map  TEXT NOT NULL DEFAULT '{}', -- the map itself, as JSON
+    qualifier_map  TEXT NOT NULL DEFAULT '',  -- the map as JSON, when the key cannot be read back
     value_kind     TEXT NOT NULL,
     lo             INTEGER,                   -- count
     hi             INTEGER,                   -- count; NULL = open above
@@ -76,11 +76,12 @@ CREATE TABLE claims (
     quote          TEXT NOT NULL DEFAULT '',
     prefix         TEXT NOT NULL DEFAULT '',
     suffix         TEXT NOT NULL DEFAULT '',
-    origin         TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX claims_by_event ON claims(event, stated_on, document, span_start, id);
-CREATE INDEX claims_by_source ON claims(source);
-CREATE INDEX claims_by_document ON claims(document);
+    origin         TEXT NOT NULL DEFAULT '',
+    -- Clustered in the order the rules read claims: an event's claims are
+    -- one contiguous range, already sorted.
+    PRIMARY KEY (event, stated_on, document, span_start, id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX claims_by_id ON claims(id);
 
 CREATE TABLE runs (
     id        INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -93,7 +94,7 @@ CREATE TABLE runs (
 );
 
 CREATE TABLE flags (
-    id         TEXT PRIMARY KEY NOT NULL,
+    id         TEXT NOT NULL,
     rule       TEXT NOT NULL,
     kind       TEXT NOT NULL,
     severity   TEXT NOT NULL,
@@ -103,9 +104,11 @@ CREATE TABLE flags (
     state      TEXT NOT NULL DEFAULT 'active',
     first_seen TEXT NOT NULL,
     last_seen  TEXT NOT NULL,
-    claim_ids  TEXT NOT NULL DEFAULT ''       -- flag_claims, space-separated, in order
-);
-CREATE INDEX flags_by_event ON flags(event, id);
+    claim_ids  TEXT NOT NULL DEFAULT '',      -- flag_claims, space-separated, in order
+    -- Clustered in listing order, so listing every flag is one sequential scan.
+    PRIMARY KEY (event, id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX flags_by_id ON flags(id);
 CREATE INDEX flags_by_severity ON flags(severity);
 CREATE INDEX flags_by_rule ON flags(rule);
 CREATE INDEX flags_by_state ON flags(state);

@@ -127,6 +127,10 @@ Expected<void> configure(detail::StoreState& impl, OpenMode mode)
     // keeps the database consistent on power loss (the last commits may be
     // rolled back then); FULL would sync on every commit.
     db.exec("PRAGMA synchronous = NORMAL");
+    // A larger page cache (64 MiB, taken only as needed) keeps a big import
+    // from spilling pages to the WAL in the middle of its transaction.
+    db.exec("PRAGMA cache_size = -65536");
+    db.exec("PRAGMA temp_store = MEMORY");
     if (version < Store::k_schema_version) migrate(impl);
     return {};
 }
@@ -147,7 +151,85 @@ SQLite::Statement& detail::StoreState::prepare(std::string_view sql)
     return *found->second;
 }
 
+detail::RawStatement& detail::StoreState::prepare_raw(std::string_view sql)
+{
+    auto found = raw_statements.find(sql);
+    if (found == raw_statements.end()) {
+        auto statement = std::make_unique<detail::RawStatement>(db.getHandle(), sql);
+        found = raw_statements.emplace(std::string(sql), std::move(statement)).first;
+    }
+    found->second->reset();
+    return *found->second;
+}
+
 namespace detail {
+
+RawStatement::RawStatement(sqlite3* db, std::string_view sql) : m_db(db)
+{
+    check(sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                             &m_statement, nullptr));
+}
+
+RawStatement::~RawStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+void RawStatement::reset() noexcept
+{
+    sqlite3_reset(m_statement);
+}
+
+void RawStatement::check(int rc) const
+{
+    if (rc != SQLITE_OK) throw SQLite::Exception(m_db, rc);
+}
+
+void RawStatement::text(int index, std::string_view value)
+{
+    const char* data = value.data() != nullptr ? value.data() : "";
+    check(sqlite3_bind_text(m_statement, index, data, static_cast<int>(value.size()), SQLITE_STATIC));
+}
+
+void RawStatement::integer(int index, std::int64_t value)
+{
+    check(sqlite3_bind_int64(m_statement, index, value));
+}
+
+void RawStatement::null(int index)
+{
+    check(sqlite3_bind_null(m_statement, index));
+}
+
+bool RawStatement::step()
+{
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(m_db, rc);
+}
+
+std::string_view RawStatement::column_text(int index) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, index));
+    if (data == nullptr) return {};
+    return {data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, index))};
+}
+
+std::int64_t RawStatement::column_int(int index) const
+{
+    return sqlite3_column_int64(m_statement, index);
+}
+
+bool RawStatement::column_null(int index) const
+{
+    return sqlite3_column_type(m_statement, index) == SQLITE_NULL;
+}
+
+int RawStatement::changes() const
+{
+    return sqlite3_changes(m_db);
+}
 
 Error sqlite_error(const SQLite::Exception& error, const std::string& path)
 {

@@ -6,7 +6,6 @@
 
 #include <fmt/core.h>
 
-#include <cstring>
 
 namespace contra {
 
@@ -29,7 +28,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?
 #define CONTRA_CLAIM_COLUMNS                                                                                  \
     "SELECT id, event, source, mention, attribute, qualifier_map, value_kind, lo, hi, agent, responsible, "   \
     "for_attribute, category, date_first, date_last, text, wording, polarity, document, span_start, "        \
-    "span_end, span_line, span_column, quote, prefix, suffix, origin, stated_on FROM claims "
+    "span_end, span_line, span_column, quote, prefix, suffix, origin, stated_on, qualifier FROM claims "
 #define CONTRA_CLAIM_ORDER " ORDER BY event, stated_on, document, span_start, id"
 
 constexpr std::string_view k_claim = CONTRA_CLAIM_COLUMNS "WHERE id = ?1";
@@ -50,91 +49,118 @@ std::string qualifier_json(const Qualifier& qualifier)
     return object.dump();
 }
 
-Qualifier parse_qualifier_json(const std::string& text)
+// qualifier_key() is "k=v;k2=v2": it can be read back unless a key holds
+// ';' or '=' (or is empty) or a value holds ';'. Only then does the store
+// keep the map as JSON as well.
+bool key_is_ambiguous(const Qualifier& qualifier)
+{
+    for (const auto& [key, value] : qualifier) {
+        if (key.empty() || key.find_first_of(";=") != std::string::npos) return true;
+        if (value.find(';') != std::string::npos) return true;
+    }
+    return false;
+}
+
+Qualifier parse_qualifier_key(std::string_view key)
+{
+    Qualifier qualifier;
+    while (!key.empty()) {
+        const auto end = key.find(';');
+        const auto part = key.substr(0, end);
+        const auto equals = part.find('=');
+        if (equals == std::string_view::npos) throw detail::CorruptRow("bad qualifier key " + std::string(key));
+        qualifier.emplace(std::string(part.substr(0, equals)), std::string(part.substr(equals + 1)));
+        if (end == std::string_view::npos) break;
+        key.remove_prefix(end + 1);
+    }
+    return qualifier;
+}
+
+Qualifier parse_qualifier_json(std::string_view text)
 {
     const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (!json.is_object()) throw detail::CorruptRow("expected a qualifier object, got " + text);
+    if (!json.is_object()) throw detail::CorruptRow("expected a qualifier object, got " + std::string(text));
     Qualifier qualifier;
     for (const auto& [key, value] : json.items()) {
-        if (!value.is_string()) throw detail::CorruptRow("expected a qualifier of strings, got " + text);
+        if (!value.is_string()) throw detail::CorruptRow("expected a qualifier of strings, got " + std::string(text));
         qualifier.emplace(key, value.get<std::string>());
     }
     return qualifier;
 }
 
 // Binds the value columns ?8 … ?18; those that do not apply stay NULL.
-void bind_value(SQLite::Statement& statement, const Value& value)
+void bind_value(detail::RawStatement& statement, const Value& value)
 {
-    for (int column = 9; column <= 17; ++column) statement.bind(column);
-    statement.bind(8, std::string(to_string(value.kind())));
-    statement.bind(18, value.wording);
+    for (int column = 9; column <= 17; ++column) statement.null(column);
+    statement.text(8, to_string(value.kind()));
+    statement.text(18, value.wording);
     std::visit(
         [&](const auto& data) {
             using T = std::decay_t<decltype(data)>;
             if constexpr (std::is_same_v<T, Count>) {
-                statement.bind(9, static_cast<int64_t>(data.lo));
-                if (data.hi) statement.bind(10, static_cast<int64_t>(*data.hi));
+                statement.integer(9, data.lo);
+                if (data.hi) statement.integer(10, *data.hi);
             } else if constexpr (std::is_same_v<T, Agent>) {
-                statement.bind(11, data.agent);
-                statement.bind(12, data.responsible ? 1 : 0);
-                statement.bind(13, data.for_attribute);
+                statement.text(11, data.agent);
+                statement.integer(12, data.responsible ? 1 : 0);
+                statement.text(13, data.for_attribute);
             } else if constexpr (std::is_same_v<T, Category>) {
-                statement.bind(14, data.name);
+                statement.text(14, data.name);
             } else if constexpr (std::is_same_v<T, DateRange>) {
-                statement.bind(15, data.first);
-                statement.bind(16, data.last);
+                statement.text(15, data.first);
+                statement.text(16, data.last);
             } else {
                 static_assert(std::is_same_v<T, Text>);
-                statement.bind(17, data.text);
+                statement.text(17, data.text);
             }
         },
         value.data);
 }
 
-Claim read_claim(SQLite::Statement& row)
+Claim read_claim(const detail::RawStatement& row)
 {
     Claim claim;
-    claim.id = row.getColumn(0).getString();
-    claim.event = row.getColumn(1).getString();
-    claim.source = row.getColumn(2).getString();
-    claim.mention = row.getColumn(3).getString();
-    claim.attribute = row.getColumn(4).getString();
-    claim.qualifier = parse_qualifier_json(row.getColumn(5).getString());
-    const std::string kind_text = row.getColumn(6).getString();
+    claim.id = row.column_string(0);
+    claim.event = row.column_string(1);
+    claim.source = row.column_string(2);
+    claim.mention = row.column_string(3);
+    claim.attribute = row.column_string(4);
+    const auto map = row.column_text(5);
+    claim.qualifier = map.empty() ? parse_qualifier_key(row.column_text(28)) : parse_qualifier_json(map);
+    const auto kind_text = row.column_text(6);
     switch (detail::parsed_or_throw(parse_value_kind(kind_text), "value kind", kind_text)) {
     case ValueKind::count: {
-        Count count{row.getColumn(7).getInt64(), std::nullopt};
-        if (!row.isColumnNull(8)) count.hi = row.getColumn(8).getInt64();
+        Count count{row.column_int(7), std::nullopt};
+        if (!row.column_null(8)) count.hi = row.column_int(8);
         claim.value.data = count;
         break;
     }
     case ValueKind::agent:
-        claim.value.data = Agent{row.getColumn(9).getString(), row.getColumn(10).getInt() != 0,
-                                 row.getColumn(11).getString()};
+        claim.value.data = Agent{row.column_string(9), row.column_int(10) != 0, row.column_string(11)};
         break;
     case ValueKind::category:
-        claim.value.data = Category{row.getColumn(12).getString()};
+        claim.value.data = Category{row.column_string(12)};
         break;
     case ValueKind::date:
-        claim.value.data = DateRange{row.getColumn(13).getString(), row.getColumn(14).getString()};
+        claim.value.data = DateRange{row.column_string(13), row.column_string(14)};
         break;
     case ValueKind::text:
-        claim.value.data = Text{row.getColumn(15).getString()};
+        claim.value.data = Text{row.column_string(15)};
         break;
     }
-    claim.value.wording = row.getColumn(16).getString();
-    const std::string polarity = row.getColumn(17).getString();
+    claim.value.wording = row.column_string(16);
+    const auto polarity = row.column_text(17);
     claim.polarity = detail::parsed_or_throw(parse_polarity(polarity), "polarity", polarity);
-    claim.document = row.getColumn(18).getString();
-    claim.span.start = static_cast<std::size_t>(row.getColumn(19).getInt64());
-    claim.span.end = static_cast<std::size_t>(row.getColumn(20).getInt64());
-    claim.span.line = row.getColumn(21).getInt();
-    claim.span.column = row.getColumn(22).getInt();
-    claim.quote = row.getColumn(23).getString();
-    claim.prefix = row.getColumn(24).getString();
-    claim.suffix = row.getColumn(25).getString();
-    claim.origin = row.getColumn(26).getString();
-    claim.stated_on = row.getColumn(27).getString();
+    claim.document = row.column_string(18);
+    claim.span.start = static_cast<std::size_t>(row.column_int(19));
+    claim.span.end = static_cast<std::size_t>(row.column_int(20));
+    claim.span.line = static_cast<int>(row.column_int(21));
+    claim.span.column = static_cast<int>(row.column_int(22));
+    claim.quote = row.column_string(23);
+    claim.prefix = row.column_string(24);
+    claim.suffix = row.column_string(25);
+    claim.origin = row.column_string(26);
+    claim.stated_on = row.column_string(27);
     return claim;
 }
 
@@ -167,31 +193,35 @@ Expected<bool> Store::put_claim(const Claim& claim)
     if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
     const std::string id = claim.id.empty() ? make_claim_id(claim) : claim.id;
     return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
-        auto& statement = m_impl->prepare(k_put_claim);
-        StatementScope scope(statement);
-        statement.bind(1, id);
-        statement.bind(2, claim.event);
-        statement.bind(3, claim.source);
-        statement.bind(4, claim.mention);
-        statement.bind(5, claim.attribute);
-        statement.bind(6, qualifier_key(claim.qualifier));
-        statement.bind(7, claim.qualifier.empty() ? std::string("{}") : qualifier_json(claim.qualifier));
-        bind_value(statement, claim.value);
-        statement.bind(19, std::string(to_string(claim.polarity)));
-        statement.bind(20, claim.document);
-        statement.bind(21, static_cast<int64_t>(claim.span.start));
-        statement.bind(22, static_cast<int64_t>(claim.span.end));
-        statement.bind(23, claim.span.line);
-        statement.bind(24, claim.span.column);
-        statement.bind(25, claim.quote);
-        statement.bind(26, claim.prefix);
-        statement.bind(27, claim.suffix);
-        statement.bind(28, claim.origin);
+        // Text is bound without copying: everything bound lives until the
+        // statement is reset at the end of this scope.
+        const std::string key = qualifier_key(claim.qualifier);
+        const std::string map = key_is_ambiguous(claim.qualifier) ? qualifier_json(claim.qualifier) : "";
+        detail::RawScope statement(m_impl->prepare_raw(k_put_claim));
+        statement->text(1, id);
+        statement->text(2, claim.event);
+        statement->text(3, claim.source);
+        statement->text(4, claim.mention);
+        statement->text(5, claim.attribute);
+        statement->text(6, key);
+        statement->text(7, map);
+        bind_value(*statement, claim.value);
+        statement->text(19, to_string(claim.polarity));
+        statement->text(20, claim.document);
+        statement->integer(21, static_cast<std::int64_t>(claim.span.start));
+        statement->integer(22, static_cast<std::int64_t>(claim.span.end));
+        statement->integer(23, claim.span.line);
+        statement->integer(24, claim.span.column);
+        statement->text(25, claim.quote);
+        statement->text(26, claim.prefix);
+        statement->text(27, claim.suffix);
+        statement->text(28, claim.origin);
         try {
-            return statement.exec() > 0;
+            statement->step();
+            return statement->changes() > 0;
         } catch (const SQLite::Exception& error) {
             if (error.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
-            scope->tryReset();
+            statement->reset();
             return std::unexpected(missing_reference(*m_impl, claim, id));
         }
     });
@@ -200,9 +230,9 @@ Expected<bool> Store::put_claim(const Claim& claim)
 Expected<std::optional<Claim>> Store::claim(std::string_view id) const
 {
     return detail::guarded<std::optional<Claim>>(m_impl->path, [&]() -> Expected<std::optional<Claim>> {
-        StatementScope statement(m_impl->prepare(k_claim));
-        statement->bind(1, std::string(id));
-        if (!statement->executeStep()) return std::nullopt;
+        detail::RawScope statement(m_impl->prepare_raw(k_claim));
+        statement->text(1, id);
+        if (!statement->step()) return std::nullopt;
         return read_claim(*statement);
     });
 }
@@ -210,10 +240,10 @@ Expected<std::optional<Claim>> Store::claim(std::string_view id) const
 Expected<std::vector<Claim>> Store::claims(std::optional<std::string_view> event) const
 {
     return detail::guarded<std::vector<Claim>>(m_impl->path, [&]() -> Expected<std::vector<Claim>> {
-        StatementScope statement(m_impl->prepare(event ? k_claims_of_event : k_claims_all));
-        if (event) statement->bind(1, std::string(*event));
+        detail::RawScope statement(m_impl->prepare_raw(event ? k_claims_of_event : k_claims_all));
+        if (event) statement->text(1, *event);
         std::vector<Claim> out;
-        while (statement->executeStep()) out.push_back(read_claim(*statement));
+        while (statement->step()) out.push_back(read_claim(*statement));
         return out;
     });
 }
@@ -225,12 +255,12 @@ Expected<void> Store::for_each_event(const std::function<Expected<void>(const Ev
         // Own statements, not cached ones: the visitor may use the store
         // (and its cached statements) while these two cursors stay open.
         SQLite::Statement events(m_impl->db, only_event ? k_stream_event : k_stream_events_all);
-        SQLite::Statement claims(m_impl->db, only_event ? k_stream_claims_of_event : k_stream_claims_all);
+        detail::RawStatement claims(m_impl->db.getHandle(), only_event ? k_stream_claims_of_event : k_stream_claims_all);
         if (only_event) {
             events.bind(1, std::string(*only_event));
-            claims.bind(1, std::string(*only_event));
+            claims.text(1, *only_event);
         }
-        bool more_claims = claims.executeStep();
+        bool more_claims = claims.step();
         bool any_event = false;
         std::vector<Claim> batch;
         while (events.executeStep()) {
@@ -240,9 +270,9 @@ Expected<void> Store::for_each_event(const std::function<Expected<void>(const Ev
             // Both cursors are ordered by event id (binary collation), and
             // every claim's event exists, so the claims of this event are
             // next in line.
-            while (more_claims && std::strcmp(claims.getColumn(1).getText(), event.id.c_str()) == 0) {
+            while (more_claims && claims.column_text(1) == event.id) {
                 batch.push_back(read_claim(claims));
-                more_claims = claims.executeStep();
+                more_claims = claims.step();
             }
             if (auto visited = visit(EventClaims{event, batch}); !visited) return visited;
         }

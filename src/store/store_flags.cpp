@@ -57,23 +57,23 @@ std::vector<std::string> split_ids(std::string_view text)
     return ids;
 }
 
-Flag read_flag(SQLite::Statement& row)
+Flag read_flag(const detail::RawStatement& row)
 {
     Flag flag;
-    flag.id = row.getColumn(0).getString();
-    flag.rule = row.getColumn(1).getString();
-    flag.kind = row.getColumn(2).getString();
-    const std::string severity = row.getColumn(3).getString();
+    flag.id = row.column_string(0);
+    flag.rule = row.column_string(1);
+    flag.kind = row.column_string(2);
+    const auto severity = row.column_text(3);
     flag.severity = detail::parsed_or_throw(parse_severity(severity), "severity", severity);
-    flag.event = row.getColumn(4).getString();
-    flag.attribute = row.getColumn(5).getString();
-    flag.message = row.getColumn(6).getString();
-    const std::string state = row.getColumn(7).getString();
+    flag.event = row.column_string(4);
+    flag.attribute = row.column_string(5);
+    flag.message = row.column_string(6);
+    const auto state = row.column_text(7);
     flag.state = detail::parsed_or_throw(parse_flag_state(state), "flag state", state);
-    flag.first_seen = row.getColumn(8).getString();
-    flag.last_seen = row.getColumn(9).getString();
-    flag.claims = split_ids(row.getColumn(10).getText());
-    const std::string status = row.getColumn(11).getString();
+    flag.first_seen = row.column_string(8);
+    flag.last_seen = row.column_string(9);
+    flag.claims = split_ids(row.column_text(10));
+    const auto status = row.column_text(11);
     flag.status = detail::parsed_or_throw(parse_review_status(status), "review status", status);
     return flag;
 }
@@ -227,10 +227,10 @@ Expected<std::vector<Flag>> Store::flags(const FlagFilter& filter) const
         if (filter.state) where("state", std::string(to_string(*filter.state)));
         if (filter.status) where("status", std::string(to_string(*filter.status)));
         sql += " ORDER BY event, id";
-        StatementScope statement(m_impl->prepare(sql));
-        for (std::size_t i = 0; i < values.size(); ++i) statement->bind(static_cast<int>(i + 1), values[i]);
+        detail::RawScope statement(m_impl->prepare_raw(sql));
+        for (std::size_t i = 0; i < values.size(); ++i) statement->text(static_cast<int>(i + 1), values[i]);
         std::vector<Flag> out;
-        while (statement->executeStep()) out.push_back(read_flag(*statement));
+        while (statement->step()) out.push_back(read_flag(*statement));
         return out;
     });
 }
@@ -238,9 +238,9 @@ Expected<std::vector<Flag>> Store::flags(const FlagFilter& filter) const
 Expected<std::optional<Flag>> Store::flag(std::string_view id) const
 {
     return detail::guarded<std::optional<Flag>>(m_impl->path, [&]() -> Expected<std::optional<Flag>> {
-        StatementScope statement(m_impl->prepare(fmt::format("{} WHERE id = ?1", k_flag_columns)));
-        statement->bind(1, std::string(id));
-        if (!statement->executeStep()) return std::nullopt;
+        detail::RawScope statement(m_impl->prepare_raw(fmt::format("{} WHERE id = ?1", k_flag_columns)));
+        statement->text(1, id);
+        if (!statement->step()) return std::nullopt;
         return read_flag(*statement);
     });
 }
@@ -250,6 +250,10 @@ Expected<Review> Store::append_review(const Review& review)
     if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
     return detail::guarded<Review>(m_impl->path, [&]() -> Expected<Review> {
         auto& impl = *m_impl;
+        // A review is a person's decision: its commit is synced to disk
+        // (synchronous FULL) so that not even a power loss takes it back.
+        // Only outside a caller's transaction, which then decides.
+        detail::SyncFull durable(impl);
         // BEGIN IMMEDIATE takes the write lock first (waiting up to the busy
         // timeout), so two processes appending at once are serialised.
         detail::WriteScope scope(impl);
@@ -278,6 +282,83 @@ Expected<std::vector<Review>> Store::reviews(std::string_view flag) const
         std::vector<Review> out;
         while (statement->executeStep()) out.push_back(read_review(*statement));
         return out;
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Restoring an export, and reading the whole log for one.
+
+namespace {
+
+constexpr std::string_view k_all_reviews = "SELECT seq, flag, status, reviewer, note, at FROM reviews ORDER BY seq";
+constexpr std::string_view k_restore_flag_state = "UPDATE flags SET state = ?2, last_seen = ?3 WHERE id = ?1";
+constexpr std::string_view k_same_review = R"sql(
+SELECT 1 FROM reviews WHERE flag = ?1 AND status = ?2 AND reviewer = ?3 AND note = ?4 AND at = ?5
+)sql";
+
+}  // namespace
+
+Expected<std::vector<Review>> Store::all_reviews() const
+{
+    return detail::guarded<std::vector<Review>>(m_impl->path, [&]() -> Expected<std::vector<Review>> {
+        StatementScope statement(m_impl->prepare(k_all_reviews));
+        std::vector<Review> out;
+        while (statement->executeStep()) out.push_back(read_review(*statement));
+        return out;
+    });
+}
+
+Expected<bool> Store::import_flag(const Flag& flag)
+{
+    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    if (flag.id.empty()) return bad_input(fmt::format("flag of rule '{}' without an id", flag.rule));
+    return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
+        auto& impl = *m_impl;
+        detail::WriteScope scope(impl);
+        if (flag_exists(impl, flag.id)) return false;
+        if (auto inserted = insert_flag(impl, flag, flag.first_seen); !inserted) {
+            return std::unexpected(inserted.error());
+        }
+        {
+            StatementScope statement(impl.prepare(k_restore_flag_state));
+            statement->bind(1, flag.id);
+            statement->bind(2, std::string(to_string(flag.state)));
+            statement->bind(3, flag.last_seen);
+            statement->exec();
+        }
+        scope.commit();
+        return true;
+    });
+}
+
+Expected<bool> Store::import_review(const Review& review)
+{
+    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
+        auto& impl = *m_impl;
+        detail::WriteScope scope(impl);
+        if (!flag_exists(impl, review.flag)) return bad_input(fmt::format("no flag {}", review.flag));
+        const std::string status(to_string(review.status));
+        {
+            StatementScope statement(impl.prepare(k_same_review));
+            statement->bind(1, review.flag);
+            statement->bind(2, status);
+            statement->bind(3, review.reviewer);
+            statement->bind(4, review.note);
+            statement->bind(5, review.at);
+            if (statement->executeStep()) return false;
+        }
+        {
+            StatementScope statement(impl.prepare(k_insert_review));
+            statement->bind(1, review.flag);
+            statement->bind(2, status);
+            statement->bind(3, review.reviewer);
+            statement->bind(4, review.note);
+            statement->bind(5, review.at);
+            statement->exec();
+        }
+        scope.commit();
+        return true;
     });
 }
 

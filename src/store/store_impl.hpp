@@ -5,6 +5,7 @@
 #include <contra/store.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <functional>
 #include <memory>
@@ -14,6 +15,51 @@
 #include <unordered_map>
 
 namespace contra::detail {
+
+// A prepared statement on the raw SQLite API, for the hot paths (writing
+// and reading claims, listing flags): text is bound without a copy and read
+// as string_view. Failures throw SQLite::Exception like SQLiteCpp does, so
+// they are mapped to errors in one place.
+class RawStatement {
+public:
+    RawStatement(sqlite3* db, std::string_view sql);
+    ~RawStatement();
+    RawStatement(const RawStatement&) = delete;
+    RawStatement& operator=(const RawStatement&) = delete;
+
+    void reset() noexcept;
+    // Bound text must stay alive until the statement is stepped and reset.
+    void text(int index, std::string_view value);
+    void integer(int index, std::int64_t value);
+    void null(int index);
+    // True when there is a row.
+    bool step();
+
+    [[nodiscard]] std::string_view column_text(int index) const;
+    [[nodiscard]] std::string column_string(int index) const { return std::string(column_text(index)); }
+    [[nodiscard]] std::int64_t column_int(int index) const;
+    [[nodiscard]] bool column_null(int index) const;
+    [[nodiscard]] int changes() const;
+
+private:
+    void check(int rc) const;
+    sqlite3* m_db;
+    sqlite3_stmt* m_statement = nullptr;
+};
+
+// Resets a raw statement when the scope ends.
+class RawScope {
+public:
+    explicit RawScope(RawStatement& statement) : m_statement(statement) {}
+    ~RawScope() { m_statement.reset(); }
+    RawScope(const RawScope&) = delete;
+    RawScope& operator=(const RawScope&) = delete;
+    RawStatement* operator->() { return &m_statement; }
+    RawStatement& operator*() { return m_statement; }
+
+private:
+    RawStatement& m_statement;
+};
 
 // What a Store holds. Store::Impl is this; helpers in contra::detail take it
 // by this name because Store::Impl is private to Store.
@@ -37,8 +83,11 @@ struct StoreState {
     };
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, Hash, std::equal_to<>> statements;
 
+    std::unordered_map<std::string, std::unique_ptr<RawStatement>, Hash, std::equal_to<>> raw_statements;
+
     // The cached statement for `sql`, reset and ready to bind.
     SQLite::Statement& prepare(std::string_view sql);
+    RawStatement& prepare_raw(std::string_view sql);
 };
 
 // Thrown inside the store for a row it cannot make sense of; mapped to an
@@ -105,6 +154,26 @@ private:
 
 // An events row (id, title, date, place, aliases) as an Event.
 [[nodiscard]] Event read_event(SQLite::Statement& row);
+
+// Raises PRAGMA synchronous to FULL for one write made outside a
+// transaction, and puts it back to NORMAL afterwards.
+class SyncFull {
+public:
+    explicit SyncFull(StoreState& impl) : m_impl(impl), m_active(!impl.in_transaction)
+    {
+        if (m_active) m_impl.db.exec("PRAGMA synchronous = FULL");
+    }
+    ~SyncFull()
+    {
+        if (m_active) m_impl.db.tryExec("PRAGMA synchronous = NORMAL");
+    }
+    SyncFull(const SyncFull&) = delete;
+    SyncFull& operator=(const SyncFull&) = delete;
+
+private:
+    StoreState& m_impl;
+    bool m_active;
+};
 
 // Small helpers shared by the store's files.
 [[nodiscard]] std::string to_json_list(const std::vector<std::string>& items);
