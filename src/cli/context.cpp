@@ -28,7 +28,8 @@ std::optional<fs::path> find_config()
     std::error_code ec;
     for (auto dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
         auto candidate = dir / "contra.toml";
-        if (fs::is_regular_file(candidate, ec)) return candidate;
+        std::error_code missing;  // a folder without one is no reason to stop looking up
+        if (fs::is_regular_file(candidate, missing)) return candidate;
         if (dir == dir.root_path()) break;
     }
     return std::nullopt;
