@@ -33,6 +33,7 @@ th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
 th { background: var(--band); font-weight: 600; }
 td.quote { font-family: Georgia, serif; font-size: .9rem; }
 td.quote q { quotes: "\201C" "\201D"; }
+td.date { white-space: nowrap; }
 .stake-party { color: var(--error); font-weight: 600; }
 .stake-independent { color: var(--info); }
 .flags { list-style: none; padding: 0; margin: .6rem 0 0; font-size: .88rem; }
@@ -219,7 +220,7 @@ private:
                 topic = "<td>" + html(label.label()) + "</td>";
             }
             print("<tr>{}<td>{}</td><td class=\"stake-{}\">{}</td><td>{}</td><td class=\"quote\"><q>{}</q></td>"
-                  "<td>{}</td><td>{}</td></tr>\n",
+                  "<td>{}</td><td class=\"date\">{}</td></tr>\n",
                   topic, bdi(item.source.name), stake, stake, bdi(detail::report_value(item.claim)),
                   bdi(item.claim.quote), link(item.document), date.empty() ? "—" : html(date));
         }
