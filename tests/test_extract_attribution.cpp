@@ -1,0 +1,84 @@
+// Attribution: every common order, acronyms, continuation, the publication's voice.
+#include "test_extract_support.hpp"
+
+using namespace contra;
+using namespace contra::test;
+
+namespace {
+
+// The (source, mention) of the single count claim in `text`.
+std::pair<std::string, std::string> speaker_of(const std::string& text, ExtractOptions options = {})
+{
+    const Extraction extraction = extract_text(text, std::move(options));
+    REQUIRE(extraction.claims.size() == 1);
+    return {extraction.claims[0].source, extraction.claims[0].mention};
+}
+
+using Pair = std::pair<std::string, std::string>;
+
+}  // namespace
+
+TEST_CASE("attribution is read in every common order")
+{
+    CHECK(speaker_of("A police spokesman said 12 people were injured.") == Pair{"police-spokesman", "A police spokesman"});
+    CHECK(speaker_of("Twelve people were injured, local officials said.") == Pair{"local-officials", "local officials"});
+    CHECK(speaker_of("According to the hospital, 12 people were injured.") == Pair{"hospital", "the hospital"});
+    CHECK(speaker_of("Twelve people were injured, said the hospital.") == Pair{"hospital", "the hospital"});
+    CHECK(speaker_of("Interior Minister Bledi Cuci told reporters that 3 people were arrested.") ==
+          Pair{"interior-minister-bledi-cuci", "Interior Minister Bledi Cuci"});
+    CHECK(speaker_of("In a statement, the ministry insisted that 3 people were arrested.") ==
+          Pair{"ministry", "the ministry"});
+    CHECK(speaker_of("\"Three people were arrested,\" Mr. Hoxha said.") == Pair{"mr-hoxha", "Mr. Hoxha"});
+}
+
+TEST_CASE("sentences without attribution belong to the publication, or to --source")
+{
+    CHECK(speaker_of("Three people were arrested on Tuesday.") == Pair{"publication", ""});
+    ExtractOptions options;
+    options.speaker = "police";
+    CHECK(speaker_of("Three people were arrested on Tuesday.", options) == Pair{"police", ""});
+}
+
+TEST_CASE("an acronym defined in parentheses names the same source")
+{
+    const Extraction extraction = extract_text(
+        "The National Council of Resistance of Iran (NCRI) said one man was killed. "
+        "Later the NCRI said 40 people were injured.");
+    REQUIRE(extraction.claims.size() == 2);
+    CHECK(extraction.claims[0].source == "ncri");
+    CHECK(extraction.claims[1].source == "ncri");
+    REQUIRE(extraction.new_sources.size() == 1);
+    CHECK(extraction.new_sources[0].name == "National Council of Resistance of Iran");
+    CHECK(extraction.new_sources[0].aliases == std::vector<std::string>{"NCRI"});
+}
+
+TEST_CASE("pronouns and short names continue the speaker most recently in focus")
+{
+    const Extraction extraction = extract_text(
+        "Interior Minister Bledi Cuci said the raid was lawful. He added that 3 officers were injured. "
+        "They further claimed 12 people were arrested. Minister Cuci said 2 people died. "
+        "\"Five protesters were detained,\" the minister said.");
+    REQUIRE(extraction.claims.size() == 4);
+    for (const Claim& claim : extraction.claims) CHECK(claim.source == "interior-minister-bledi-cuci");
+    CHECK(extraction.claims[0].mention == "He");
+    CHECK(extraction.new_sources.size() == 1);
+}
+
+TEST_CASE("known sources and their aliases take priority over new ones")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"interior-ministry", "Albanian Ministry of Interior", "government",
+                                           Stake::party, {"Interior Ministry", "Bledi Çuçi"}});
+    CHECK(speaker_of("Interior Minister Bledi Çuçi said 3 people were arrested.", options).first == "interior-ministry");
+    CHECK(speaker_of("The Interior Ministry said 3 people were arrested.", options).first == "interior-ministry");
+    CHECK(speaker_of("Minister Çuçi said 3 people were arrested.", options).first == "interior-ministry");
+    CHECK(speaker_of("The ministry said 3 people were arrested.", options).first == "interior-ministry");
+}
+
+TEST_CASE("a quotation that goes on in the next sentence keeps its speaker")
+{
+    const Extraction extraction = extract_text(
+        "\"They broke in,\" a spokesperson for the council said. \"Then 40 residents were hurt.\"");
+    REQUIRE(extraction.claims.size() == 1);
+    CHECK(extraction.claims[0].source == "spokesperson-for-the-council");
+}

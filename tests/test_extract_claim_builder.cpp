@@ -1,0 +1,120 @@
+// Claims: counts near triggers, qualifiers, negation, hedges, responsibility
+// polarity, and figures that are about something else.
+#include "test_extract_support.hpp"
+
+using namespace contra;
+using namespace contra::test;
+
+TEST_CASE("a count is the figure next to its trigger, before or after it")
+{
+    const Extraction extraction = extract_text(
+        "At least 40 people died and over 100 were wounded. The clashes left 12 dead. "
+        "The death toll rose to 45. Police arrested 7.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 3);
+    CHECK(count_of(deaths[0]) == Count{40, std::nullopt});
+    CHECK(deaths[0].quote == "At least 40 people died");
+    CHECK(count_of(deaths[1]) == Count{12, 12});
+    CHECK(deaths[2].quote == "death toll rose to 45");
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(count_of(injuries[0]) == Count{101, std::nullopt});
+    CHECK(of(extraction, "arrests").size() == 1);
+}
+
+TEST_CASE("the group a count is about becomes its qualifier")
+{
+    const Extraction extraction = extract_text(
+        "Three police officers and 20 civilians were injured. Two soldiers were killed. "
+        "Over 100 residents were hurt. Five protesters were detained. About 2,000 protesters marched.");
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 2);
+    CHECK(injuries[0].qualifier == Qualifier{{"group", "civilians"}});
+    CHECK(injuries[1].qualifier == Qualifier{{"group", "residents"}});
+    CHECK(of(extraction, "deaths")[0].qualifier == Qualifier{{"group", "soldiers"}});
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(arrests[0].qualifier == Qualifier{{"group", "protesters"}});
+    const auto participants = of(extraction, "participants");
+    REQUIRE(participants.size() == 1);
+    CHECK(participants[0].qualifier.empty());
+    CHECK(count_of(participants[0]).lo == 1800);
+}
+
+TEST_CASE("figures about an earlier protest or a cumulative toll are not the event's")
+{
+    const Extraction extraction = extract_text(
+        "Since 2010, 45 people have died in the camp. During an earlier protest in March, 12 people were killed. "
+        "Two people died on Tuesday. In June 2023 the camp held 3,000 members.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].quote == "Two people died");
+}
+
+TEST_CASE("responsibility is asserted, denied, implied or hedged")
+{
+    auto one = [](const std::string& text) {
+        const auto claims = of(extract_text(text), "responsibility");
+        REQUIRE(claims.size() == 1);
+        return claims[0];
+    };
+    Claim claim = one("The police were not responsible for the deaths.");
+    CHECK(agent_of(claim) == Agent{"police", false, "deaths"});
+    CHECK(claim.polarity == Polarity::denied);
+
+    claim = one("Relatives blamed the police for the deaths.");
+    CHECK(agent_of(claim) == Agent{"police", true, "deaths"});
+    CHECK(claim.polarity == Polarity::asserted);
+    CHECK(claim.origin == "extracted:responsibility-blame@1");
+
+    claim = one("The man was shot dead by police.");
+    CHECK(agent_of(claim) == Agent{"police", true, "deaths"});
+    CHECK(claim.polarity == Polarity::asserted);
+    CHECK(claim.quote == "shot dead by police");
+
+    claim = one("One man was killed during the police operation by officers.");
+    CHECK(claim.polarity == Polarity::implied);
+
+    claim = one("Dozens were injured by pepper spray used by police.");
+    CHECK(agent_of(claim) == Agent{"police", true, "injuries"});
+    CHECK(claim.polarity == Polarity::implied);
+    CHECK(claim.quote == "Dozens were injured by pepper spray used by police");
+
+    claim = one("The man may have been killed by police.");
+    CHECK(claim.polarity == Polarity::hedged);
+
+    claim = one("A police spokesman denied firing on the crowd.");
+    CHECK(agent_of(claim).agent == "police");
+    CHECK_FALSE(agent_of(claim).responsible);
+    CHECK(claim.polarity == Polarity::denied);
+    CHECK(claim.origin == "extracted:responsibility-denial@1");
+}
+
+TEST_CASE("a harm near an agent without a link word is no responsibility claim")
+{
+    CHECK(of(extract_text("One man died on Tuesday when police raided the camp."), "responsibility").empty());
+    CHECK(of(extract_text("Officers showed restraint and nobody was hurt."), "responsibility").empty());
+}
+
+TEST_CASE("counts under a denial or a hedge carry that polarity")
+{
+    const Extraction extraction = extract_text(
+        "The ministry denied that 40 people were killed. Reportedly 12 people were injured.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].polarity == Polarity::denied);
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].polarity == Polarity::hedged);
+}
+
+TEST_CASE("Markdown input skips front matter, code and comments but keeps offsets")
+{
+    const std::string text = "---\ntitle: 9 killed\n---\n```\n7 dead\n```\nTwo people died.\n<!-- 5 dead -->\n";
+    auto result = shared_extractor().extract(text_document(text, "draft.md"), ExtractOptions{"e", {}, {}, "pub"});
+    REQUIRE(result);
+    REQUIRE(result->claims.size() == 1);
+    CHECK(result->claims[0].span.start == text.find("Two"));
+    CHECK(result->claims[0].span.line == 7);
+    CHECK(result->claims[0].source == "pub");
+}
