@@ -114,6 +114,20 @@ public:
     // when the flag does not exist.
     [[nodiscard]] Expected<Review> append_review(const Review& review);
     [[nodiscard]] Expected<std::vector<Review>> reviews(std::string_view flag) const;
+    // Every review of every flag, in log order (seq).
+    [[nodiscard]] Expected<std::vector<Review>> all_reviews() const;
+
+    // Restoring an export (contra import of a .jsonl). `import_flag` inserts
+    // a flag with its state, first_seen and last_seen as given; a flag whose
+    // id exists is left alone (false). `import_review` appends a review with
+    // its reviewer, note and time as given (the log stays append-only); one
+    // identical to a review the flag already has is skipped (false).
+    [[nodiscard]] Expected<bool> import_flag(const Flag& flag);
+    [[nodiscard]] Expected<bool> import_review(const Review& review);
+
+    // SQLite's own checks (PRAGMA integrity_check and foreign_key_check):
+    // one line per problem found, empty when the file is sound.
+    [[nodiscard]] Expected<std::vector<std::string>> check_integrity() const;
 
 private:
     struct Impl;
