@@ -1,0 +1,154 @@
+// contra check DRAFT...: check drafts against the accounts of their events,
+// for a newsroom's CI.
+#include "cli/commands.hpp"
+
+#include <contra/check.hpp>
+#include <contra/draft.hpp>
+#include <contra/extract.hpp>
+#include <contra/text.hpp>
+
+#include <toml++/toml.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace contra::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CheckCommandOptions {
+    std::vector<std::string> drafts;
+    std::string accounts;
+    std::string event;
+    std::string format = "text";
+    std::string fail_on = "error";
+    std::string output;
+};
+
+// A path-valued setting of contra.toml for the check: the [check] table
+// (`in_check`) or the top level; relative to the file's folder.
+std::optional<std::string> check_setting(const Context& context, std::string_view key, bool in_check)
+{
+    auto config = context.config_file();
+    if (!config) return std::nullopt;
+    toml::table table;
+    try {
+        table = toml::parse_file(*config);
+    } catch (const toml::parse_error& e) {
+        const auto& begin = e.source().begin;
+        throw Failure{Error{ErrorKind::bad_input, std::string(e.description()),
+                            Location{*config, static_cast<int>(begin.line), static_cast<int>(begin.column), {}}}};
+    }
+    auto value = in_check ? table["check"][key].value<std::string>() : table[key].value<std::string>();
+    if (!value) return std::nullopt;
+    fs::path path(*value);
+    if (path.is_relative()) path = fs::path(*config).parent_path() / path;
+    return path.lexically_normal().string();
+}
+
+// The store to check against: --accounts, else --db or CONTRA_DB, else
+// contra.toml ([check] accounts, [check] db, then accounts and db at the
+// top level), else ./contra.db.
+Store open_check_store(const Context& context, const CheckCommandOptions& options, const RuleSet& rules)
+{
+    if (!options.accounts.empty()) return require(store_from_accounts(options.accounts, rules, context.now()));
+    const char* env_db = std::getenv("CONTRA_DB");
+    if (context.db_option.empty() && (env_db == nullptr || *env_db == '\0')) {
+        if (auto accounts = check_setting(context, "accounts", true)) {
+            return require(store_from_accounts(*accounts, rules, context.now()));
+        }
+        if (auto db = check_setting(context, "db", true)) return require(Store::open(*db, OpenMode::read_only));
+        if (auto accounts = check_setting(context, "accounts", false)) {
+            return require(store_from_accounts(*accounts, rules, context.now()));
+        }
+    }
+    return context.open_store(OpenMode::read_only);
+}
+
+void write_output(const std::string& path, const std::string& text)
+{
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) {
+        throw Failure{Error{ErrorKind::bad_input, fmt::format("cannot write the report: {}", std::strerror(errno)),
+                            Location{path, 0, 0, {}}}};
+    }
+    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+    const bool closed = std::fclose(file) == 0;
+    if (!written || !closed) {
+        throw Failure{Error{ErrorKind::bad_input, "cannot write the report", Location{path, 0, 0, {}}}};
+    }
+}
+
+// Plain text, until the shared renderers land: path:line:col: severity rule: message.
+std::string render_text(const CheckReport& report)
+{
+    std::string out;
+    for (const auto& finding : report.findings) {
+        if (finding.suppressed) continue;
+        out += fmt::format("{}:{}:{}: {} {}: {}\n", finding.path, finding.line, finding.column,
+                           to_string(finding.severity), finding.rule, finding.message);
+        for (const auto& account : finding.accounts) {
+            out += fmt::format("    {}: {} (\"{}\", {})\n", account.source, account.value, account.quote,
+                               account.document);
+        }
+    }
+    for (const auto& note : report.notes) out += fmt::format("note: {}\n", note);
+    return out;
+}
+
+void run_check(Context& context, const CheckCommandOptions& options)
+{
+    const auto fail_on = parse_severity(options.fail_on);
+    if (!fail_on) throw Failure{Error{ErrorKind::usage, fmt::format("--fail-on: unknown level '{}'", options.fail_on), {}}};
+    const RuleSet rules = context.load_rules();
+    const Extractor extractor = require(Extractor::load(rules));
+
+    std::vector<Draft> drafts;
+    drafts.reserve(options.drafts.size());
+    for (const auto& path : options.drafts) {
+        std::string bytes = require(read_text_file(path));
+        drafts.push_back(require(read_draft(path, std::move(bytes), draft_format_for(path))));
+    }
+    Store store = open_check_store(context, options, rules);
+    CheckOptions check_options;
+    if (!options.event.empty()) check_options.event = options.event;
+    const CheckReport report = require(check_drafts(store, rules, extractor, drafts, check_options));
+
+    if (options.format != "text") {
+        throw Failure{Error{ErrorKind::usage, fmt::format("--format {}: not available yet", options.format), {}}};
+    }
+    const std::string text = render_text(report);
+    if (options.output.empty() || options.output == "-") {
+        context.print("{}", text);
+    } else {
+        write_output(options.output, text);
+    }
+    context.exit_code = check_fails(report, *fail_on) ? 1 : 0;
+}
+
+}  // namespace
+
+void register_check(CLI::App& app, Context& context)
+{
+    auto options = std::make_shared<CheckCommandOptions>();
+    auto* command = app.add_subcommand("check", "Check drafts against the disputed points of their events");
+    command->add_option("drafts", options->drafts, "Draft files (Markdown or plain text)")->required();
+    command->add_option("--accounts", options->accounts,
+                        "Build the store in memory from every accounts.toml under this folder");
+    command->add_option("--event", options->event, "The event every draft is about (else front matter, else named)");
+    command->add_option("--format", options->format, "text (default), json, sarif, junit or github")
+        ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+    command->add_option("--fail-on", options->fail_on, "Exit 1 on findings at or above: error (default), warning, info")
+        ->check(CLI::IsMember({"error", "warning", "info"}));
+    command->add_option("-o,--output", options->output, "Write the report to this file (the exit code is kept)");
+    command->callback([&context, options] { run_check(context, *options); });
+}
+
+}  // namespace contra::cli
