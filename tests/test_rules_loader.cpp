@@ -228,6 +228,8 @@ TEST_CASE("every rule in rules/ is documented and the pack loads cleanly")
         ids.push_back(rule->id);
     }
     CHECK(ids == std::vector<std::string>{"agent-conflict-responsibility", "category-conflict-cause",
-                                          "count-conflict-casualties", "count-conflict-crowd",
-                                          "party-only-responsibility", "revision-figures", "self-inconsistency"});
+                                          "certainty-on-contested", "count-conflict-casualties",
+                                          "count-conflict-crowd", "misattribution", "one-sided",
+                                          "party-only-responsibility", "revision-figures", "self-inconsistency",
+                                          "unattributed-contested", "unsupported-figure"});
 }

@@ -14,6 +14,8 @@
 
 namespace contra {
 
+class DraftRule;  // contra/draft_rule.hpp
+
 // One registered rule kind, for listings and error messages.
 struct RuleKindInfo {
     std::string_view name;
@@ -40,6 +42,8 @@ public:
 
     [[nodiscard]] const std::string& dir() const { return m_dir; }
     [[nodiscard]] const std::vector<std::unique_ptr<CompareRule>>& compare_rules() const { return m_compare; }
+    // The rules under `dir`/draft, sorted by id.
+    [[nodiscard]] const std::vector<std::unique_ptr<DraftRule>>& draft_rules() const { return m_draft; }
     [[nodiscard]] const std::map<std::string, AttributeSpec, std::less<>>& attributes() const { return m_attributes; }
     // Every rule of every family, sorted by id.
     [[nodiscard]] std::vector<const RuleInfo*> all() const;
@@ -50,6 +54,7 @@ private:
     std::string m_dir;
     std::map<std::string, AttributeSpec, std::less<>> m_attributes;
     std::vector<std::unique_ptr<CompareRule>> m_compare;
+    std::vector<std::unique_ptr<DraftRule>> m_draft;
 };
 
 }  // namespace contra

@@ -3,6 +3,7 @@
 #include "rules/registry.hpp"
 #include "rules/rule_reader.hpp"
 
+#include <contra/draft_rule.hpp>
 #include <contra/rule_set.hpp>
 #include <contra/text.hpp>
 
@@ -25,7 +26,16 @@ using AttributeMap = std::map<std::string, AttributeSpec, std::less<>>;
 struct Loaded {
     AttributeMap attributes;
     std::vector<std::unique_ptr<CompareRule>> compare;
+    std::vector<std::unique_ptr<DraftRule>> draft;
     std::vector<Error> errors;
+};
+
+// One rule file's rule, of either family.
+struct LoadedRule {
+    std::unique_ptr<CompareRule> compare;
+    std::unique_ptr<DraftRule> draft;
+    explicit operator bool() const { return compare || draft; }
+    [[nodiscard]] const RuleInfo& info() const { return compare ? compare->info() : draft->info(); }
 };
 
 void add_error(std::vector<Error>& errors, std::string message, Location where)
@@ -114,10 +124,10 @@ std::string read_doc(RuleReader& reader, std::string_view key)
 }
 
 // Reads the common keys, then lets the kind read its own.
-std::unique_ptr<CompareRule> load_rule(const std::string& path, RuleFamily family, Loaded& loaded)
+LoadedRule load_rule(const std::string& path, RuleFamily family, Loaded& loaded)
 {
     auto table = parse_toml(path, loaded.errors);
-    if (!table) return nullptr;
+    if (!table) return {};
     RuleReader reader(*table, path, "a rule", loaded.errors);
     reader.set_attributes(&loaded.attributes);
     RuleInfo info;
@@ -148,15 +158,21 @@ std::unique_ptr<CompareRule> load_rule(const std::string& path, RuleFamily famil
     }
     info.message = entry != nullptr ? std::string(entry->default_message) : std::string();
     if (auto message = reader.string("message", Need::optional)) {
-        if (auto compiled = detail::MessageTemplate::compile(*message); !compiled) {
+        // A draft kind checks its own placeholders when it is built.
+        if (auto compiled = detail::MessageTemplate::compile(*message); !compiled && family == RuleFamily::compare) {
             reader.error(reader.key_location("message"), compiled.error().message);
         }
         info.message = std::move(*message);
     }
-    if (entry == nullptr) return nullptr;  // its keys cannot be checked without the kind
-    std::unique_ptr<CompareRule> rule = entry->make_compare(std::move(info), reader);
+    if (entry == nullptr) return {};  // its keys cannot be checked without the kind
+    LoadedRule rule;
+    if (family == RuleFamily::compare) {
+        rule.compare = entry->make_compare(std::move(info), reader);
+    } else {
+        rule.draft = entry->make_draft(std::move(info), reader);
+    }
     reader.reject_unknown_keys();
-    return reader.ok() ? std::move(rule) : nullptr;
+    return reader.ok() ? std::move(rule) : LoadedRule{};
 }
 
 // The *.toml files under `dir`, sorted; none when the folder is absent.
@@ -194,7 +210,7 @@ Loaded load_dir(const std::string& dir)
                                  return std::pair(x.where.line, x.where.column) < std::pair(y.where.line, y.where.column);
                              });
             if (!rule) continue;
-            const auto [it, inserted] = seen.emplace(rule->info().id, path);
+            const auto [it, inserted] = seen.emplace(rule.info().id, path);
             if (!inserted) {
                 // The location of the id in this file is not kept by the rule; re-read it.
                 Location where{path, 1, 1, {}};
@@ -203,14 +219,17 @@ Loaded load_dir(const std::string& dir)
                     where = RuleReader(*table, path, "a rule", scratch).value_location("id");
                 }
                 add_error(loaded.errors,
-                          fmt::format("duplicate rule id '{}': also defined in {}", rule->info().id, it->second),
+                          fmt::format("duplicate rule id '{}': also defined in {}", rule.info().id, it->second),
                           std::move(where));
                 continue;
             }
-            loaded.compare.push_back(std::move(rule));
+            if (rule.compare) loaded.compare.push_back(std::move(rule.compare));
+            if (rule.draft) loaded.draft.push_back(std::move(rule.draft));
         }
     }
     std::sort(loaded.compare.begin(), loaded.compare.end(),
+              [](const auto& x, const auto& y) { return x->info().id < y->info().id; });
+    std::sort(loaded.draft.begin(), loaded.draft.end(),
               [](const auto& x, const auto& y) { return x->info().id < y->info().id; });
     return loaded;
 }
@@ -225,6 +244,7 @@ Expected<RuleSet> RuleSet::load(const std::string& dir)
     set.m_dir = dir;
     set.m_attributes = std::move(loaded.attributes);
     set.m_compare = std::move(loaded.compare);
+    set.m_draft = std::move(loaded.draft);
     return set;
 }
 
@@ -240,8 +260,9 @@ RuleSet::~RuleSet() = default;
 std::vector<const RuleInfo*> RuleSet::all() const
 {
     std::vector<const RuleInfo*> out;
-    out.reserve(m_compare.size());
+    out.reserve(m_compare.size() + m_draft.size());
     for (const auto& rule : m_compare) out.push_back(&rule->info());
+    for (const auto& rule : m_draft) out.push_back(&rule->info());
     std::sort(out.begin(), out.end(), [](const RuleInfo* x, const RuleInfo* y) { return x->id < y->id; });
     return out;
 }
@@ -249,6 +270,9 @@ std::vector<const RuleInfo*> RuleSet::all() const
 const RuleInfo* RuleSet::find(std::string_view id) const
 {
     for (const auto& rule : m_compare) {
+        if (rule->info().id == id) return &rule->info();
+    }
+    for (const auto& rule : m_draft) {
         if (rule->info().id == id) return &rule->info();
     }
     return nullptr;
