@@ -25,6 +25,7 @@ Special special_at(std::string_view text, std::size_t i)
     if (b0 == 0xC2) {
         if (byte(1) == 0xA0) return {2, 0, false};    // no-break space
         if (byte(1) == 0xA3) return {2, 'L', false};  // pound sign
+        if (byte(1) >= 0xA1 && byte(1) <= 0xBF) return {2, '?', false};  // Latin-1 punctuation: « » ° §
         return {};
     }
     if (b0 == 0xE2 && byte(1) == 0x80) {
@@ -32,12 +33,13 @@ Special special_at(std::string_view text, std::size_t i)
         if (b2 >= 0x90 && b2 <= 0x95) return {3, '-', false};  // hyphens and dashes
         if (b2 == 0x98 || b2 == 0x99) return {3, '\'', true};  // curly apostrophes
         if ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF) return {3, 0, false};  // spaces
-        return {};
+        return {3, '?', false};  // quotes, ellipsis, bullets …
     }
     if (b0 == 0xE2 && byte(1) == 0x82 && byte(2) == 0xAC) return {3, 'E', false};  // euro sign
     if (b0 == 0xE2 && byte(1) == 0x88 && byte(2) == 0x92) return {3, '-', false};  // minus sign
     if (b0 == 0xE2 && byte(1) == 0x89 && byte(2) == 0xA5) return {3, 'G', false};  // >=
     if (b0 == 0xE2 && byte(1) == 0x89 && byte(2) == 0xA4) return {3, 'l', false};  // <=
+    if (b0 == 0xE2 && byte(1) >= 0x80 && byte(1) <= 0xAF) return {3, '?', false};  // punctuation, symbols
     return {};
 }
 
