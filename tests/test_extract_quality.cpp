@@ -36,10 +36,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // The floors: what the extractor achieved on this corpus when it was last
-// measured (see docs/extraction-quality.md). Raise them when it improves;
-// never set them above what it actually achieves.
-constexpr double k_precision_floor = 0.0;
-constexpr double k_recall_floor = 0.0;
+// measured (see docs/extraction-quality.md), rounded down. Raise them when it
+// improves; never set them above what it actually achieves.
+// Measured at c1b6a84: 42 of 64 extracted claims right (0.656), 42 of 69
+// expected claims found (0.609).
+constexpr double k_precision_floor = 0.65;
+constexpr double k_recall_floor = 0.60;
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -409,14 +411,14 @@ double ratio(int numerator, int denominator) { return denominator == 0 ? 1.0 : d
 void print_report(const std::vector<DocumentScore>& scores)
 {
     fmt::print("\nExtraction quality on tests/extraction/ (count and responsibility claims)\n\n");
-    fmt::print("{:<34} {:<22} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9} {:>7}\n", "document", "style", "exp", "got", "tp",
+    fmt::print("{:<26} {:<28} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9} {:>7}\n", "document", "style", "exp", "got", "tp",
                "fp", "fn", "precision", "recall");
     int expected = 0;
     int extracted = 0;
     int true_positives = 0;
     int polarity = 0;
     for (const auto& s : scores) {
-        fmt::print("{:<34} {:<22} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", s.name, s.style, s.expected,
+        fmt::print("{:<26} {:<28} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", s.name, s.style, s.expected,
                    s.extracted, s.true_positives, s.false_positives.size(), s.false_negatives.size(),
                    ratio(s.true_positives, s.extracted), ratio(s.true_positives, s.expected));
         expected += s.expected;
@@ -424,7 +426,7 @@ void print_report(const std::vector<DocumentScore>& scores)
         true_positives += s.true_positives;
         polarity += s.polarity_agreements;
     }
-    fmt::print("{:<34} {:<22} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", "TOTAL", "", expected, extracted,
+    fmt::print("{:<26} {:<28} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", "TOTAL", "", expected, extracted,
                true_positives, extracted - true_positives, expected - true_positives, ratio(true_positives, extracted),
                ratio(true_positives, expected));
     fmt::print("\npolarity agrees on {} of {} matched claims\n", polarity, true_positives);
@@ -525,8 +527,9 @@ TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
     SECTION("a new source answers to the slug of its name")
     {
         claim.source = "src-1";
-        const std::vector<contra::Source> found{contra::Source{"src-1", "N.C.R.I", "", contra::Stake::unknown, {}}};
+        const std::vector<contra::Source> found{contra::Source{"src-1", "NCRI", "", contra::Stake::unknown, {}}};
         CHECK(claim_matches(expected, claim, source_ids(claim, found)));
+        CHECK_FALSE(claim_matches(expected, claim, source_ids(claim, {})));
         CHECK(slug("  Ministry of  Interior (Albania) ") == "ministry-of-interior-albania");
     }
     SECTION("an agent matches on agent and stance, not on what it is responsible for")
