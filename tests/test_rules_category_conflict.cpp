@@ -1,0 +1,45 @@
+#include "rules/compare_harness.hpp"
+
+using namespace contra;
+using namespace contra::test;
+
+namespace {
+
+const std::string k_rule = rule_text("causes", "category-conflict",
+                                     "attributes = [\"cause\"]\nmessage = \"{a.value} or {b.value}?\"");
+
+}  // namespace
+
+TEST_CASE("category-conflict flags different categories from different sources")
+{
+    OneRule rule(k_rule);
+    const auto fire = make_claim("ministry", "cause", category("fire"), "2024-05-01");
+    const auto arson = make_claim("council", "cause", category("arson"), "2024-05-02");
+    const auto flags = rule.run({fire, arson});
+    REQUIRE(flags.size() == 1);
+    CHECK(flags[0].message == "fire or arson?");
+    CHECK(flags[0].claims == std::vector<std::string>{fire.id, arson.id});
+}
+
+TEST_CASE("category-conflict: agreement, one source, hedges and other qualifiers are not conflicts")
+{
+    OneRule rule(k_rule);
+    const auto fire = make_claim("ministry", "cause", category("fire"), "2024-05-01");
+    CHECK(rule.run({fire, make_claim("council", "cause", category("fire"), "2024-05-01")}).empty());
+    CHECK(rule.run({fire, make_claim("ministry", "cause", category("arson"), "2024-05-01")}).empty());
+    CHECK(rule.run({fire, make_claim("council", "cause", category("arson"), "2024-05-01", Polarity::hedged)})
+              .empty());
+    CHECK(rule.run({fire, make_claim("council", "cause", category("arson"), "2024-05-01", Polarity::asserted,
+                                     {{"group", "second-blaze"}})})
+              .empty());
+}
+
+TEST_CASE("category-conflict: denying the category another source asserts is a conflict")
+{
+    OneRule rule(k_rule);
+    const auto fire = make_claim("ministry", "cause", category("fire"), "2024-05-01");
+    CHECK(rule.run({fire, make_claim("council", "cause", category("fire"), "2024-05-01", Polarity::denied)})
+              .size() == 1);
+    CHECK(rule.run({fire, make_claim("council", "cause", category("flood"), "2024-05-01", Polarity::denied)})
+              .empty());
+}
