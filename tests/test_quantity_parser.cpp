@@ -67,6 +67,10 @@ TEST_CASE("digits, separators, decimals and magnitudes", "[quantity]")
     check_one("A crowd of 12,400,000 was claimed.", {"12,400,000", 12400000, 12400000});
     check_one("They shipped 10k leaflets.", {"10k", 10000, 10000});
     check_one("Officers said 7 vans arrived.", {"7", 7, 7});
+    check_one("Its sales reached 3M units.", {"3M", 3e6, 3e6});
+    check_one("The tank held 40m of cable.", {"40", 40, 40});
+    check_one("The balance stood at -75 after the fees.", {"-75", -75, -75});
+    check_one("The codes ran 1000-5000 in that batch.", {"1000-5000", 1000, 5000});
 }
 
 TEST_CASE("number words", "[quantity]")
@@ -112,6 +116,7 @@ TEST_CASE("bounds", "[quantity]")
     check_one("A 100-plus crowd formed.", {"100-plus", 100, open});
     check_one("The count was greater than 10 and less than 20 in that ward.",
               {"greater than 10 and less than 20", 11, 19});
+    check_one("Rents went above 1500 and below 2500 that winter.", {"above 1500 and below 2500", 1501, 2499});
 }
 
 TEST_CASE("approximations widen by the lexicon's width", "[quantity]")

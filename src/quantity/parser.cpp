@@ -198,6 +198,12 @@ private:
         if (integer && one_of(suffix, {"st", "nd", "rd", "th"})) {
             number.ordinal = true;
         }
+        else if (suffix.size() == 1 && (m_text[m_tokens[i].start] == 'M' || m_text[m_tokens[i].start] == 'B'
+                                        || m_text[m_tokens[i].start] == 'G')) {
+            // "3M", "1.2B", "10G": a capital letter is a magnitude, a small "m" may be metres
+            number.scale = suffix == "m" ? 1e6 : 1e9;
+            number.value *= number.scale;
+        }
         else if (suffix == "k") {
             number.value *= 1e3;
             number.scale = 1e3;
@@ -232,7 +238,9 @@ private:
         Last last = Last::start;
         std::size_t j = i;
         bool negative = false;
-        if (one_of(word_at(j), {"minus", "negative"}) && (is_number(j + 1) || small_word_follows(j + 1))) {
+        bool dash_sign = symbol_is(j, '-') && (j == 0 || m_tokens[j].space_before) && is_number(j + 1)
+                         && attached(j + 1);
+        if (dash_sign || (one_of(word_at(j), {"minus", "negative"}) && (is_number(j + 1) || small_word_follows(j + 1)))) {
             negative = true;
             ++j;
         }
@@ -460,8 +468,12 @@ private:
         }
         if (i > 0 && symbol_is(i - 1, ',') && i > 1 && is_number(i - 2)) return true;  // "June 20, 2014"
         // "2014-15", "2014-2015", "2023-05-17"
-        return symbol_is(number.next, '-') && attached(number.next) && is_number(number.next + 1)
-               && attached(number.next + 1);
+        if (!symbol_is(number.next, '-') || !attached(number.next) || !is_number(number.next + 1)
+            || !attached(number.next + 1)) {
+            return false;
+        }
+        const Token& after = m_tokens[number.next + 1];
+        return after.int_digits == 2 || (after.int_digits == 4 && after.value >= 1000 && after.value <= 2100);
     }
 
     std::optional<Figure> single(std::size_t i, AndUse and_use, bool money) const
@@ -560,6 +572,10 @@ private:
         bool or_and = word_is(j, "or") || word_is(j, "and");
         std::string_view next = word_at(j + 1);
         auto than_free = [&](std::size_t k) {
+            // "above 1000 and below 1500", "more than 20 and less or equal than 35": a second bound
+            if (word_is(k, "or") || word_is(k, "equal") || is_number(k) || small_word_follows(k)) {
+                return std::optional<std::size_t>{};
+            }
             // "200 or greater than" stands alone, "200 or greater than 190" does not
             if (word_is(k, "than") || word_is(k, "to")) {
                 if (is_number(k + 1) || small_word_follows(k + 1)) return std::optional<std::size_t>{};
