@@ -40,7 +40,7 @@ struct Flag {
     friend bool operator==(const Flag&, const Flag&) = default;
 };
 
-// "F-" + the first 8 hex digits of SHA-256 over the rule id and the sorted
+// "F-" + the first 12 hex digits of SHA-256 over the rule id and the sorted
 // claim fingerprints: the same contradiction always gets the same id.
 [[nodiscard]] std::string make_flag_id(std::string_view rule, std::span<const std::string> fingerprints);
 

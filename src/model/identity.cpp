@@ -45,7 +45,7 @@ std::string make_flag_id(std::string_view rule, std::span<const std::string> fin
         identity += '\x1f';
         identity += fingerprint;
     }
-    return "F-" + short_hash(identity, 8);
+    return "F-" + short_hash(identity, 12);
 }
 
 }  // namespace contra
