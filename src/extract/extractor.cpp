@@ -160,7 +160,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
 
         // The figures.
         figures.clear();
-        const std::string_view slice = text.substr(range.start, range.end - range.start);
+        // Only a sentence with a trigger can hold a count: the others skip the quantity parser.
+        const bool has_trigger = std::ranges::any_of(matches, [](const extraction::PhraseMatch& match) {
+            return match.cue == extraction::Cue::trigger;
+        });
+        const std::string_view slice = text.substr(range.start, has_trigger ? range.end - range.start : 0);
         for (const Quantity& quantity : m_impl->quantities.find(slice)) {
             if (quantity.kind != QuantityKind::count || quantity.lo < 0) continue;
             const std::size_t q_start = range.start + quantity.start;

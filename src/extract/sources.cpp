@@ -95,7 +95,10 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
         if (name.key == key) return m_ids[name.source];
         // "a spokesperson for the council" ends with the alias "council";
         // "Bledi Cuci" ends an alias "Interior Minister Bledi Cuci".
-        if (ends_with_words(key, name.key) || ends_with_words(name.key, key)) {
+        // The second only for a name's tail ("Bledi Cuci"), never for a role
+        // or organisation word ("council" is not "spokesperson for the council").
+        const bool tail_of_name = !m_lexicon.speaker_words.contains(last_word(key)) && ends_with_words(name.key, key);
+        if (ends_with_words(key, name.key) || tail_of_name) {
             if (best == nullptr || name.key.size() > best->key.size()) best = &name;
         }
     }
@@ -113,9 +116,16 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
     // "the council" after "the National Council of Resistance of Iran": a
     // lone organisation word names the latest source whose name holds it.
     if (tail.size() != key.size()) return {};
+    // Only where the word is the name's own ("national council of ..."),
+    // not a reference to another body ("spokesperson for the council").
     for (auto name = m_names.rbegin(); name != m_names.rend(); ++name) {
         const std::string padded = " " + name->key + " ";
-        if (padded.find(" " + key + " ") != std::string::npos) return m_ids[name->source];
+        const auto at = padded.find(" " + key + " ");
+        if (at == std::string::npos) continue;
+        const std::string_view before = last_word(std::string_view(padded).substr(0, at));
+        if (before != "the" && before != "for" && before != "of" && before != "from" && before != "at") {
+            return m_ids[name->source];
+        }
     }
     return {};
 }
@@ -131,7 +141,14 @@ std::string SourceResolver::find(std::string_view mention) const
 {
     std::string_view acronym;
     const std::string_view bare = strip_acronym(mention, &acronym);
-    if (auto id = lookup(key_of(bare), true); !id.empty()) return id;
+    const std::string key = key_of(bare);
+    if (auto id = lookup(key, true); !id.empty()) return id;
+    // "a spokesperson for the council" speaks for the council.
+    for (std::string_view link : {" for ", " from "}) {
+        const auto at = key.find(link);
+        if (at == std::string::npos) continue;
+        if (auto id = lookup(key_of(std::string_view(key).substr(at + link.size())), true); !id.empty()) return id;
+    }
     return acronym.empty() ? std::string() : lookup(key_of(acronym), false);
 }
 
