@@ -2,6 +2,7 @@
 // sentences, and for each sentence read its words against the lexicons,
 // find who speaks, find the figures, and build the claims.
 #include <contra/extract.hpp>
+#include <contra/limits.hpp>
 #include <contra/quantity.hpp>
 #include <contra/text.hpp>
 
@@ -207,6 +208,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             claim.origin = fmt::format("extracted:{}@{}", raw.rule, extraction::k_rule_version);
             claim.stated_on = document.published;
             claim.id = make_claim_id(claim);
+            if (extraction.claims.size() == k_max_claims_per_document) {
+                return bad_input(fmt::format("more than {} claims in one document", k_max_claims_per_document),
+                                 Location{document.path, at.line, at.column, raw.start});
+            }
             extraction.claims.push_back(std::move(claim));
         }
     }
