@@ -3,6 +3,7 @@
 #include <contra/accounts.hpp>
 
 #include <contra/hash.hpp>
+#include <contra/limits.hpp>
 #include <contra/text.hpp>
 
 #include "engine/accounts_load.hpp"
@@ -470,6 +471,7 @@ ClaimResolver::ClaimResolver(Catalog& catalog, const AccountsOptions& options)
     : m_catalog(catalog), m_options(options)
 {
     for (const Document& document : m_catalog.accounts.documents) m_lines.emplace_back(document.text);
+    m_claim_counts.resize(m_catalog.accounts.documents.size());
 }
 
 Expected<void> ClaimResolver::add(const ClaimDraft& draft)
@@ -511,6 +513,11 @@ Expected<void> ClaimResolver::add(const ClaimDraft& draft)
                          draft.document.where);
     }
     const Document& document = accounts.documents[handle->second];
+    if (++m_claim_counts[handle->second] > k_max_claims_per_document) {
+        return bad_input(fmt::format("more than {} claims on document '{}'", k_max_claims_per_document,
+                                     draft.document.text),
+                         draft.where);
+    }
 
     if (m_options.attributes) {
         const auto spec = m_options.attributes->find(draft.attribute.text);

@@ -52,6 +52,7 @@ private:
     Catalog& m_catalog;
     const AccountsOptions& m_options;
     std::vector<LineIndex> m_lines;  // one per document
+    std::vector<std::size_t> m_claim_counts;  // one per document, against k_max_claims_per_document
     std::map<std::string, Location, std::less<>> m_seen;  // claim id -> where first written
 };
 

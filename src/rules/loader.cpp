@@ -4,6 +4,7 @@
 #include "rules/rule_reader.hpp"
 
 #include <contra/draft_rule.hpp>
+#include <contra/limits.hpp>
 #include <contra/rule_set.hpp>
 #include <contra/text.hpp>
 
@@ -200,6 +201,14 @@ Loaded load_dir(const std::string& dir)
     std::map<std::string, std::string, std::less<>> seen;  // rule id -> file
     const std::pair<const char*, RuleFamily> families[] = {{"compare", RuleFamily::compare},
                                                            {"draft", RuleFamily::draft}};
+    std::size_t file_count = 0;
+    for (const auto& [folder, family] : families) file_count += rule_files(fs::path(dir) / folder).size();
+    if (file_count > k_max_rule_files) {
+        add_error(loaded.errors,
+                  fmt::format("{} rule files, more than the limit of {}", file_count, k_max_rule_files),
+                  Location{dir, 0, 0, {}});
+        return loaded;
+    }
     for (const auto& [folder, family] : families) {
         for (const auto& path : rule_files(fs::path(dir) / folder)) {
             const auto errors_before = loaded.errors.size();

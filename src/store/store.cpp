@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 namespace contra {
 
@@ -28,6 +29,20 @@ int busy_timeout_ms()
     const char* end = text + std::char_traits<char>::length(text);
     auto [ptr, ec] = std::from_chars(text, end, value);
     if (ec != std::errc{} || ptr != end || value < 0) return k_default_busy_timeout_ms;
+    return value;
+}
+
+// CONTRA_MAX_PAGE_COUNT caps the store's size in pages (PRAGMA
+// max_page_count): a full disk, simulated, for the bad-input tests and for
+// anyone who wants a hard ceiling. Unset, empty or not a positive number: no cap.
+std::optional<long long> max_page_count()
+{
+    const char* text = std::getenv("CONTRA_MAX_PAGE_COUNT");
+    if (text == nullptr || *text == '\0') return std::nullopt;
+    long long value = 0;
+    const char* end = text + std::char_traits<char>::length(text);
+    auto [ptr, ec] = std::from_chars(text, end, value);
+    if (ec != std::errc{} || ptr != end || value <= 0) return std::nullopt;
     return value;
 }
 
@@ -131,6 +146,7 @@ Expected<void> configure(detail::StoreState& impl, OpenMode mode)
     // from spilling pages to the WAL in the middle of its transaction.
     db.exec("PRAGMA cache_size = -65536");
     db.exec("PRAGMA temp_store = MEMORY");
+    if (const auto pages = max_page_count()) db.exec(fmt::format("PRAGMA max_page_count = {}", *pages));
     if (version < Store::k_schema_version) migrate(impl);
     return {};
 }
@@ -246,6 +262,12 @@ Error sqlite_error(const SQLite::Exception& error, const std::string& path)
         return Error{ErrorKind::bad_input, fmt::format("store is read-only: {} ({})", path, error.what()), {}};
     case SQLITE_CANTOPEN:
         return Error{ErrorKind::bad_input, fmt::format("cannot open store {} ({})", path, error.what()), {}};
+    case SQLITE_FULL:
+        return Error{ErrorKind::bad_input,
+                     fmt::format("store is full: {} (the disk or the store's size limit is reached; "
+                                 "nothing of this command was written)",
+                                 path),
+                     {}};
     case SQLITE_CONSTRAINT:
         return Error{ErrorKind::bad_input, fmt::format("store {} refused the write: {}", path, error.what()), {}};
     default:

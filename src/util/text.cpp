@@ -1,3 +1,4 @@
+#include <contra/limits.hpp>
 #include <contra/text.hpp>
 
 #include <fmt/core.h>
@@ -8,7 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace contra {
 
@@ -97,10 +97,19 @@ Expected<std::string> read_text_file(const std::string& path)
     if (!in) {
         return bad_input(fmt::format("cannot read file: {}", std::strerror(errno)), Location{path});
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = std::move(buffer).str();
+    // Never more than the limit and one byte: a huge file is refused
+    // without being held in memory.
+    std::string text;
+    std::array<char, 65536> chunk{};
+    while (in && text.size() <= k_max_document_bytes) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) return bad_input("cannot read file", Location{path});
+    if (text.size() > k_max_document_bytes) {
+        return bad_input(fmt::format("file is larger than the {} MiB limit", k_max_document_bytes >> 20),
+                         Location{path});
+    }
     if (text.empty()) return bad_input("file is empty", Location{path});
     if (looks_binary(text)) return bad_input("file is binary, not text", Location{path});
     if (auto valid = validate_utf8(text, path); !valid) return std::unexpected(valid.error());
