@@ -45,6 +45,7 @@ struct CheckReport {
     std::vector<Finding> findings;        // sorted by path, line, column, rule
     std::vector<std::string> notes;       // "drafts/x.md: no known event" …
     int drafts = 0;
+    std::vector<std::string> paths;       // every draft checked, in the order given
 };
 
 }  // namespace contra

@@ -175,6 +175,7 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
 
     CheckReport report;
     report.drafts = static_cast<int>(drafts.size());
+    for (const Draft& draft : drafts) report.paths.push_back(draft.path);
     std::map<std::string, std::unique_ptr<EventAccounts>, std::less<>> cache;
     for (const Draft& draft : drafts) {
         auto event_id = event_of(draft, *events, options);
