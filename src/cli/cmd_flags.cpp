@@ -4,6 +4,7 @@
 #include "engine/json_output.hpp"
 
 #include <contra/inspect.hpp>
+#include <contra/review.hpp>
 
 #include <algorithm>
 #include <map>
@@ -73,18 +74,40 @@ FlagFilter make_filter(const FlagsOptions& options)
     else if (!options.state.empty()) {
         filter.state = parse_choice("--state", options.state, parse_flag_state, "active, stale, all");
     }
-    if (!options.status.empty()) {
+    if (!options.status.empty() && options.status != "all" && options.status != "undecided") {
         filter.status = parse_choice("--status", options.status, parse_review_status,
-                                     "open, confirmed, dismissed, needs-info");
+                                     "open, confirmed, dismissed, needs-info, undecided, all");
     }
     return filter;
+}
+
+// Without --status, what still needs a decision: open and needs-info.
+bool wanted(const FlagsOptions& options, const Flag& flag)
+{
+    if (options.status.empty() || options.status == "undecided") return needs_decision(flag.status);
+    return true;
+}
+
+// --event must name an event the store holds.
+void require_event(const Store& store, const FlagsOptions& options)
+{
+    if (options.event.empty()) return;
+    if (require(store.event(options.event))) return;
+    std::string known;
+    for (const auto& event : require(store.events())) known += (known.empty() ? "" : ", ") + event.id;
+    throw Failure{Error{ErrorKind::bad_input,
+                        fmt::format("no event '{}' in the store{}", options.event,
+                                    known.empty() ? std::string() : "; events: " + known),
+                        {}}};
 }
 
 void list_flags(const Context& context, const FlagsOptions& options)
 {
     auto filter = make_filter(options);
     auto store = context.open_store(OpenMode::read_only);
+    require_event(store, options);
     auto flags = require(store.flags(filter));
+    std::erase_if(flags, [&](const Flag& flag) { return !wanted(options, flag); });
     std::ranges::stable_sort(flags, [](const Flag& a, const Flag& b) {
         if (a.severity != b.severity) return a.severity > b.severity;
         if (a.event != b.event) return a.event < b.event;
@@ -110,7 +133,9 @@ void list_flags(const Context& context, const FlagsOptions& options)
             context.print("\n");
         }
     }
-    if (flags.empty()) context.print("no flags\n");
+    if (flags.empty()) {
+        context.print("no flags{}\n", options.status.empty() ? " need a decision (--status all lists every one)" : "");
+    }
 }
 
 void show_flag(const Context& context, const ShowOptions& options)
@@ -165,7 +190,9 @@ void register_flags(CLI::App& app, Context& context)
     command->add_option("--rule", options->rule, "Only this rule");
     command->add_option("--severity", options->severity, "Only this severity: info, warning, error");
     command->add_option("--state", options->state, "active (default), stale or all");
-    command->add_option("--status", options->status, "Only this review status: open, confirmed, dismissed, needs-info");
+    command->add_option("--status", options->status,
+                        "Only this review status: open, confirmed, dismissed, needs-info, or all "
+                        "(default: undecided, i.e. open and needs-info)");
     command->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     command->add_flag("--quotes", options->quotes, "Print each flag's claims with their quotes and documents");
     command->callback([&context, options] { list_flags(context, *options); });

@@ -7,13 +7,16 @@
 
 namespace contra::cli {
 
+void register_export(CLI::App& app, Context& context);
 void register_flags(CLI::App& app, Context& context);
 void register_import(CLI::App& app, Context& context);
 void register_init(CLI::App& app, Context& context);
 void register_quantities(CLI::App& app, Context& context);
+void register_review(CLI::App& app, Context& context);
 void register_rules(CLI::App& app, Context& context);
 void register_run(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
+void register_verify(CLI::App& app, Context& context);
 
 [[nodiscard]] std::span<const Registrar> registrars();
 
