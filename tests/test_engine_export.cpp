@@ -85,8 +85,11 @@ TEST_CASE("export then import into an empty store gives back the same store")
     REQUIRE(before.reviews.size() == 3);
     const std::string text = to_jsonl(before);
 
+    // A parsed flag's status is left open: it follows from the reviews once stored.
     const auto parsed = unwrap(parse_jsonl(text, "backup.jsonl"));
-    CHECK(parsed == before);
+    auto expected = before;
+    for (auto& flag : expected.flags) flag.status = ReviewStatus::open;
+    CHECK(parsed == expected);
 
     Store copy = unwrap(Store::open((dir / "copy.db").string(), OpenMode::create));
     const auto stats = unwrap(load_exchange(copy, parsed));
@@ -153,7 +156,7 @@ TEST_CASE("a bad export is refused with its file, line and column")
         REQUIRE_FALSE(result);
         CHECK(result.error().where.file == "b.jsonl");
         CHECK(result.error().where.line == 3);
-        CHECK(result.error().where.column == 28);
+        CHECK(result.error().where.column == 26);  // at "oops"
     }
     SECTION("no header")
     {
