@@ -1,0 +1,8 @@
+// libFuzzer driver: the quantity parser (QuantityParser::find).
+#include "fuzz/driver.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    using namespace contra::fuzz;
+    return report(quantity(resources(), data, size));
+}
