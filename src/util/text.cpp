@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 namespace contra {
@@ -97,19 +98,24 @@ Expected<std::string> read_text_file(const std::string& path)
     if (!in) {
         return bad_input(fmt::format("cannot read file: {}", std::strerror(errno)), Location{path});
     }
-    // Never more than the limit and one byte: a huge file is refused
-    // without being held in memory.
+    // A file known to be too big is refused unread; one of unknown size (a
+    // pipe) is read up to one chunk past the limit, never more.
+    const auto too_big = [&] {
+        return bad_input(fmt::format("file is larger than the {} MiB limit", k_max_document_bytes >> 20),
+                         Location{path});
+    };
+    std::error_code size_error;
+    const auto size = std::filesystem::file_size(path, size_error);
+    if (!size_error && size > k_max_document_bytes) return too_big();
     std::string text;
+    if (!size_error) text.reserve(size);
     std::array<char, 65536> chunk{};
     while (in && text.size() <= k_max_document_bytes) {
         in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
         text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
     }
     if (in.bad()) return bad_input("cannot read file", Location{path});
-    if (text.size() > k_max_document_bytes) {
-        return bad_input(fmt::format("file is larger than the {} MiB limit", k_max_document_bytes >> 20),
-                         Location{path});
-    }
+    if (text.size() > k_max_document_bytes) return too_big();
     if (text.empty()) return bad_input("file is empty", Location{path});
     if (looks_binary(text)) return bad_input("file is binary, not text", Location{path});
     if (auto valid = validate_utf8(text, path); !valid) return std::unexpected(valid.error());
