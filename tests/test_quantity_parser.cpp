@@ -199,6 +199,66 @@ TEST_CASE("years, dates and times are not counts", "[quantity]")
     CHECK(held[1].text == "40");
 }
 
+TEST_CASE("decimals in words, spaced groups and leading dots", "[quantity]")
+{
+    check_one("Inflation hit five point five in March.", {"five point five", 5.5, 5.5});
+    check_one("The fee was two hundred point zero three.", {"two hundred point zero three", 200.03, 200.03});
+    check_one("The census found two point two million homes.", {"two point two million", 2.2e6, 2.2e6});
+    check_one("The rate moved by nought point eleven.", {"nought point eleven", 0.11, 0.11});
+    check_one("A crowd of 40 000 was claimed.", {"40 000", 40000, 40000});
+    check_one("The census gave 1 234 567 souls.", {"1 234 567", 1234567, 1234567});
+    check_one("The tax is .08 on each litre.", {".08", 0.08, 0.08});
+    // one group after a possible day of the month stays two figures
+    auto two = find("On May 5 100 people marched.");
+    REQUIRE(two.size() == 2);
+    CHECK(two[1].text == "100");
+}
+
+TEST_CASE("magnitudes: bare, plural, stacked, Indian and abbreviated", "[quantity]")
+{
+    check_one("A thousand nine hundred twenty ballots.", {"A thousand nine hundred twenty", 1920, 1920});
+    check_one("The list had hundred and five names.", {"hundred and five", 105, 105});
+    check_one("It held three billions in bonds.", {"three billions", 3e9, 3e9});
+    check_one("They said three thousand millions were lost.", {"three thousand millions", 3e9, 3e9});
+    check_one("The state paid 30 lakh in relief.", {"30 lakh", 3e6, 3e6});
+    check_one("The scheme cost 6 crore and two hundred.", {"6 crore and two hundred", 60000200, 60000200});
+    check_one("Exports reached 10 bn last year.", {"10 bn", 1e10, 1e10});
+    check_one("The target is US$ 1MM.", {"US$ 1MM", 1e6, 1e6, QuantityKind::money});
+    check_one("They printed 4 thousand 3 hundred and 21 leaflets.", {"4 thousand 3 hundred and 21", 4321, 4321});
+    check_one("Three hundred and two dozens of eggs.", {"Three hundred and two dozens", 324, 324});
+    // "and" between two complete figures is a conjunction
+    auto pair = find("Tents for 3 hundred and 2 hundred people.");
+    REQUIRE(pair.size() == 2);
+    CHECK(pair[0].lo == 300);
+    CHECK(pair[1].lo == 200);
+}
+
+TEST_CASE("hyphenated, run-together, colloquial and restated numbers", "[quantity]")
+{
+    check_one("They invited two-hundred guests.", {"two-hundred", 200, 200});
+    check_one("The count was twentyone.", {"twentyone", 21, 21});
+    check_one("The flight was one twenty two.", {"one twenty two", 122, 122});
+    check_one("The contract names forty-five (45) days.", {"forty-five (45)", 45, 45});
+    // an age after a unit is not a colloquial hundred
+    auto ages = find("Police held two twenty-year-olds.");
+    REQUIRE(!ages.empty());
+    CHECK(ages[0].text == "two");
+}
+
+TEST_CASE("fractions have their own kind", "[quantity]")
+{
+    check_one("Two thirds of the seats went to them.", {"Two thirds", 2.0 / 3, 2.0 / 3, QuantityKind::fraction});
+    check_one("A quarter of the staff left.", {"A quarter", 0.25, 0.25, QuantityKind::fraction});
+    check_one("Half of them were freed.", {"Half", 0.5, 0.5, QuantityKind::fraction});
+    check_one("It grew by 1/40 of its size.", {"1/40", 0.025, 0.025, QuantityKind::fraction});
+    check_one("The run took one and a quarter hours.", {"one and a quarter", 1.25, 1.25});
+    // a day-and-month-like slash is not read as a fraction
+    check_one("The 9/11 report.", {"9/11", 9, 9, QuantityKind::other});
+    // "a third time" is an ordinal use
+    auto third = find("They met for a third time.");
+    for (const auto& q : third) CHECK(q.kind != QuantityKind::fraction);
+}
+
 TEST_CASE("texts without quantities give nothing", "[quantity]")
 {
     CHECK(find("the police").empty());

@@ -13,7 +13,8 @@
 
 namespace contra {
 
-enum class QuantityKind { count, ordinal, percent, money, other };
+// fraction: a proportion in words or figures ("two thirds", "half", "1/40"), never a count
+enum class QuantityKind { count, ordinal, percent, money, other, fraction };
 
 [[nodiscard]] std::string_view to_string(QuantityKind kind);
 

@@ -12,8 +12,9 @@ using WordTable = std::unordered_map<std::string_view, NumberWord>;
 WordTable make_table()
 {
     WordTable table;
-    auto add = [&](std::string_view word, WordRole role, double value, bool ordinal = false) {
-        table.emplace(word, NumberWord{role, value, ordinal});
+    auto add = [&](std::string_view word, WordRole role, double value, bool ordinal = false,
+                   bool after_figure = false) {
+        table.emplace(word, NumberWord{role, value, ordinal, after_figure});
     };
     add("zero", WordRole::zero, 0);
     add("nought", WordRole::zero, 0);
@@ -55,19 +56,80 @@ WordTable make_table()
     add("billionth", WordRole::scale, 1e9, true);
     add("trillion", WordRole::scale, 1e12);
     add("trillionth", WordRole::scale, 1e12, true);
+    add("quadrillion", WordRole::scale, 1e15);
+    add("quintillion", WordRole::scale, 1e18);
+    add("sextillion", WordRole::scale, 1e21);
+    // Indian English magnitudes, common in South Asian news
+    add("lakh", WordRole::scale, 1e5);
+    add("lakhs", WordRole::scale, 1e5, false, true);
+    add("lac", WordRole::scale, 1e5);
+    add("lacs", WordRole::scale, 1e5, false, true);
+    add("crore", WordRole::scale, 1e7);
+    add("crores", WordRole::scale, 1e7, false, true);
+    // plural magnitudes after a figure: "three billions", "sixty hundreds"
+    add("hundreds", WordRole::hundred, 100, false, true);
+    add("thousands", WordRole::scale, 1e3, false, true);
+    add("millions", WordRole::scale, 1e6, false, true);
+    add("billions", WordRole::scale, 1e9, false, true);
+    add("trillions", WordRole::scale, 1e12, false, true);
+    // abbreviations read only after a figure: "10 bn", "3 dzs"
+    add("bn", WordRole::scale, 1e9, false, true);
+    add("bln", WordRole::scale, 1e9, false, true);
+    add("mn", WordRole::scale, 1e6, false, true);
+    add("mln", WordRole::scale, 1e6, false, true);
+    add("tn", WordRole::scale, 1e12, false, true);
+    add("tln", WordRole::scale, 1e12, false, true);
+    add("trn", WordRole::scale, 1e12, false, true);
+    add("dz", WordRole::dozen, 12, false, true);
+    add("dzs", WordRole::dozen, 12, false, true);
+    add("doz", WordRole::dozen, 12, false, true);
+    add("dozs", WordRole::dozen, 12, false, true);
     add("dozen", WordRole::dozen, 12);
-    add("dozens", WordRole::dozen, 12);
+    add("dozens", WordRole::dozen, 12, false, true);
+    return table;
+}
+
+using FractionTable = std::unordered_map<std::string_view, double>;
+
+FractionTable make_fractions()
+{
+    FractionTable table = {{"half", 2}, {"halves", 2}, {"quarter", 4}, {"quarters", 4}};
+    static constexpr std::string_view singular[] = {"third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                                    "ninth", "tenth"};
+    static constexpr std::string_view plural[] = {"thirds", "fourths", "fifths", "sixths", "sevenths", "eighths",
+                                                  "ninths", "tenths"};
+    for (int k = 0; k < 8; ++k) {
+        table.emplace(singular[k], k + 3);
+        table.emplace(plural[k], k + 3);
+    }
     return table;
 }
 
 }  // namespace
+
+double fraction_denominator(std::string_view word)
+{
+    static const FractionTable table = make_fractions();
+    auto it = table.find(word);
+    return it == table.end() ? 0 : it->second;
+}
 
 NumberWord number_word(std::string_view word)
 {
     static const WordTable table = make_table();
     if (word.empty() || word.size() > 12) return {};
     auto it = table.find(word);
-    return it == table.end() ? NumberWord{} : it->second;
+    if (it != table.end()) return it->second;
+    // run-together tens and units: "twentyone", "thirtyseven" (tens 5-7 letters, units 3-5)
+    if (word.size() < 8 || word.find('y') == std::string_view::npos) return {};
+    for (std::size_t cut = 5; cut <= 7 && cut + 3 <= word.size(); ++cut) {
+        auto tens = table.find(word.substr(0, cut));
+        if (tens == table.end() || tens->second.role != WordRole::tens || tens->second.ordinal) continue;
+        auto unit = table.find(word.substr(cut));
+        if (unit == table.end() || unit->second.role != WordRole::unit) return {};
+        return NumberWord{WordRole::teen, tens->second.value + unit->second.value, unit->second.ordinal};
+    }
+    return {};
 }
 
 int month_number(std::string_view word)

@@ -24,6 +24,7 @@ std::string_view to_string(QuantityKind kind)
     case QuantityKind::percent: return "percent";
     case QuantityKind::money: return "money";
     case QuantityKind::other: return "other";
+    case QuantityKind::fraction: return "fraction";
     }
     return "other";
 }
@@ -175,6 +176,7 @@ private:
         bool other = false;   // a time, a date, a decade
         bool year = false;    // four digits that may be a year
         bool words = false;
+        bool fraction = false;  // "two thirds", "1/40"
         double scale = 1;
     };
 
@@ -204,6 +206,10 @@ private:
             number.scale = suffix == "m" ? 1e6 : 1e9;
             number.value *= number.scale;
         }
+        else if (suffix == "mm" && m_text.substr(m_tokens[i].start, 2) == "MM") {
+            number.scale = 1e6;  // "US$ 1MM", finance's thousand-thousand
+            number.value *= number.scale;
+        }
         else if (suffix == "k") {
             number.value *= 1e3;
             number.scale = 1e3;
@@ -229,34 +235,145 @@ private:
         number.year = false;
     }
 
+    // A hyphen glued between two parts of a spelled-out number: "twenty-three",
+    // "two-hundred", "four-hundred-and-seventy".
+    [[nodiscard]] bool joining_hyphen(std::size_t j) const
+    {
+        if (!symbol_is(j, '-') || !attached(j) || !attached(j + 1)) return false;
+        if (word_is(j + 1, "and")) return true;
+        auto role = number_word(word_at(j + 1)).role;
+        return role == WordRole::unit || role == WordRole::teen || role == WordRole::tens
+               || role == WordRole::hundred || role == WordRole::scale;
+    }
+
+    // Whether "and" at j continues the number (`last` the part before it):
+    // "three hundred and two" does, "3 hundred and 2 hundred" and "… and 0" do not.
+    [[nodiscard]] bool and_continues(std::size_t j, Last last, double last_scale) const
+    {
+        std::size_t k = joining_hyphen(j + 1) ? j + 2 : j + 1;
+        if (!small_word_follows(k)) return false;
+        if (is_number(k) && m_tokens[k].value == 0) return false;
+        std::size_t after = k + 1;
+        if (!is_number(k)) {
+            while (joining_hyphen(after) || (symbol_is(after, '-') && attached(after))) ++after;
+            if (number_word(word_at(k)).role == WordRole::tens && number_word(word_at(after)).role == WordRole::unit) {
+                ++after;
+            }
+        }
+        NumberWord following = number_word(word_at(after));
+        if (following.role == WordRole::hundred && last == Last::hundred) return false;
+        if (following.role == WordRole::scale && following.value >= last_scale) return false;
+        return true;
+    }
+
+    // A fraction word after a numerator: "two thirds", "one sixth", "a quarter of".
+    // Singular fraction words stand only before "of" or outside a phrase
+    // ("a third time" is an ordinal).
+    [[nodiscard]] double fraction_at(std::size_t j, double numerator, bool mixed = false) const
+    {
+        std::string_view word = word_at(j);
+        double denominator = fraction_denominator(word);
+        if (denominator == 0 || numerator <= 0) return 0;
+        bool plural = word.back() == 's';
+        if (plural && numerator < 2) return 0;
+        if (!plural) {
+            if (numerator != 1) return 0;
+            if (mixed) return numerator / denominator;
+            bool free = !valid(j + 1) || word_is(j + 1, "of")
+                        || (m_tokens[j + 1].type == TokenType::symbol && !(symbol_is(j + 1, '-') && attached(j + 1)));
+            if (!free) return 0;
+        }
+        return numerator / denominator;
+    }
+
+    // "point five", "point nought four", "point 77", "point seventy-one" after
+    // the whole part; returns the fraction and moves j past it.
+    [[nodiscard]] std::optional<double> point_decimals(std::size_t& j) const
+    {
+        if (!word_is(j, "point")) return std::nullopt;
+        std::size_t k = j + 1;
+        if (is_number(k)) {
+            const Token& digits = m_tokens[k];
+            if (digits.has_decimal || digits.has_grouping || digits.clock || digits.slashed) return std::nullopt;
+            j = k + 1;
+            return digits.value / std::pow(10.0, digits.int_digits);
+        }
+        double digits = 0;  // the decimals as a whole number, exact: "zero three" is 3 over 100
+        int places = 0;
+        while (valid(k)) {
+            std::string_view word = word_at(k);
+            NumberWord info = number_word(word);
+            if (info.ordinal) break;
+            if (info.role == WordRole::zero || word == "o" || word == "oh") {
+                digits *= 10;
+                ++places;
+            }
+            else if (info.role == WordRole::unit) {
+                digits = digits * 10 + info.value;
+                ++places;
+            }
+            else if ((info.role == WordRole::teen || info.role == WordRole::tens) && info.value < 100) {
+                double pair = info.value;
+                if (info.role == WordRole::tens && symbol_is(k + 1, '-') && attached(k + 1)
+                    && number_word(word_at(k + 2)).role == WordRole::unit && !number_word(word_at(k + 2)).ordinal) {
+                    pair += number_word(word_at(k + 2)).value;
+                    k += 2;
+                }
+                digits = digits * 100 + pair;
+                places += 2;
+                ++k;
+                break;
+            }
+            else {
+                break;
+            }
+            ++k;
+        }
+        int count = places;
+        double fraction = digits / std::pow(10.0, places);
+        if (count == 0) return std::nullopt;
+        j = k;
+        return fraction;
+    }
+
     std::optional<Number> parse_number(std::size_t i, AndUse and_use, bool money = false) const
     {
         Number number;
         double total = 0;
         double current = 0;
+        double tail = 0;  // what the words since the last "hundred" or "and" added: "and two dozen"
         double last_scale = std::numeric_limits<double>::infinity();
         Last last = Last::start;
         std::size_t j = i;
         bool negative = false;
-        bool dash_sign = symbol_is(j, '-') && (j == 0 || m_tokens[j].space_before) && is_number(j + 1)
-                         && attached(j + 1);
+        bool dash_sign = symbol_is(j, '-') && (j == 0 || m_tokens[j].space_before || is_bound_symbol(j - 1))
+                         && is_number(j + 1) && attached(j + 1);
         if (dash_sign || (one_of(word_at(j), {"minus", "negative"}) && (is_number(j + 1) || small_word_follows(j + 1)))) {
             negative = true;
             ++j;
         }
+        std::size_t first = j;
         while (valid(j) && last != Last::done) {
             const Token& token = m_tokens[j];
             if (token.type == TokenType::number) {
                 if (token.clock || token.slashed) {
                     if (last != Last::start) break;
-                    number.other = true;
                     number.value = token.value;
                     number.next = j + 1;
+                    // "1/40", "20/100": a fraction; "9/11", "3/4", "24/7" may be dates or names
+                    bool date_like = token.value <= 12 && token.denominator <= 31;
+                    if (token.slashed && token.denominator > token.value && token.value > 0 && !date_like) {
+                        number.value = token.value / token.denominator;
+                        number.fraction = true;
+                        return finish(number, negative);
+                    }
+                    number.other = true;
                     return number;
                 }
                 bool small = !token.has_decimal && !token.has_grouping && token.value < 1000;
                 if (last == Last::start) {
                     current = token.value;
+                    tail = current;
                     last = small ? Last::digits : Last::big_digits;
                     number.next = j + 1;
                     number.year = !token.has_grouping && !token.has_decimal && token.int_digits == 4
@@ -275,8 +392,12 @@ private:
                     ++j;
                     continue;
                 }
-                if (small && ((last == Last::hundred && token.value < 100) || last == Last::and_word)) {
+                // "4 thousand 3 hundred": a figure between magnitudes
+                bool before_magnitude = last == Last::scale && token.value > 0
+                                        && number_word(word_at(j + 1)).role == WordRole::hundred;
+                if (small && ((last == Last::hundred && token.value < 100) || last == Last::and_word || before_magnitude)) {
                     current += token.value;
+                    tail += token.value;
                     last = Last::digits;
                     number.next = ++j;
                     continue;
@@ -284,9 +405,14 @@ private:
                 break;
             }
             if (token.type == TokenType::symbol) {
-                // "twenty-three": a hyphen between tens and a unit.
-                if (token.symbol == '-' && last == Last::tens && valid(j + 1)
-                    && number_word(word_at(j + 1)).role == WordRole::unit) {
+                if (last != Last::start && joining_hyphen(j)) {
+                    ++j;
+                    continue;
+                }
+                if (token.symbol == '&' && (last == Last::hundred || last == Last::scale)
+                    && and_use == AndUse::allowed && and_continues(j, last, last_scale)) {
+                    last = Last::and_word;
+                    tail = 0;
                     ++j;
                     continue;
                 }
@@ -295,44 +421,83 @@ private:
             std::string_view word = token.word;
             NumberWord info = number_word(word);
             if (last == Last::start && (word == "a" || word == "an")) {
-                auto role = number_word(word_at(j + 1)).role;
+                NumberWord following = number_word(word_at(j + 1));
+                auto role = following.role;
                 if ((role == WordRole::hundred || role == WordRole::scale || role == WordRole::dozen)
-                    && !number_word(word_at(j + 1)).ordinal && word_at(j + 1) != "dozens") {
+                    && !following.ordinal && !following.after_figure) {
                     current = 1;
                     last = Last::a;
                     ++j;
                     continue;
                 }
+                if (double value = fraction_at(j + 1, 1); value > 0) {  // "a quarter of"
+                    number.value = value;
+                    number.fraction = true;
+                    number.words = true;
+                    number.next = j + 2;
+                    return finish(number, negative);
+                }
                 break;
             }
-            if (last == Last::start && word == "half" && word_is(j + 1, "a")) {
-                auto role = number_word(word_at(j + 2)).role;
-                if ((role == WordRole::scale || role == WordRole::dozen) && !number_word(word_at(j + 2)).ordinal) {
-                    current = 0.5;
-                    last = Last::a;
-                    j += 2;
-                    continue;
+            if (last == Last::start && word == "half") {
+                if (word_is(j + 1, "a")) {
+                    auto role = number_word(word_at(j + 2)).role;
+                    if ((role == WordRole::scale || role == WordRole::dozen) && !number_word(word_at(j + 2)).ordinal) {
+                        current = 0.5;
+                        last = Last::a;
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                // "half of them", "half" alone: a fraction
+                if (!valid(j + 1) || word_is(j + 1, "of")
+                    || (m_tokens[j + 1].type == TokenType::symbol && !symbol_is(j + 1, '-'))) {
+                    number.value = 0.5;
+                    number.fraction = true;
+                    number.words = true;
+                    number.next = j + 1;
+                    return finish(number, negative);
                 }
                 break;
             }
             if (word == "and") {
                 if (and_use == AndUse::allowed && (last == Last::hundred || last == Last::scale)
-                    && small_word_follows(j + 1)) {
+                    && and_continues(j, last, last_scale)) {
                     last = Last::and_word;
-                    ++j;
+                    tail = 0;
+                    j = joining_hyphen(j + 1) ? j + 2 : j + 1;
                     continue;
                 }
-                // "one and a half million", "three million and a half"
-                if (word_is(j + 1, "a") && word_is(j + 2, "half") && last != Last::start && last != Last::and_word
-                    && last != Last::a && !number.ordinal) {
-                    if (last == Last::scale) total += 0.5 * last_scale;
-                    else current += 0.5;
-                    number.next = j + 3;
-                    j += 3;
-                    last = last == Last::scale ? Last::done : Last::unit;
-                    continue;
+                // "one and a half million", "three million and a half", "two and three eighths"
+                if (last != Last::start && last != Last::and_word && last != Last::a && !number.ordinal) {
+                    std::size_t k = j + 1;
+                    double numerator = 0;
+                    if (word_is(k, "a")) numerator = 1;
+                    else if (number_word(word_at(k)).role == WordRole::unit && !number_word(word_at(k)).ordinal) {
+                        numerator = number_word(word_at(k)).value;
+                    }
+                    double part = numerator > 0 ? fraction_at(k + 1, numerator, true) : 0;
+                    if (part > 0 && part < 1) {
+                        if (last == Last::scale) total += part * last_scale;
+                        else current += part;
+                        number.next = k + 2;
+                        j = k + 2;
+                        last = last == Last::scale ? Last::done : Last::unit;
+                        continue;
+                    }
                 }
                 break;
+            }
+            // "two thirds", "one sixth", "three halves"
+            if ((last == Last::unit || last == Last::teen || last == Last::tens) && total == 0 && !number.ordinal) {
+                if (double value = fraction_at(j, current); value > 0 && number.next == j) {
+                    number.value = value;
+                    number.fraction = true;
+                    number.words = true;
+                    number.next = j + 1;
+                    return finish(number, negative);
+                }
             }
             bool accepted = false;
             switch (info.role) {
@@ -348,6 +513,7 @@ private:
                 if (last == Last::start || last == Last::hundred || last == Last::scale || last == Last::and_word
                     || last == Last::tens) {
                     current += info.value;
+                    tail += info.value;
                     last = Last::unit;
                     accepted = true;
                 }
@@ -356,23 +522,61 @@ private:
             case WordRole::tens:
                 if (last == Last::start || last == Last::hundred || last == Last::scale || last == Last::and_word) {
                     current += info.value;
+                    tail += info.value;
+                    last = info.role == WordRole::teen ? Last::teen : Last::tens;
+                    accepted = true;
+                }
+                else if (last == Last::unit && j == first + 1 && colloquial_hundreds(j)) {
+                    // "one twenty two", "two nineteen": hundreds said as two figures
+                    current = current * 100 + info.value;
+                    tail = current;
                     last = info.role == WordRole::teen ? Last::teen : Last::tens;
                     accepted = true;
                 }
                 break;
             case WordRole::hundred:
-                if ((last == Last::unit || last == Last::teen || last == Last::tens || last == Last::digits
-                     || last == Last::a)
-                    && current > 0 && current < 100) {
-                    current *= 100;
-                    last = Last::hundred;
-                    accepted = true;
+                {
+                    bool figure_before = last == Last::digits || last == Last::big_digits;
+                    if (last == Last::start) {
+                        if (!info.ordinal && !info.after_figure) {  // "hundred and five"
+                            current = 100;
+                            tail = current;
+                            last = Last::hundred;
+                            accepted = true;
+                        }
+                    }
+                    else if ((last == Last::unit || last == Last::teen || last == Last::tens || figure_before
+                              || last == Last::a)
+                             && current > 0 && (current < 100 || (figure_before && current < 1000))) {
+                        current *= 100;
+                        tail = current;
+                        last = Last::hundred;
+                        accepted = true;
+                    }
                 }
                 break;
             case WordRole::scale:
-                if (last != Last::start && last != Last::and_word && info.value < last_scale && current > 0) {
+                if (last == Last::start) {
+                    // "thousand nine hundred twenty", "million and one"
+                    if (!info.ordinal && !info.after_figure) {
+                        total = info.value;
+                        last_scale = info.value;
+                        number.scale = info.value;
+                        last = Last::scale;
+                        accepted = true;
+                    }
+                }
+                else if (last == Last::scale && current == 0 && total > 0 && info.value > last_scale && !info.ordinal) {
+                    // "three thousand millions", "three lakh crore"
+                    total *= info.value;
+                    last_scale = info.value;
+                    number.scale *= info.value;
+                    accepted = true;
+                }
+                else if (last != Last::and_word && info.value < last_scale && current > 0) {
                     total += current * info.value;
                     current = 0;
+                    tail = 0;
                     last_scale = info.value;
                     number.scale = info.value;
                     last = Last::scale;
@@ -382,7 +586,8 @@ private:
             case WordRole::dozen:
                 if (last != Last::start && last != Last::and_word && last != Last::scale && current > 0
                     && !(word == "dozens" && last == Last::a)) {
-                    current *= 12;
+                    double base = tail > 0 ? tail : current;
+                    current += base * 11;
                     last = Last::done;
                     accepted = true;
                 }
@@ -399,6 +604,23 @@ private:
         }
         if (number.next == 0 || number.next <= i) return std::nullopt;
         if (last == Last::a) return std::nullopt;
+        // "five point five", "two hundred point zero three", "1 point 1", "two point two million"
+        if (!number.ordinal && !number.other && (last == Last::unit || last == Last::teen
+                                                  || last == Last::tens || last == Last::hundred || last == Last::digits
+                                                  || (last == Last::done && total + current == 0))) {
+            std::size_t k = number.next;
+            if (auto decimals = point_decimals(k)) {
+                current += *decimals;
+                number.next = k;
+                number.year = false;
+                NumberWord scale = number_word(word_at(k));
+                if (total == 0 && scale.role == WordRole::scale && !scale.ordinal) {
+                    current *= scale.value;
+                    number.scale = scale.value;
+                    number.next = k + 1;
+                }
+            }
+        }
         number.value = total + current;
         // "one" as a pronoun: "the one you mentioned", "which one".
         if (number.words && number.next == i + 1 && word_at(i) == "one"
@@ -406,6 +628,33 @@ private:
             return std::nullopt;
         }
         return finish(number, negative);
+    }
+
+    // After "one" at j-1 and a tens or teen word at j: read them as hundreds
+    // only when nothing suggests two separate figures or an age ("two twenty-year-olds").
+    [[nodiscard]] bool colloquial_hundreds(std::size_t j) const
+    {
+        if (m_tokens[j].space_before && m_tokens[j - 1].type == TokenType::word
+            && !one_of(previous_word(j - 1), {"at", "by", "until", "till", "around", "from", "and", "or"})) {
+            std::size_t after = j + 1;
+            if (symbol_is(after, '-') && attached(after)) {
+                if (number_word(word_at(after + 1)).role != WordRole::unit) return false;
+                after += 2;
+            }
+            else if (number_word(word_at(j)).role == WordRole::tens && number_word(word_at(after)).role == WordRole::unit) {
+                ++after;
+            }
+            if (symbol_is(after, '-') && attached(after)) return false;
+            NumberWord next = number_word(word_at(after));
+            if (next.role != WordRole::none || one_of(word_at(after), {"year", "years", "point", "and", "or"})) return false;
+            return true;
+        }
+        return false;
+    }
+
+    [[nodiscard]] bool is_bound_symbol(std::size_t i) const
+    {
+        return symbol_is(i, '<') || symbol_is(i, '>') || symbol_is(i, '=') || symbol_is(i, 'G') || symbol_is(i, 'l');
     }
 
     static Number finish(Number number, bool negative)
@@ -488,6 +737,7 @@ private:
         figure.hi = number->value;
         figure.scale = number->scale;
         if (number->ordinal) figure.kind = QuantityKind::ordinal;
+        if (number->fraction) figure.kind = QuantityKind::fraction;
         if (number->other || year_context(start, *number)) {
             figure.kind = QuantityKind::other;
             // swallow the rest of a year range or a dashed date: "2014-15", "2023-05-17"
@@ -514,6 +764,13 @@ private:
                 figure.next += 2;
             }
             return figure;
+        }
+        // "forty-five (45)", "45 (forty five)": the figure restated in brackets
+        if (symbol_is(figure.next, '(')) {
+            if (auto again = parse_number(figure.next + 1, AndUse::allowed);
+                again && symbol_is(again->next, ')') && again->value == number->value && !again->ordinal) {
+                figure.next = again->next + 1;
+            }
         }
         if (!money) {
             if (auto end = unit_suffix(figure.next, figure.kind)) figure.next = *end;
@@ -708,7 +965,8 @@ private:
         if (!base || base->kind == QuantityKind::other) return std::nullopt;
         if (kind == BoundKind::above && word_is(i, "over") && base->point
             && one_of(word_at(base->next), {"years", "months", "weeks", "days", "hours", "minutes", "decades",
-                                            "nights", "year", "month", "week", "day", "hour", "period"})) {
+                                            "nights", "year", "month", "week", "day", "hour", "period"})
+            && !word_is(base->next + 1, "old")) {  // "over thirty years old" is an age
             return std::nullopt;
         }
         // "less than 5000 or equal", "more than 5000 or equal to"

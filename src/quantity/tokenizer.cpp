@@ -52,6 +52,17 @@ std::size_t utf8_length(unsigned char lead)
     return 1;
 }
 
+// The width of a single space between digit groups at i: an ASCII space,
+// a no-break space or a thin space; 0 when there is none.
+std::size_t space_width(std::string_view text, std::size_t i)
+{
+    if (i >= text.size()) return 0;
+    if (text[i] == ' ') return 1;
+    if (text.substr(i, 2) == "\xC2\xA0") return 2;
+    if (text.substr(i, 3) == "\xE2\x80\x89" || text.substr(i, 3) == "\xE2\x80\xAF") return 3;
+    return 0;
+}
+
 // Reads a number in digits at i: "3,000", "1.5", "10:30", "5/17/2018".
 Token read_number(std::string_view text, std::size_t i)
 {
@@ -76,6 +87,35 @@ Token read_number(std::string_view text, std::size_t i)
             j += 4;
         }
     }
+    // Spaced groups ("40 000", "1 234 567"): only when unambiguous, that is two
+    // or more groups, or one group after a lead above 31 (not "May 5 100 people").
+    if (token.int_digits <= 3 && text[i] != '0') {
+        std::size_t k = j;
+        double grouped = value;
+        int groups = 0;
+        int digits = token.int_digits;
+        while (true) {
+            std::size_t gap = space_width(text, k);
+            if (gap == 0 || k + gap + 3 > n) break;
+            std::size_t g = k + gap;
+            if (!is_digit(text[g]) || !is_digit(text[g + 1]) || !is_digit(text[g + 2])) break;
+            if (g + 3 < n && (is_digit(text[g + 3]) || is_alpha(static_cast<unsigned char>(text[g + 3]))
+                              || (text[g + 3] == ',' && g + 4 < n && is_digit(text[g + 4])))) {
+                break;
+            }
+            grouped = grouped * 1000 + (text[g] - '0') * 100 + (text[g + 1] - '0') * 10 + (text[g + 2] - '0');
+            digits += 3;
+            ++groups;
+            k = g + 3;
+        }
+        if (groups >= 2 || (groups == 1 && value > 31)) {
+            value = grouped;
+            token.int_digits = digits;
+            token.has_grouping = true;
+            token.spaced_groups = true;
+            j = k;
+        }
+    }
     if (j + 1 < n && text[j] == '.' && is_digit(text[j + 1])) {
         double scale = 0.1;
         ++j;
@@ -92,11 +132,16 @@ Token read_number(std::string_view text, std::size_t i)
         token.clock = true;
     }
     else if (!token.has_grouping && j + 1 < n && text[j] == '/' && is_digit(text[j + 1])) {
+        int parts = 1;
+        double second = 0;
         while (j + 1 < n && text[j] == '/' && is_digit(text[j + 1])) {
             ++j;
-            while (j < n && is_digit(text[j])) ++j;
+            ++parts;
+            second = 0;
+            while (j < n && is_digit(text[j])) second = second * 10 + (text[j++] - '0');
         }
         token.slashed = true;
+        if (parts == 2) token.denominator = second;
     }
     token.value = value;
     token.end = j;
@@ -123,7 +168,10 @@ void tokenize(std::string_view text, TokenList& out)
             ++i;
             continue;
         }
-        if (is_digit(c)) {
+        // a leading-dot decimal: ".08", "-.0012"
+        bool dot_decimal = c == '.' && i + 1 < n && is_digit(text[i + 1])
+                           && (i == 0 || !(is_digit(text[i - 1]) || is_alpha(text[i - 1]) || text[i - 1] == '.'));
+        if (is_digit(c) || dot_decimal) {
             Token token = read_number(text, i);
             token.space_before = space;
             out.tokens.push_back(token);

@@ -27,6 +27,8 @@ struct Token {
     bool has_decimal = false;   // "1.5"
     bool clock = false;         // "10:30"
     bool slashed = false;       // "5/17/2018", "24/7"
+    double denominator = 0;     // "1/40": the second of exactly two slashed parts
+    bool spaced_groups = false; // "40 000", "1 234 567": groups of three after single spaces
 };
 
 struct TokenList {
