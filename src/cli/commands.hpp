@@ -15,6 +15,7 @@ void register_quantities(CLI::App& app, Context& context);
 void register_review(CLI::App& app, Context& context);
 void register_rules(CLI::App& app, Context& context);
 void register_run(CLI::App& app, Context& context);
+void register_serve(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
 void register_verify(CLI::App& app, Context& context);
 

@@ -235,6 +235,11 @@ private:
 
 }  // namespace
 
+std::string detail::html_escape(std::string_view text)
+{
+    return html(text);
+}
+
 std::string render_html(const Report& report)
 {
     HtmlLayout layout(report);

@@ -52,4 +52,8 @@ void lay_out_report(const Report& report, ReportLayout& layout);
 // White space runs (new lines included) as one space, ends trimmed.
 [[nodiscard]] std::string report_one_line(std::string_view text);
 
+// Stored text made inert in HTML, as the report's HTML page escapes it (new
+// lines become spaces); shared with the review desk (contra serve).
+[[nodiscard]] std::string html_escape(std::string_view text);
+
 }  // namespace contra::detail

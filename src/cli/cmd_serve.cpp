@@ -1,0 +1,89 @@
+// contra serve [--port 8080] [--bind 127.0.0.1] [--token T]: the review desk in a browser.
+#include "cli/commands.hpp"
+
+#include "serve/security.hpp"
+
+#include <contra/review.hpp>
+#include <contra/server.hpp>
+
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <memory>
+#include <thread>
+
+namespace contra::cli {
+
+namespace {
+
+struct ServeOptions {
+    int port = 8080;
+    std::string bind = "127.0.0.1";
+    std::string token;
+    int threads = 8;
+};
+
+void serve(const Context& context, const ServeOptions& options)
+{
+    ServerOptions server_options;
+    {
+        // Fail early on a missing store, with the same message as other commands.
+        (void)context.open_store(OpenMode::existing);
+    }
+    server_options.store_path = context.db_path();
+    server_options.bind = options.bind;
+    server_options.port = options.port;
+    server_options.token = options.token;
+    if (server_options.token.empty()) {
+        if (const char* token = std::getenv("CONTRA_TOKEN"); token != nullptr) server_options.token = token;
+    }
+    if (auto config = context.config_file()) server_options.policy = require(load_review_policy(*config));
+    server_options.clock = [&context] { return context.now(); };
+    server_options.threads = options.threads;
+
+    const bool with_token = !server_options.token.empty();
+    const auto token = server_options.token;
+    Server server = require(Server::create(std::move(server_options)));
+    (void)require(server.bind());
+    auto address = server.address();
+    if (with_token) address += "?token=" + detail::url_encode(token);
+    context.print("contra: the review desk is at {}\n", address);
+    context.print("contra: store {}; stop with Ctrl-C\n", context.db_path());
+    std::fflush(context.out);
+
+    // Ctrl-C and SIGTERM stop the server from a thread of its own (stop() is
+    // not safe in a signal handler); the workers inherit the blocked mask.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::thread waiter([&server, signals] {
+        int received = 0;
+        sigwait(&signals, &received);
+        server.stop();
+    });
+    auto served = server.serve();
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    require(std::move(served));
+}
+
+}  // namespace
+
+void register_serve(CLI::App& app, Context& context)
+{
+    auto options = std::make_shared<ServeOptions>();
+    auto* command = app.add_subcommand("serve", "The review desk in a browser (loopback only unless told otherwise)");
+    command->add_option("--port", options->port, "The port to listen on (0 picks a free one)")
+        ->check(CLI::Range(0, 65535));
+    command->add_option("--bind", options->bind,
+                        "The address to listen on; anything but loopback requires an access token");
+    command->add_option("--token", options->token,
+                        "An access token every request must carry (else CONTRA_TOKEN)");
+    command->add_option("--threads", options->threads, "Worker threads")->check(CLI::Range(1, 64));
+    command->callback([&context, options] { serve(context, *options); });
+}
+
+}  // namespace contra::cli
