@@ -4,6 +4,8 @@ namespace contra::detail::extraction {
 
 namespace {
 
+constexpr std::uint32_t k_apart_window = 12;  // tokens from a verb back to a speaker set apart from it
+
 bool is_connector(std::string_view word) { return word == "of" || word == "for" || word == "at" || word == "from"; }
 
 // May token `t` be part of a speaker's name?
@@ -62,15 +64,68 @@ std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t en
             if (first > 0 && is_connector(s.tokens[first - 1].word)) continue;
             break;
         }
+        // "the prisoners' families association", "the city's health department":
+        // the word a possessive mark closes belongs to the name.
+        const bool possessive = (s.is_punct(first - 1, '\'') || token.word == "'s") && first >= 2 &&
+                                !s.tokens[first - 2].punct && !s.tokens[first - 2].number && first < last;
+        if (possessive) {
+            first -= 2;
+            continue;
+        }
+        // "the regional hospital in Durres": a place after the name.
+        const bool place = token.word == "in" && first < last && s.tokens[first].capital && first >= 2 &&
+                           name_word(s.tokens[first - 2], lexicon);
         // "Mr. Hoxha", "Lt. Col. Arben Hoxha": a title's period.
         const bool title_period = s.is_punct(first - 1, '.') && first >= 2 && s.tokens[first - 2].capital &&
                                   s.tokens[first - 2].word.size() <= 4;
-        if (!title_period && !name_word(token, lexicon)) break;
+        if (!title_period && !place && !name_word(token, lexicon)) break;
         --first;
     }
     trim_edges(s, first, last);
     if (first >= last || !names_someone(s, first, last, lexicon)) return std::nullopt;
     return Attribution{SpeakerKind::named, first, last, end, false};
+}
+
+bool is_relative(std::string_view word) { return word == "who" || word == "which" || word == "that"; }
+
+// A speaker set off from its verb: "the operator, Selva Stone Ltd, said"
+// (the name in the aside), "Lidia Poret, who speaks for the trust, said"
+// (the name before a relative clause), "..., the company that runs the pit
+// said" (the head before a relative clause).
+std::optional<Attribution> phrase_apart(const SentenceView& s, std::uint32_t end, const Lexicon& lexicon)
+{
+    std::uint32_t last = end;
+    while (last > 0 && lexicon.adverbs.contains(s.tokens[last - 1].word)) --last;
+    if (last == 0) return std::nullopt;
+    const std::uint32_t lowest = last > k_apart_window ? last - k_apart_window : 0;
+    if (s.is_punct(last - 1, ',')) {
+        // The comma that opens the aside.
+        std::uint32_t open = last - 1;
+        while (open > lowest && !s.is_break(open - 1)) --open;
+        if (open == lowest || !s.is_punct(open - 1, ',') || open + 1 >= last) return std::nullopt;
+        if (is_relative(s.tokens[open].word)) {
+            if (s.tokens[open].word == "that") return std::nullopt;
+            return phrase_before(s, open - 1, lexicon);
+        }
+        auto aside = phrase_before(s, last - 1, lexicon);
+        if (aside && aside->first == open && aside->kind == SpeakerKind::named) return aside;
+        return std::nullopt;
+    }
+    // "the company that runs the pit said": a relative pronoun, no break after it.
+    for (std::uint32_t t = last; t > lowest; --t) {
+        const std::uint32_t at = t - 1;
+        if (s.is_break(at)) return std::nullopt;
+        if (!is_relative(s.tokens[at].word)) continue;
+        auto head = phrase_before(s, at, lexicon);
+        if (!head || head->kind != SpeakerKind::named) return std::nullopt;
+        // The head opens its clause: "..., the company that ...", not "killed the man who ...".
+        if (head->first > 0 && !s.is_break(head->first - 1)) return std::nullopt;
+        if (!lexicon.determiners.contains(s.tokens[head->first].word) && !s.tokens[head->first].capital) {
+            return std::nullopt;
+        }
+        return head;
+    }
+    return std::nullopt;
 }
 
 // The speaker phrase starting at token `begin`: after "according to", or
@@ -116,6 +171,7 @@ std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon
             found = phrase_after(s, match.end(), lexicon);
         } else if (match.cue == Cue::verb || match.cue == Cue::denial_verb) {
             found = phrase_before(s, match.pos, lexicon);
+            if (!found) found = phrase_apart(s, match.pos, lexicon);
             // ", said the ministry": the speaker follows the verb.
             if (!found && match.pos > 0 && s.is_break(match.pos - 1)) found = phrase_after(s, match.end(), lexicon);
         }

@@ -6,9 +6,12 @@ namespace contra::detail::extraction {
 
 namespace {
 
-constexpr std::uint32_t k_before_gap = 6;    // tokens between a figure and its trigger
+constexpr std::uint32_t k_before_gap = 6;    // words (light words not counted) between a figure and its trigger
+constexpr std::uint32_t k_before_span = 14;  // tokens between a figure and its trigger, all counted
+constexpr std::uint32_t k_aside = 7;         // tokens of an aside between commas
 constexpr std::uint32_t k_after_gap = 4;     // tokens between a trigger and a figure after it
 constexpr std::uint32_t k_agent_window = 16; // tokens from a harm trigger to its agent
+constexpr std::uint32_t k_joint_window = 6;  // tokens from a joining "and" to a responsibility state
 constexpr std::uint32_t k_none = UINT32_MAX;
 
 struct Trigger {
@@ -28,11 +31,21 @@ public:
         for (std::uint32_t f = 0; f < figures.size(); ++f) {
             for (auto t = figures[f].first; t < figures[f].last && t < n; ++t) m_figure_at[t] = f;
         }
+        // Quotation marks that enclose a figure ("\"more than a hundred\" were
+        // hurt") quote its wording; they do not cut the clause.
+        m_break.assign(n, false);
+        for (std::size_t t = 0; t < n; ++t) {
+            if (m_figure_at[t] != k_none || !s.is_break(t)) continue;
+            const bool quote = s.is_punct(t, '"');
+            const bool encloses = quote && ((t > 0 && m_figure_at[t - 1] != k_none) ||
+                                            (t + 1 < n && m_figure_at[t + 1] != k_none));
+            m_break[t] = !encloses;
+        }
         // Clause numbers: a break outside a figure starts a new clause.
         m_clause.assign(n, 0);
         int clause = 0;
         for (std::size_t t = 0; t < n; ++t) {
-            if (m_figure_at[t] == k_none && s.is_break(t) && !s.is_punct(t, '-')) ++clause;
+            if (m_break[t] && !s.is_punct(t, '-')) ++clause;
             m_clause[t] = clause;
         }
         m_clauses = clause + 1;
@@ -41,7 +54,7 @@ public:
     [[nodiscard]] std::uint32_t figure_at(std::size_t t) const { return m_figure_at[t]; }
     [[nodiscard]] int clause(std::size_t t) const { return m_clause[t]; }
     [[nodiscard]] int clauses() const { return m_clauses; }
-    [[nodiscard]] bool is_break(std::size_t t) const { return m_figure_at[t] == k_none && m_s.is_break(t); }
+    [[nodiscard]] bool is_break(std::size_t t) const { return t < m_break.size() && m_break[t]; }
 
     // True when a match of `cue` starts in tokens [from, to).
     [[nodiscard]] const PhraseMatch* find(Cue cue, std::uint32_t from, std::uint32_t to) const
@@ -63,6 +76,7 @@ public:
 private:
     const SentenceView& m_s;
     std::vector<std::uint32_t> m_figure_at;
+    std::vector<bool> m_break;
     std::vector<int> m_clause;
     int m_clauses = 1;
 };
@@ -73,8 +87,8 @@ Polarity clause_polarity(const SentenceFacts& facts, std::size_t t)
 }
 
 // Pairs each trigger with at most one figure, nearest first.
-void pair_figures(const SentenceView& s, const SentenceFacts& facts, std::span<const Figure> figures,
-                  std::vector<Trigger>& triggers)
+void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceFacts& facts,
+                  std::span<const Figure> figures, std::vector<Trigger>& triggers)
 {
     struct Candidate {
         std::uint32_t cost;
@@ -82,20 +96,36 @@ void pair_figures(const SentenceView& s, const SentenceFacts& facts, std::span<c
         std::uint32_t figure;
     };
     std::vector<Candidate> candidates;
-    auto gap_is_clear = [&](std::uint32_t from, std::uint32_t to) {
+    auto is_trigger = [&](std::uint32_t t) { return s.at(t, Cue::trigger) != nullptr && s.at(t, Cue::group) == nullptr; };
+    // The words between a figure and a trigger after it, light words not
+    // counted; k_none when something cuts them apart. One aside set off by
+    // commas is passed over: "16 people, two of them crew members, were treated".
+    auto gap_words = [&](std::uint32_t from, std::uint32_t to) -> std::uint32_t {
+        if (to - from > k_before_span) return k_none;
+        std::uint32_t words = 0;
+        bool aside_used = false;
         for (auto t = from; t < to; ++t) {
-            if (facts.is_break(t) || facts.figure_at(t) != k_none) return false;
-            if (s.at(t, Cue::trigger) != nullptr && s.at(t, Cue::group) == nullptr) return false;
+            if (s.is_punct(t, ',') && facts.is_break(t) && !aside_used && t > from) {
+                auto close = t + 1;
+                while (close < to && close <= t + k_aside && !facts.is_break(close) && !is_trigger(close)) ++close;
+                if (close < to && s.is_punct(close, ',')) {
+                    aside_used = true;
+                    t = close;
+                    continue;
+                }
+            }
+            if (facts.is_break(t) || facts.figure_at(t) != k_none || is_trigger(t)) return k_none;
+            if (!lexicon.light_words.contains(s.tokens[t].word)) ++words;
         }
-        return true;
+        return words;
     };
     for (std::size_t k = 0; k < triggers.size(); ++k) {
         const Trigger& trigger = triggers[k];
         for (std::uint32_t f = 0; f < figures.size(); ++f) {
             const Figure& figure = figures[f];
             if (figure.last <= trigger.pos) {
-                const auto gap = trigger.pos - figure.last;
-                if (gap <= k_before_gap && gap_is_clear(figure.last, trigger.pos)) {
+                const auto gap = gap_words(figure.last, trigger.pos);
+                if (gap <= k_before_gap) {
                     candidates.push_back({gap * 2, k, f});
                 }
             } else if (figure.first >= trigger.end) {
@@ -179,12 +209,16 @@ public:
                 triggers.push_back({match.pos, match.end(), match.payload});
             }
         }
-        pair_figures(m_s, m_facts, m_figures, triggers);
+        pair_figures(m_s, m_lexicon, m_facts, m_figures, triggers);
+        share_coordinated(triggers);
         const std::vector<bool> skip = out_of_scope_clauses(m_s, m_facts, m_figures, triggers);
+        // A correction quoting a withdrawn figure gives no count at all.
+        const bool retracted = std::ranges::any_of(m_s.matches, [](const PhraseMatch& m) { return m.cue == Cue::retraction; });
         for (const Trigger& trigger : triggers) {
-            if (trigger.figure == k_none) continue;
+            if (trigger.figure == k_none || retracted) continue;
             const Figure& figure = m_figures[trigger.figure];
             if (skip[static_cast<std::size_t>(m_facts.clause(figure.first))]) continue;
+            if (explains_gap(figure) || partial_zero(trigger, figure)) continue;
             count_claim(trigger, figure);
         }
         state_claims();
@@ -207,6 +241,44 @@ private:
             bool clear = true;
             for (auto t = trigger.end(); t < match.pos && clear; ++t) clear = !m_facts.is_break(t);
             return clear;
+        }
+        return false;
+    }
+
+    // "no civilians had been killed or injured": the figure counts both.
+    void share_coordinated(std::vector<Trigger>& triggers) const
+    {
+        for (std::size_t k = 0; k + 1 < triggers.size(); ++k) {
+            Trigger& first = triggers[k];
+            Trigger& second = triggers[k + 1];
+            if (first.figure == k_none || second.figure != k_none || first.attribute == second.attribute) continue;
+            if (m_figures[first.figure].last > first.pos || second.pos != first.end + 1) continue;
+            const std::string_view joint = m_s.tokens[first.end].word;
+            if (joint == "or" || joint == "and") second.figure = first.figure;
+        }
+    }
+
+    // "the gap arose because the council also counted two people who died":
+    // a figure after an explanation cue in its clause explains, it does not count.
+    [[nodiscard]] bool explains_gap(const Figure& figure) const
+    {
+        for (const auto& match : m_s.matches) {
+            if (match.cue == Cue::explanation && match.end() <= figure.first &&
+                m_facts.clause(match.pos) == m_facts.clause(figure.first)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // "Nobody was seriously hurt": a zero of a part says nothing of the whole.
+    [[nodiscard]] bool partial_zero(const Trigger& trigger, const Figure& figure) const
+    {
+        if (figure.count.lo != 0 || figure.count.hi != std::optional<std::int64_t>(0)) return false;
+        const std::uint32_t from = std::min(figure.last, trigger.end);
+        const std::uint32_t to = std::max(figure.first, trigger.pos);
+        for (auto t = from; t < to; ++t) {
+            if (m_lexicon.partial_degrees.contains(m_s.tokens[t].word)) return true;
         }
         return false;
     }
@@ -278,10 +350,18 @@ private:
             for (const auto& match : m_s.matches) {
                 if (match.cue == Cue::agent && match.end() <= state.pos && state.pos - match.end() <= 5) agent = &match;
             }
-            if (agent == nullptr) continue;
-            bool clear = true;
-            for (auto t = agent->end(); t < state.pos && clear; ++t) clear = !m_facts.is_break(t);
-            if (!clear) continue;
+            std::uint32_t negation_from = agent ? agent->end() : 0;
+            if (agent != nullptr) {
+                bool clear = true;
+                for (auto t = agent->end(); t < state.pos && clear; ++t) clear = !m_facts.is_break(t);
+                if (!clear) continue;
+            } else {
+                // "officers had not been in charge and were in no way responsible":
+                // the agent is the subject of the first of two joined predicates.
+                agent = coordinated_subject(state.pos);
+                if (agent == nullptr) continue;
+                negation_from = joint_before(state.pos);
+            }
             std::uint32_t last = state.end();
             std::string harm;
             // "for the death(s) of ...": the harm it is about.
@@ -293,11 +373,38 @@ private:
                     break;
                 }
             }
-            const bool negated = m_facts.find(Cue::negation, agent->end(), state.pos) != nullptr ||
+            const bool negated = m_facts.find(Cue::negation, negation_from, state.pos) != nullptr ||
                                  denied_by_cue(agent->pos);
             Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
             responsibility(agent_name(*agent), !negated, harm, polarity, agent->pos, last, k_rule_state);
         }
+    }
+
+    // The "and" that joins the predicate ending at `state` to an earlier one,
+    // when only quotation marks and a few words lie between; else 0.
+    [[nodiscard]] std::uint32_t joint_before(std::uint32_t state) const
+    {
+        for (std::uint32_t t = state; t > 0 && state - t < k_joint_window; --t) {
+            const std::uint32_t at = t - 1;
+            if (m_s.tokens[at].word == "and") return at;
+            if (m_facts.is_break(at) && !m_s.is_punct(at, '"')) return 0;
+        }
+        return 0;
+    }
+
+    [[nodiscard]] const PhraseMatch* coordinated_subject(std::uint32_t state) const
+    {
+        const std::uint32_t joint = joint_before(state);
+        if (joint == 0) return nullptr;
+        const PhraseMatch* agent = nullptr;
+        for (const auto& match : m_s.matches) {
+            if (match.cue == Cue::agent && match.end() <= joint && joint - match.end() <= k_agent_window) agent = &match;
+        }
+        if (agent == nullptr) return nullptr;
+        for (auto t = agent->end(); t < joint; ++t) {
+            if (m_facts.is_break(t)) return nullptr;
+        }
+        return agent;
     }
 
     // "Witnesses blamed the police for the deaths."
@@ -352,6 +459,8 @@ private:
             asserted = m_lexicon.modifiers.contains(m_s.tokens[t].word) || m_s.tokens[t].capital;
         }
         if (asserted && agent->end() < n && m_s.tokens[agent->end()].word == "'s") asserted = false;
+        // "hurt by police batons": the instrument hurt; its user is implied.
+        if (asserted && m_s.at(agent->end(), Cue::instrument) != nullptr) asserted = false;
         if (!asserted && m_facts.find(Cue::implied_link, trigger.end, agent->pos) == nullptr) return;
         const std::uint32_t first = trigger.figure != k_none ? std::min(trigger.pos, m_figures[trigger.figure].first)
                                                              : trigger.pos;

@@ -143,8 +143,20 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         if (attribution) {
             const std::string mention(text.substr(tokens[attribution->first].start,
                                                   tokens[attribution->last - 1].end - tokens[attribution->first].start));
+            // "The regional emergency service gives other figures: it says ...":
+            // a pronoun after the sentence's own subject stands for that subject.
+            std::optional<extraction::Attribution> subject;
+            if (attribution->kind == extraction::SpeakerKind::pronoun) {
+                subject = extraction::leading_subject(sentence, lexicon);
+                if (subject && subject->last > attribution->first) subject.reset();
+            }
             if (attribution->kind == extraction::SpeakerKind::named) {
                 speaker = Focus{resolver.resolve(mention), mention};
+                focus = speaker;
+            } else if (subject) {
+                const std::string named(text.substr(tokens[subject->first].start,
+                                                    tokens[subject->last - 1].end - tokens[subject->first].start));
+                speaker = Focus{resolver.resolve(named), named};
                 focus = speaker;
             } else if (!focus.id.empty()) {
                 speaker = Focus{focus.id, mention};

@@ -200,7 +200,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     PhraseTable& phrases = lexicon.phrases;
 
     auto counts = LexiconFile::open(path("counts.toml"),
-                                    {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "group"});
+                                    {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
+                                     "retractions", "partial_degrees", "light_words", "group"});
     if (!counts) return std::unexpected(counts.error());
     auto ignored = counts->strings("ignored_triggers");
     if (!ignored) return std::unexpected(ignored.error());
@@ -238,7 +239,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
 
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
                                             {"harm_attributes", "states", "blame_verbs", "direct_links",
-                                             "implied_links", "denial_objects", "modifiers", "agent"});
+                                             "implied_links", "denial_objects", "instruments", "modifiers", "agent"});
     if (!responsibility) return std::unexpected(responsibility.error());
     auto harm = responsibility->strings("harm_attributes");
     if (!harm) return std::unexpected(harm.error());
@@ -255,6 +256,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add(phrases, "direct_links", Cue::direct_link));
     CONTRA_TRY(responsibility->add(phrases, "implied_links", Cue::implied_link));
     CONTRA_TRY(responsibility->add(phrases, "denial_objects", Cue::denial_object));
+    CONTRA_TRY(responsibility->add(phrases, "instruments", Cue::instrument));
     CONTRA_TRY(responsibility->add_words(lexicon.modifiers, "modifiers"));
     auto agents = responsibility->named("agent", "id");
     if (!agents) return std::unexpected(agents.error());
@@ -276,6 +278,10 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     }
     CONTRA_TRY(counts->add(phrases, "after_links", Cue::after_link));
     CONTRA_TRY(counts->add(phrases, "out_of_scope", Cue::out_of_scope));
+    CONTRA_TRY(counts->add(phrases, "explanations", Cue::explanation));
+    CONTRA_TRY(counts->add(phrases, "retractions", Cue::retraction));
+    CONTRA_TRY(counts->add_words(lexicon.partial_degrees, "partial_degrees"));
+    CONTRA_TRY(counts->add_words(lexicon.light_words, "light_words"));
     auto groups = counts->named("group", "name");
     if (!groups) return std::unexpected(groups.error());
     for (const auto& [name, list] : *groups) {

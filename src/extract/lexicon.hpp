@@ -38,6 +38,9 @@ enum class Cue : std::uint8_t {
     group,          // payload: group index
     out_of_scope,   // "since #year"
     after_link,     // "of", "to" between a trigger and a figure after it
+    explanation,    // "because": the figures after it in its clause explain a gap
+    retraction,     // "under the headline": the sentence reports a withdrawn figure
+    instrument,     // "pepper spray": what an agent used
 };
 
 struct PhraseMatch {
@@ -82,6 +85,8 @@ struct Lexicon {
     WordSet determiners;
     WordSet adverbs;
     WordSet modifiers;
+    WordSet partial_degrees;  // "seriously": a zero figure about a part only
+    WordSet light_words;      // not counted in the gap between a figure and its trigger
 
     // Reads dir/attribution.toml, negation.toml, hedges.toml,
     // responsibility.toml and counts.toml, with the count attributes' triggers.

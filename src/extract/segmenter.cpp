@@ -81,20 +81,25 @@ class Segmenter {
 public:
     Segmenter(std::string_view text, std::vector<ByteRange>& out) : m_text(text), m_out(out) {}
 
-    void run(std::size_t from, std::size_t to)
+    // `title_line`: the first line of [from, to) may be the text's title.
+    void run(std::size_t from, std::size_t to, bool title_line)
     {
         std::size_t start = from;
         bool in_quote = false;
         std::size_t i = from;
         std::size_t line_start = from;
+        bool first_line = title_line;
         while (i < to) {
             const char c = m_text[i];
             if (c == '\n') {
                 std::size_t j = i + 1;
                 while (j < to && (m_text[j] == ' ' || m_text[j] == '\t' || m_text[j] == '\r')) ++j;
-                const bool heading = trim_left(m_text.substr(line_start, i - line_start)).starts_with('#');
+                const std::string_view line = trim_left(m_text.substr(line_start, i - line_start));
+                const bool heading = line.starts_with('#');
+                const bool title = first_line && !line.empty() && j < to && is_title(line, m_text[j], from, to);
+                if (!line.empty()) first_line = false;
                 line_start = i + 1;
-                if (j >= to || m_text[j] == '\n' || heading || block_start(m_text.substr(0, to), i + 1)) {
+                if (j >= to || m_text[j] == '\n' || heading || title || block_start(m_text.substr(0, to), i + 1)) {
                     emit(start, i);
                     start = i + 1;
                     in_quote = false;
@@ -123,6 +128,26 @@ public:
     }
 
 private:
+    // A headline over a dateline ("Two workers die in quarry landslide\nNorthern
+    // Gazette, 11 August 2024"): the text's first line, without closing
+    // punctuation, clearly shorter than its longest line, followed by a line
+    // that opens with a capital or a digit. A hard-wrapped first line is as
+    // long as the others and goes on.
+    bool is_title(std::string_view line, char next, std::size_t from, std::size_t to) const
+    {
+        while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+        if (line.empty() || std::string_view(".,;:-!?").find(line.back()) != std::string_view::npos) return false;
+        if (!(is_upper(next) || is_digit(next) || static_cast<unsigned char>(next) >= 0xC0)) return false;
+        std::size_t longest = 0;
+        for (std::size_t at = from; at < to;) {
+            auto newline = m_text.find('\n', at);
+            if (newline == std::string_view::npos || newline > to) newline = to;
+            longest = std::max(longest, newline - at);
+            at = newline + 1;
+        }
+        return line.size() * 10 < longest * 6;
+    }
+
     bool ends_sentence(std::size_t i, std::size_t to, bool in_quote) const
     {
         if (m_text[i] == '.') {
@@ -220,11 +245,15 @@ std::vector<ByteRange> segment_sentences(std::string_view text, const std::vecto
     out.reserve(text.size() / 80 + 1);
     Segmenter segmenter(text, out);
     std::size_t from = 0;
+    bool title_line = true;
     for (const ByteRange& skip : skips) {
-        if (skip.start > from) segmenter.run(from, skip.start);
+        if (skip.start > from) {
+            segmenter.run(from, skip.start, title_line);
+            title_line = false;
+        }
         from = std::max(from, skip.end);
     }
-    if (from < text.size()) segmenter.run(from, text.size());
+    if (from < text.size()) segmenter.run(from, text.size(), title_line);
     return out;
 }
 
