@@ -14,10 +14,13 @@ namespace contra::detail {
 
 namespace {
 
-// Escaped for XML 1.0 text and attribute values alike. Line breaks and tabs
-// become character references so that attribute values keep them; control
-// characters XML cannot carry become U+FFFD.
-std::string xml_escape(std::string_view text)
+// Escaped for XML 1.0. In attribute values line breaks and tabs become
+// character references, so that they survive attribute normalisation; in
+// element text they stay as they are. Control characters XML cannot carry
+// become U+FFFD.
+enum class XmlPlace { attribute, text };
+
+std::string xml_escape(std::string_view text, XmlPlace place = XmlPlace::attribute)
 {
     std::string out;
     out.reserve(text.size());
@@ -28,9 +31,9 @@ std::string xml_escape(std::string_view text)
         case '>': out += "&gt;"; break;
         case '"': out += "&quot;"; break;
         case '\'': out += "&apos;"; break;
-        case '\n': out += "&#10;"; break;
+        case '\n': out += place == XmlPlace::text ? "\n" : "&#10;"; break;
         case '\r': out += "&#13;"; break;
-        case '\t': out += "&#9;"; break;
+        case '\t': out += place == XmlPlace::text ? "\t" : "&#9;"; break;
         default:
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
                 out += "\xEF\xBF\xBD";
@@ -83,19 +86,21 @@ std::string render_suite(const Suite& suite)
         switch (test.outcome) {
         case TestCase::Outcome::fail:
             out += fmt::format(R"(      <failure message="{}" type="{}">{}</failure>)" "\n", xml_escape(test.message),
-                               xml_escape(test.type), xml_escape(test.body));
+                               xml_escape(test.type), xml_escape(test.body, XmlPlace::text));
             break;
         case TestCase::Outcome::skip:
             out += fmt::format(R"(      <skipped message="{}"/>)" "\n", xml_escape(test.message));
-            out += fmt::format("      <system-out>{}</system-out>\n", xml_escape(test.body));
+            out += fmt::format("      <system-out>{}</system-out>\n", xml_escape(test.body, XmlPlace::text));
             break;
         case TestCase::Outcome::pass:
-            out += fmt::format("      <system-out>{}</system-out>\n", xml_escape(test.body));
+            out += fmt::format("      <system-out>{}</system-out>\n", xml_escape(test.body, XmlPlace::text));
             break;
         }
         out += "    </testcase>\n";
     }
-    if (!suite.notes.empty()) out += fmt::format("    <system-out>{}</system-out>\n", xml_escape(suite.notes));
+    if (!suite.notes.empty()) {
+        out += fmt::format("    <system-out>{}</system-out>\n", xml_escape(suite.notes, XmlPlace::text));
+    }
     out += "  </testsuite>\n";
     return out;
 }
