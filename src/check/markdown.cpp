@@ -215,7 +215,7 @@ private:
             std::size_t i = pos;
             while (i < end && (prose[i] == ' ' || prose[i] == '\t')) ++i;
             if (i >= end || prose[i] != '[') return pos;
-            const std::size_t close = prose.find(']', i + 1);
+            const std::size_t close = prose.substr(0, end).find(']', i + 1);
             if (close == std::string_view::npos || close + 1 >= end || prose[close + 1] != ':') return pos;
             if (prose.substr(i + 1, close - i - 1).find('[') != std::string_view::npos) return pos;
             std::size_t j = close + 2;

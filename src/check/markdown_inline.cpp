@@ -14,6 +14,7 @@ namespace {
 constexpr std::size_t k_none = std::string_view::npos;
 constexpr std::size_t k_max_label = 999;
 constexpr int k_max_paren_depth = 32;
+constexpr std::size_t k_max_lookback = 128;
 
 bool is_ascii_punct(char c)
 {
@@ -348,12 +349,16 @@ std::size_t InlineBlanker::close_bracket(std::size_t pos, std::size_t end)
         }
         if (j < end && m_work[j] == ']') {
             std::string key = normalize_label(m_work.substr(pos + 2, j - pos - 2));
-            if (key.empty()) key = normalize_label(m_work.substr(text_begin, pos - text_begin));
+            if (key.empty() && pos - text_begin <= k_max_label) {
+                key = normalize_label(m_work.substr(text_begin, pos - text_begin));
+            }
             if (m_labels.contains(key)) return make_link(j + 1);
             return pos + 1;
         }
     }
-    if (m_labels.contains(normalize_label(m_work.substr(text_begin, pos - text_begin)))) return make_link(pos + 1);
+    if (pos - text_begin <= k_max_label && m_labels.contains(normalize_label(m_work.substr(text_begin, pos - text_begin)))) {
+        return make_link(pos + 1);
+    }
     return pos + 1;
 }
 
@@ -375,7 +380,9 @@ std::size_t InlineBlanker::delimiter_run(std::size_t pos, std::size_t begin, std
         can_close = right && (!left || is_punct_cp(after));
     }
     if (can_close) {
-        for (std::size_t k = m_delimiters.size(); k-- > 0;) {
+        // Looking back a bounded way keeps pathological runs linear.
+        const std::size_t stop = m_delimiters.size() > k_max_lookback ? m_delimiters.size() - k_max_lookback : 0;
+        for (std::size_t k = m_delimiters.size(); k-- > stop;) {
             const Delimiter& opener = m_delimiters[k];
             if (opener.character != c || (c == '~' && opener.length != length)) continue;
             blank(m_prose, opener.pos, opener.pos + opener.length);
