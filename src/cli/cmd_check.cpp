@@ -3,6 +3,8 @@
 #include "cli/commands.hpp"
 
 #include <contra/check.hpp>
+#include <contra/check_output.hpp>
+#include <contra/draft_rule.hpp>
 #include <contra/draft.hpp>
 #include <contra/extract.hpp>
 #include <contra/text.hpp>
@@ -86,23 +88,6 @@ void write_output(const std::string& path, const std::string& text)
     }
 }
 
-// Plain text, until the shared renderers land: path:line:col: severity rule: message.
-std::string render_text(const CheckReport& report)
-{
-    std::string out;
-    for (const auto& finding : report.findings) {
-        if (finding.suppressed) continue;
-        out += fmt::format("{}:{}:{}: {} {}: {}\n", finding.path, finding.line, finding.column,
-                           to_string(finding.severity), finding.rule, finding.message);
-        for (const auto& account : finding.accounts) {
-            out += fmt::format("    {}: {} (\"{}\", {})\n", account.source, account.value, account.quote,
-                               account.document);
-        }
-    }
-    for (const auto& note : report.notes) out += fmt::format("note: {}\n", note);
-    return out;
-}
-
 void run_check(Context& context, const CheckCommandOptions& options)
 {
     const auto fail_on = parse_severity(options.fail_on);
@@ -121,10 +106,14 @@ void run_check(Context& context, const CheckCommandOptions& options)
     if (!options.event.empty()) check_options.event = options.event;
     const CheckReport report = require(check_drafts(store, rules, extractor, drafts, check_options));
 
-    if (options.format != "text") {
-        throw Failure{Error{ErrorKind::usage, fmt::format("--format {}: not available yet", options.format), {}}};
-    }
-    const std::string text = render_text(report);
+    const auto format = parse_check_format(options.format);
+    if (!format) throw Failure{Error{ErrorKind::usage, fmt::format("--format: unknown value '{}'", options.format), {}}};
+    std::vector<RuleInfo> described;
+    for (const auto& rule : rules.draft_rules()) described.push_back(rule->info());
+    RenderOptions render_options;
+    render_options.tool_version = CONTRA_VERSION;
+    render_options.fail_on = *fail_on;
+    const std::string text = render_check(report, *format, described, render_options);
     if (options.output.empty() || options.output == "-") {
         context.print("{}", text);
     } else {

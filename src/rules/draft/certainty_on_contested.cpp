@@ -108,13 +108,14 @@ void CertaintyOnContested::check(const DraftContext& context, std::vector<Findin
         const std::size_t word_start = start + folded.origin[best];
         const std::size_t word_end = start + folded.origin[best + best_length];
         const std::string word(prose.substr(word_start, word_end - word_start));
+        const std::vector<const Claim*> shown = point_accounts(*point, *disputed);
         const std::string label = point_label(disputed->attribute, disputed->qualifier);
-        const std::string accounts = accounts_text(context, point->claims);
+        const std::string accounts = accounts_text(context, shown);
         const std::string value = disputed->value.display();
         out.push_back(make_finding(context, word_start, word_end, *disputed,
                                    {.value = value, .attribute = label, .accounts = accounts,
                                     .event = context.event.title, .word = word},
-                                   point->claims, point->flags));
+                                   shown, point->flags));
     }
 }
 

@@ -122,6 +122,20 @@ const ContestedPoint* contested_point(const DraftContext& context, const Claim& 
     return nullptr;
 }
 
+std::vector<const Claim*> point_accounts(const ContestedPoint& point, const Claim& claim)
+{
+    const auto* agent = std::get_if<Agent>(&claim.value.data);
+    if (agent == nullptr || agent->for_attribute.empty()) return point.claims;
+    std::vector<const Claim*> out;
+    for (const Claim* account : point.claims) {
+        const auto* other = std::get_if<Agent>(&account->value.data);
+        if (other == nullptr || other->for_attribute.empty() || other->for_attribute == agent->for_attribute) {
+            out.push_back(account);
+        }
+    }
+    return out;
+}
+
 bool in_own_voice(const DraftContext& context, const Claim& claim)
 {
     return claim.source == context.own_voice && claim.mention.empty();

@@ -54,6 +54,11 @@ private:
 // The disputed point the draft claim speaks to, if any.
 [[nodiscard]] const ContestedPoint* contested_point(const DraftContext& context, const Claim& claim);
 
+// The point's competing accounts that speak to what the draft claim says:
+// all of them, except that a stance on an agent's responsibility for one
+// harm leaves out stances on another ("for deaths" is not "for injuries").
+[[nodiscard]] std::vector<const Claim*> point_accounts(const ContestedPoint& point, const Claim& claim);
+
 // Stated in the draft's own voice: no one is named or alluded to as its source.
 [[nodiscard]] bool in_own_voice(const DraftContext& context, const Claim& claim);
 

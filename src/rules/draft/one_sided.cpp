@@ -37,8 +37,9 @@ void OneSided::check(const DraftContext& context, std::vector<Finding>& out) con
         if (!attributed_to_known_source(context, claim)) continue;
         const ContestedPoint* point = contested_point(context, claim);
         if (point == nullptr || !reported.emplace(point, claim.source).second) continue;
+        const std::vector<const Claim*> shown = point_accounts(*point, claim);
         std::vector<const Claim*> left_out;
-        for (const Claim* other : point->claims) {
+        for (const Claim* other : shown) {
             if (other->source != claim.source && !draft_mentions(context, folded_prose, other->source)) {
                 left_out.push_back(other);
             }
@@ -51,7 +52,7 @@ void OneSided::check(const DraftContext& context, std::vector<Finding>& out) con
         out.push_back(make_finding(context, claim.span.start, claim.span.end, claim,
                                    {.value = value, .source = source, .attribute = label, .accounts = accounts,
                                     .event = context.event.title},
-                                   point->claims, point->flags));
+                                   shown, point->flags));
     }
 }
 

@@ -16,12 +16,13 @@ void UnattributedContested::check(const DraftContext& context, std::vector<Findi
         if (claim.polarity == Polarity::hedged && !m_params.include_hedged) continue;
         const ContestedPoint* point = contested_point(context, claim);
         if (point == nullptr) continue;
+        const std::vector<const Claim*> shown = point_accounts(*point, claim);
         const std::string label = point_label(claim.attribute, claim.qualifier);
-        const std::string accounts = accounts_text(context, point->claims);
+        const std::string accounts = accounts_text(context, shown);
         const std::string value = claim.value.display();
         out.push_back(make_finding(context, claim.span.start, claim.span.end, claim,
                                    {.value = value, .attribute = label, .accounts = accounts, .event = context.event.title},
-                                   point->claims, point->flags));
+                                   shown, point->flags));
     }
 }
 
