@@ -9,10 +9,13 @@ namespace contra::cli {
 
 void register_check(CLI::App& app, Context& context);
 void register_export(CLI::App& app, Context& context);
+void register_extract(CLI::App& app, Context& context);
 void register_flags(CLI::App& app, Context& context);
 void register_import(CLI::App& app, Context& context);
+void register_ingest(CLI::App& app, Context& context);
 void register_init(CLI::App& app, Context& context);
 void register_quantities(CLI::App& app, Context& context);
+void register_report(CLI::App& app, Context& context);
 void register_review(CLI::App& app, Context& context);
 void register_rules(CLI::App& app, Context& context);
 void register_run(CLI::App& app, Context& context);
