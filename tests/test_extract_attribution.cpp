@@ -82,3 +82,52 @@ TEST_CASE("a quotation that goes on in the next sentence keeps its speaker")
     REQUIRE(extraction.claims.size() == 1);
     CHECK(extraction.claims[0].source == "spokesperson-for-the-council");
 }
+
+TEST_CASE("a speaker set apart from the verb by an aside or a relative clause is still read")
+{
+    // The name in an aside between commas.
+    CHECK(speaker_of("Four divers were injured, the contractor, Harlow Marine, said.") ==
+          Pair{"harlow-marine", "Harlow Marine"});
+    // The name before a relative clause.
+    CHECK(speaker_of("Mara Quist, who chairs the tenants' committee, said nine people were hurt.") ==
+          Pair{"mara-quist", "Mara Quist"});
+    // The head of a speaker phrase that a relative clause completes.
+    CHECK(speaker_of("The blast killed two men on Monday, the company that owns the depot said.") ==
+          Pair{"company", "the company"});
+    // A relative clause inside the reported words is no speaker.
+    CHECK(speaker_of("Police arrested the man who said 3 people were hurt.").first != "man");
+}
+
+TEST_CASE("possessives and a place belong to the speaker's name")
+{
+    CHECK(speaker_of("The dockers' welfare association says six men were hurt.").second ==
+          "The dockers' welfare association");
+    CHECK(speaker_of("The district clinic in Halden said 14 people were treated for burns.").second ==
+          "The district clinic in Halden");
+}
+
+TEST_CASE("a pronoun after the sentence's own subject stands for that subject")
+{
+    const Extraction extraction = extract_text(
+        "The Pell Valley Water Board gave a statement. The port authority tells a different story: "
+        "it says 11 workers died.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].mention == "The port authority");
+    CHECK(deaths[0].source == "port-authority");
+}
+
+TEST_CASE("'it now says' after a source's sentence continues that source")
+{
+    ExtractOptions options;
+    Source union_source;
+    union_source.id = "dock-union";
+    union_source.name = "Dock Workers Union";
+    union_source.aliases = {"the union"};
+    options.known_sources = {union_source};
+    const Extraction extraction =
+        extract_text("The union has revised its figure. It now says 30 members were detained.", options);
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(arrests[0].source == "dock-union");
+}

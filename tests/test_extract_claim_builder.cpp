@@ -118,3 +118,74 @@ TEST_CASE("Markdown input skips front matter, code and comments but keeps offset
     CHECK(result->claims[0].span.line == 7);
     CHECK(result->claims[0].source == "pub");
 }
+
+TEST_CASE("small words and one aside do not part a figure from its trigger")
+{
+    const Extraction extraction = extract_text(
+        "Nine passengers from the second coach were examined and treated at the scene. "
+        "Thirty people, four of them children, were hospitalised.");
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 2);
+    CHECK(count_of(injuries[0]) == Count{9, 9});
+    CHECK(count_of(injuries[1]) == Count{30, 30});
+}
+
+TEST_CASE("a quoted figure keeps its trigger, and coordinated triggers share a figure")
+{
+    const Extraction quoted = extract_text("The mayor said \"well over fifty\" were hurt.");
+    REQUIRE(of(quoted, "injuries").size() == 1);
+    const Extraction joined = extract_text("The army said no villagers were killed or wounded.");
+    REQUIRE(of(joined, "deaths").size() == 1);
+    REQUIRE(of(joined, "injuries").size() == 1);
+    CHECK(count_of(of(joined, "injuries")[0]) == Count{0, 0});
+    CHECK(of(joined, "injuries")[0].qualifier == Qualifier{{"group", "residents"}});
+}
+
+TEST_CASE("explanations, retractions and zeros of a part give no count")
+{
+    const Extraction extraction = extract_text(
+        "The tally is lower because the army left out three soldiers who died later. "
+        "Our story ran under the headline \"Eight killed in crash\". "
+        "No one was critically injured. "
+        "Five people were killed.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].quote == "Five people were killed");
+    CHECK(of(extraction, "injuries").empty());
+}
+
+TEST_CASE("an older event's figures years ago and over the same period are not the event's")
+{
+    const Extraction extraction = extract_text(
+        "Six years ago, in the same gorge, 17 hikers died. "
+        "Since 2015, 80 people have died on the route, and 200 more were hurt over the same period. "
+        "On Sunday two hikers died.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]) == Count{2, 2});
+    CHECK(of(extraction, "injuries").empty());
+}
+
+TEST_CASE("harm by an agent's instrument implies, a joined predicate carries the agent")
+{
+    const auto hurt = of(extract_text("Twelve students were hurt by police tear gas."), "responsibility");
+    REQUIRE(hurt.size() == 1);
+    CHECK(hurt[0].polarity == Polarity::implied);
+    const auto direct = of(extract_text("Twelve students were hurt by police on Friday."), "responsibility");
+    REQUIRE(direct.size() == 1);
+    CHECK(direct[0].polarity == Polarity::asserted);
+    const auto joined = of(extract_text("The mayor said soldiers had left the square and were not to blame."),
+                           "responsibility");
+    REQUIRE(joined.size() == 1);
+    CHECK(agent_of(joined[0]).agent == "military");
+    CHECK_FALSE(agent_of(joined[0]).responsible);
+    CHECK(joined[0].polarity == Polarity::denied);
+}
+
+TEST_CASE("headline verbs count: kills, injures, die, march")
+{
+    const Extraction extraction = extract_text("Storm kills four, injures 30\n\nThousands march for the miners");
+    CHECK(of(extraction, "deaths").size() == 1);
+    CHECK(of(extraction, "injuries").size() == 1);
+    CHECK(of(extraction, "participants").size() == 1);
+}

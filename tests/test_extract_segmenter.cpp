@@ -64,3 +64,14 @@ TEST_CASE("markdown_skips finds front matter, code fences and HTML comments")
     CHECK(text.substr(skips[2].start, skips[2].end - skips[2].start) == "<!-- 9 hurt -->");
     CHECK(sentences(text, skips) == std::vector<std::string>{"One died.", "Two hurt."});
 }
+
+TEST_CASE("a short first line over a dateline is a headline of its own")
+{
+    CHECK(sentences("Six hurt as crane falls\nHarbour Gazette, 2 May 2025\n\nSix men were hurt when a crane fell on "
+                    "the quay on Friday morning, the port said.") ==
+          std::vector<std::string>{"Six hurt as crane falls", "Harbour Gazette, 2 May 2025",
+                                   "Six men were hurt when a crane fell on the quay on Friday morning, the port said."});
+    // A hard-wrapped first line is as long as the others and goes on.
+    CHECK(sentences("Six men were hurt on Friday when the old crane\nfell onto the quay beside the ferry terminal.") ==
+          std::vector<std::string>{"Six men were hurt on Friday when the old crane\nfell onto the quay beside the ferry terminal."});
+}

@@ -5,6 +5,7 @@ namespace contra::detail::extraction {
 namespace {
 
 constexpr std::uint32_t k_apart_window = 12;  // tokens from a verb back to a speaker set apart from it
+constexpr std::uint32_t k_plain_words = 3;     // plain words between a determiner and a speaker word
 
 bool is_connector(std::string_view word) { return word == "of" || word == "for" || word == "at" || word == "from"; }
 
@@ -33,6 +34,28 @@ void trim_edges(const SentenceView& s, std::uint32_t& first, std::uint32_t& last
 {
     while (first < last && (is_connector(s.tokens[first].word) || s.tokens[first].word == "'s")) ++first;
     while (last > first && is_connector(s.tokens[last - 1].word)) --last;
+}
+
+// "the port authority", "the dockers' welfare association": a few plain
+// lower-case words between a determiner and a speaker word. Returns the
+// determiner's position when they are there, else `first` unchanged.
+std::uint32_t plain_words_back(const SentenceView& s, std::uint32_t first, std::uint32_t last, const Lexicon& lexicon)
+{
+    if (first >= last || !names_someone(s, first, last, lexicon)) return first;
+    std::uint32_t back = first;
+    for (std::uint32_t words = 0; back > 0 && words < k_plain_words; ++words) {
+        const auto& token = s.tokens[back - 1];
+        const bool possessive = (s.is_punct(back - 1, '\'') || token.word == "'s") && back >= 2 &&
+                                !s.tokens[back - 2].punct;
+        if (possessive) {
+            back -= 2;
+            continue;
+        }
+        if (token.punct || token.number || token.capital || lexicon.not_speaker.contains(token.word)) break;
+        if (lexicon.determiners.contains(token.word)) return back - 1;
+        --back;
+    }
+    return back > 0 && back < first && lexicon.determiners.contains(s.tokens[back - 1].word) ? back - 1 : first;
 }
 
 // The speaker phrase that ends right before token `end` (exclusive).
@@ -78,7 +101,10 @@ std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t en
         // "Mr. Hoxha", "Lt. Col. Arben Hoxha": a title's period.
         const bool title_period = s.is_punct(first - 1, '.') && first >= 2 && s.tokens[first - 2].capital &&
                                   s.tokens[first - 2].word.size() <= 4;
-        if (!title_period && !place && !name_word(token, lexicon)) break;
+        if (!title_period && !place && !name_word(token, lexicon)) {
+            first = plain_words_back(s, first, last, lexicon);
+            break;
+        }
         --first;
     }
     trim_edges(s, first, last);
@@ -140,7 +166,17 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
         }
     }
     std::uint32_t last = begin;
-    if (last < n && lexicon.determiners.contains(s.tokens[last].word)) ++last;
+    if (last < n && lexicon.determiners.contains(s.tokens[last].word)) {
+        ++last;
+        // "the port authority": plain words before a speaker word.
+        std::uint32_t ahead = last;
+        while (ahead < n && ahead - last < k_plain_words && !s.tokens[ahead].punct && !s.tokens[ahead].number &&
+               !s.tokens[ahead].capital && !name_word(s.tokens[ahead], lexicon) &&
+               !lexicon.not_speaker.contains(s.tokens[ahead].word)) {
+            ++ahead;
+        }
+        if (ahead > last && ahead < n && lexicon.speaker_words.contains(s.tokens[ahead].word)) last = ahead;
+    }
     while (last < n && last - begin < 14) {
         const auto& token = s.tokens[last];
         if (token.punct && token.word[0] == '(' && last + 2 < n && s.is_punct(last + 2, ')')) {

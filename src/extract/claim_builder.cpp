@@ -161,8 +161,10 @@ std::vector<bool> out_of_scope_clauses(const SentenceView& s, const SentenceFact
         if (match.cue != Cue::out_of_scope) continue;
         auto clause = static_cast<std::size_t>(facts.clause(match.pos));
         out[clause] = true;
-        // "During an earlier protest in March, 12 people were killed."
-        if (!has_figure[clause] && clause + 1 < out.size()) out[clause + 1] = true;
+        // "During an earlier protest in March, 12 people were killed.": a
+        // phrase in a clause without figures governs the clauses after it, up
+        // to the first that has one ("Six years ago, in the same gorge, 17 died").
+        while (!has_figure[clause] && clause + 1 < out.size()) out[++clause] = true;
     }
     return out;
 }
