@@ -346,6 +346,7 @@ void Server::Impl::routes()
         response.set_content(std::string(detail::desk_js()), "text/javascript; charset=utf-8");
         response.set_header("Cache-Control", "max-age=300");
     });
+    http.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& response) { response.status = 204; });
     http.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
         if (response.status != 404 || !response.body.empty()) return;
         Viewer viewer = viewer_of(request, response);
@@ -359,7 +360,8 @@ void Server::Impl::routes()
             response.set_header("Content-Security-Policy", std::string(k_desk_policy));
         }
         response.set_header("X-Content-Type-Options", "nosniff");
-        response.set_header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser posts "Origin: null".
+        response.set_header("Referrer-Policy", "same-origin");
         response.set_header("X-Frame-Options", "DENY");
         if (!response.has_header("Cache-Control")) response.set_header("Cache-Control", "no-store");
     });
