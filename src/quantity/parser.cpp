@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 namespace contra {
 
@@ -116,8 +117,8 @@ enum class AndUse { allowed, forbidden };
 class Scanner {
 public:
     Scanner(std::string_view text, const TokenList& list, const Lexicon& lexicon,
-            const std::vector<BoundPhrase>& bounds)
-        : m_text(text), m_tokens(list.tokens), m_lexicon(lexicon), m_bounds(bounds)
+            const std::vector<BoundPhrase>& bounds, const std::unordered_set<std::string_view>& starters)
+        : m_text(text), m_tokens(list.tokens), m_lexicon(lexicon), m_bounds(bounds), m_starters(starters)
     {
     }
 
@@ -127,6 +128,10 @@ public:
         std::size_t i = 0;
         while (i < m_tokens.size()) {
             std::size_t next = i;
+            if (!may_start(i)) {
+                ++i;
+                continue;
+            }
             if (auto quantity = parse_at(i, next)) {
                 out.push_back(std::move(*quantity));
                 i = std::max(next, i + 1);
@@ -1095,6 +1100,19 @@ private:
         return figure;
     }
 
+    // A quick test before parse_at: most words of a text cannot begin a quantity.
+    [[nodiscard]] bool may_start(std::size_t i) const
+    {
+        const Token& token = m_tokens[i];
+        switch (token.type) {
+        case TokenType::number: return true;
+        case TokenType::symbol: return std::string_view("$ELGl<>-").find(token.symbol) != std::string_view::npos;
+        case TokenType::word:
+            return m_starters.contains(token.word) || number_word(token.word).role != WordRole::none;
+        }
+        return true;
+    }
+
     std::optional<Quantity> parse_at(std::size_t i, std::size_t& next) const
     {
         std::optional<Figure> found = bounded(i);
@@ -1120,6 +1138,7 @@ private:
     const std::vector<Token>& m_tokens;
     const Lexicon& m_lexicon;
     const std::vector<BoundPhrase>& m_bounds;
+    const std::unordered_set<std::string_view>& m_starters;
 };
 
 }  // namespace
@@ -1129,6 +1148,8 @@ private:
 struct QuantityParser::Impl {
     detail::Lexicon lexicon;
     std::vector<detail::BoundPhrase> bounds = detail::make_bounds();
+    // The first words of every phrase that can begin a quantity, besides number words.
+    std::unordered_set<std::string_view> starters;
 };
 
 QuantityParser::QuantityParser(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -1142,6 +1163,16 @@ Expected<QuantityParser> QuantityParser::load(const std::string& lexicon_path)
     if (!lexicon) return std::unexpected(lexicon.error());
     auto impl = std::make_unique<Impl>();
     impl->lexicon = std::move(*lexicon);
+    for (const auto& bound : impl->bounds) impl->starters.insert(bound.words[0]);
+    for (const auto& entry : impl->lexicon.vague) {
+        if (!entry.words.empty()) impl->starters.insert(entry.words.front());
+    }
+    for (const auto& entry : impl->lexicon.approximations) {
+        if (!entry.words.empty()) impl->starters.insert(entry.words.front());
+    }
+    for (std::string_view word : {"between", "from", "us", "no", "minus", "negative", "a", "an", "half"}) {
+        impl->starters.insert(word);
+    }
     return QuantityParser(std::move(impl));
 }
 
@@ -1149,7 +1180,7 @@ std::vector<Quantity> QuantityParser::find(std::string_view text) const
 {
     thread_local detail::TokenList tokens;
     detail::tokenize(text, tokens);
-    detail::Scanner scanner(text, tokens, m_impl->lexicon, m_impl->bounds);
+    detail::Scanner scanner(text, tokens, m_impl->lexicon, m_impl->bounds, m_impl->starters);
     return scanner.run();
 }
 

@@ -1,0 +1,147 @@
+// Extraction throughput: streams a corpus written by contra-bench-news (documents
+// separated by a marker line), runs the Extractor on each document and reports
+// megabytes per second and claims found. Only one document is held in memory at
+// a time, so memory does not grow with the corpus.
+//
+//   contra-bench-extract CORPUS [RULES_DIR] [--quantities]
+//
+// --quantities times the quantity parser alone (QuantityParser::find on each
+// document) instead of the whole extraction.
+#include <contra/document.hpp>
+#include <contra/extract.hpp>
+#include <contra/quantity.hpp>
+#include <contra/rule_set.hpp>
+
+#include <fmt/core.h>
+
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace {
+
+constexpr std::string_view k_marker = "%%% contra-document %%%";
+
+struct Totals {
+    long long bytes = 0;
+    long documents = 0;
+    long long found = 0;  // claims, or quantities with --quantities
+    double busy_seconds = 0;  // processor time spent in the library, reading excluded
+};
+
+// Processor time of this process: on a shared machine, wall time also counts
+// the time other programs held the core.
+double cpu_seconds()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+// Calls `each` with every document of the corpus, read line by line.
+template <class Each>
+bool for_each_document(const char* path, Each each)
+{
+    std::FILE* in = std::fopen(path, "rb");
+    if (in == nullptr) return false;
+    std::string text;
+    char* line = nullptr;
+    std::size_t capacity = 0;
+    ssize_t length = 0;
+    while ((length = ::getline(&line, &capacity, in)) >= 0) {
+        std::string_view view(line, static_cast<std::size_t>(length));
+        std::string_view bare = view;
+        if (bare.ends_with('\n')) bare.remove_suffix(1);
+        if (bare == k_marker) {
+            each(text);
+            text.clear();
+            continue;
+        }
+        text.append(view);
+    }
+    if (!text.empty()) each(text);
+    std::free(line);
+    std::fclose(in);
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const char* corpus = nullptr;
+    std::string rules_dir = CONTRA_DEFAULT_RULES_DIR;
+    bool quantities_only = false;
+    int positional = 0;
+    for (int k = 1; k < argc; ++k) {
+        if (std::strcmp(argv[k], "--quantities") == 0) quantities_only = true;
+        else if (positional++ == 0) corpus = argv[k];
+        else rules_dir = argv[k];
+    }
+    if (corpus == nullptr) {
+        fmt::print(stderr, "usage: {} CORPUS [RULES_DIR] [--quantities]\n", argv[0]);
+        return 2;
+    }
+    auto rules = contra::RuleSet::load(rules_dir);
+    if (!rules) {
+        fmt::print(stderr, "{}\n", rules.error().describe());
+        return 2;
+    }
+    auto extractor = contra::Extractor::load(*rules);
+    if (!extractor) {
+        fmt::print(stderr, "{}\n", extractor.error().describe());
+        return 2;
+    }
+    auto parser = contra::QuantityParser::load(rules_dir + "/lexicon/quantities.toml");
+    if (!parser) {
+        fmt::print(stderr, "{}\n", parser.error().describe());
+        return 2;
+    }
+    contra::ExtractOptions options;
+    options.event = "bench-event";
+    options.publication = "publication";
+
+    Totals totals;
+    std::optional<contra::Error> failure;
+    contra::Document document;
+    document.path = corpus;
+    document.sha256 = std::string(64, '0');  // hashing is not extraction: left out of the timing
+    auto started = std::chrono::steady_clock::now();
+    bool read = for_each_document(corpus, [&](std::string& text) {
+        if (failure) return;
+        totals.bytes += static_cast<long long>(text.size());
+        ++totals.documents;
+        double before = cpu_seconds();
+        if (quantities_only) {
+            totals.found += static_cast<long long>(parser->find(text).size());
+        }
+        else {
+            document.text.swap(text);
+            auto extraction = extractor->extract(document, options);
+            document.text.swap(text);
+            if (!extraction) failure = extraction.error();
+            else totals.found += static_cast<long long>(extraction->claims.size());
+        }
+        totals.busy_seconds += cpu_seconds() - before;
+    });
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!read) {
+        fmt::print(stderr, "cannot read {}\n", corpus);
+        return 2;
+    }
+    if (failure) {
+        fmt::print(stderr, "document {}: {}\n", totals.documents, failure->describe());
+        return 1;
+    }
+    double megabytes = static_cast<double>(totals.bytes) / (1024.0 * 1024.0);
+    fmt::print("{}: {} documents, {:.1f} MB, {} {}\n", quantities_only ? "quantities" : "extract", totals.documents,
+               megabytes, totals.found, quantities_only ? "quantities" : "claims");
+    fmt::print("{:.2f} s processor time in the library, {:.2f} s wall: {:.1f} MB/s (library, processor time), "
+               "{:.1f} MB/s (wall)\n",
+               totals.busy_seconds, wall, megabytes / totals.busy_seconds, megabytes / wall);
+    return 0;
+}
