@@ -7,11 +7,34 @@
 
 namespace contra {
 
+namespace {
+
+// One fetched SHA-256 and one digest context per thread, reused: with OpenSSL 3
+// the one-shot EVP_Digest fetches the algorithm and allocates a context on
+// every call, which cost more than the hashing of short claim fingerprints.
+struct Sha256Context {
+    EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    Sha256Context() = default;
+    Sha256Context(const Sha256Context&) = delete;
+    Sha256Context& operator=(const Sha256Context&) = delete;
+    ~Sha256Context()
+    {
+        EVP_MD_CTX_free(context);
+        EVP_MD_free(md);
+    }
+};
+
+}  // namespace
+
 std::string sha256_hex(std::string_view bytes)
 {
+    thread_local Sha256Context sha;
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
+    if (sha.md == nullptr || sha.context == nullptr || EVP_DigestInit_ex2(sha.context, sha.md, nullptr) != 1
+        || EVP_DigestUpdate(sha.context, bytes.data(), bytes.size()) != 1
+        || EVP_DigestFinal_ex(sha.context, digest.data(), &length) != 1) {
         throw std::runtime_error("SHA-256 failed in libcrypto");
     }
     static constexpr char k_hex[] = "0123456789abcdef";
