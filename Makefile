@@ -44,7 +44,8 @@ test-sanitize: deps
 # Every fuzz target for FUZZ_SECONDS seconds, two at a time.
 fuzz:
 	@scripts/install-deps fuzz
-	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONTRA_FUZZ=ON -DBUILD_TESTING=OFF
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCONTRA_FUZZ=ON \
+	  -DBUILD_TESTING=OFF
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
 	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
