@@ -1,7 +1,10 @@
 # Thin wrapper over CMake: `make demo` and `make test` set everything up.
 BUILD ?= build
 JOBS  ?= $(shell nproc)
-CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# Tests and the demo build without optimisation (quick to compile on 2 cores);
+# benchmarks build optimised, in their own folder.
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Debug
+BENCH_BUILD ?= build-release
 
 .PHONY: all deps configure build demo test test-sanitize fuzz bench clean
 
@@ -49,8 +52,10 @@ fuzz:
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
 	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
-bench: build
-	bench/run
+bench: deps
+	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target contra contra-bench-generate
+	BUILD=$(BENCH_BUILD) bench/run
 
 clean:
 	rm -rf $(BUILD)
