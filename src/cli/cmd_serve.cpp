@@ -54,6 +54,10 @@ void serve(const Context& context, const ServeOptions& options)
 
     // Ctrl-C and SIGTERM stop the server from a thread of its own (stop() is
     // not safe in a signal handler); the workers inherit the blocked mask.
+    // A shell starts background jobs with SIGINT ignored; an ignored signal
+    // never reaches sigwait, so take the default disposition back first.
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
