@@ -23,7 +23,10 @@ struct ServerOptions {
     std::string token;
     ReviewPolicy policy;
     std::function<std::string()> clock;  // ISO 8601 UTC now; the time stamped on decisions
-    int threads = 8;                     // worker threads, one store connection each at most
+    // Worker threads, one store connection each at most. httplib gives each open
+    // keep-alive connection a worker, so this is how many browsers/tabs are
+    // served at once.
+    int threads = 32;
 };
 
 // 127.0.0.0/8, ::1 and "localhost".

@@ -21,7 +21,7 @@ struct ServeOptions {
     int port = 8080;
     std::string bind = "127.0.0.1";
     std::string token;
-    int threads = 8;
+    int threads = 32;
 };
 
 void serve(const Context& context, const ServeOptions& options)

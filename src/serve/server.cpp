@@ -585,6 +585,7 @@ Expected<Server> Server::create(ServerOptions options)
     // httplib owns the queue it is given and deletes it when it stops.
     impl->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     impl->http.set_keep_alive_max_count(1000);
+    impl->http.set_tcp_nodelay(true);  // small pages: Nagle and delayed ACKs would add 40 ms each
     impl->http.set_payload_max_length(1 << 20);
     impl->routes();
     return Server(std::move(impl));
