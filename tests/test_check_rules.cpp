@@ -266,7 +266,7 @@ TEST_CASE("suppressed findings are listed, marked, and do not fail the check")
     CHECK_FALSE(check_fails(all_suppressed, Severity::info));
 }
 
-TEST_CASE("--fail-on: warnings fail only at warning or below")
+TEST_CASE("option --fail-on: warnings fail only at warning or below")
 {
     const Store store = fixture_store();
     const auto report = check(store, plain("The National Council of Resistance of Iran said one man was killed by "
@@ -308,7 +308,7 @@ TEST_CASE("a bad draft rule file is an error at file:line:col")
                                       "unattributed-contested, unsupported-figure") != std::string::npos);
 }
 
-TEST_CASE("--accounts: a folder without accounts is bad input")
+TEST_CASE("option --accounts: a folder without accounts is bad input")
 {
     TempDir dir;
     const auto empty = store_from_accounts(dir.path().string(), rules(), k_now);

@@ -92,7 +92,7 @@ TEST_CASE("a clean draft exits 0, an unattributed contested figure exits 1")
     CHECK(bad.out.find("drafts/durres-unattributed.md:5:1: error unattributed-contested: ") == 0);
 }
 
-TEST_CASE("--fail-on lowers or raises the bar")
+TEST_CASE("option --fail-on lowers or raises the bar")
 {
     TempDir dir;
     copy_drafts(dir, {"durres-one-sided.md", "durres-unattributed.md"});
@@ -146,7 +146,7 @@ TEST_CASE("bad usage and bad input exit 2 with a message")
     CHECK(bad_format.exit_code == 2);
 }
 
-TEST_CASE("--event overrides what the draft names; no known event is a note")
+TEST_CASE("option --event overrides what the draft names; no known event is a note")
 {
     TempDir dir;
     copy_drafts(dir, {"durres-unsupported.md", "no-event.md"});

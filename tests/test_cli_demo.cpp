@@ -26,7 +26,8 @@ void import_fixtures(const std::string& db)
 std::set<std::string> flag_ids(const std::string& json_text)
 {
     std::set<std::string> ids;
-    for (const auto& flag : nlohmann::json::parse(json_text)["flags"]) ids.insert(flag["id"].get<std::string>());
+    auto parsed = nlohmann::json::parse(json_text);  // kept alive: the loop reads into it
+    for (const auto& flag : parsed["flags"]) ids.insert(flag["id"].get<std::string>());
     return ids;
 }
 
