@@ -79,6 +79,8 @@ public:
     }
     [[nodiscard]] bool has(std::string_view key) const { return m_table.contains(key); }
     [[nodiscard]] const std::string& what() const { return m_what; }
+    // The file's name, which a nested Fields must refer to (it keeps a reference).
+    [[nodiscard]] const std::string& file() const { return m_file; }
 
     // Every key must be one of `valid`; the error lists them.
     [[nodiscard]] Expected<void> only(std::initializer_list<std::string_view> valid) const
@@ -273,7 +275,7 @@ Expected<Count> read_count(const Fields& claim)
     }
     const auto* table = node.as_table();
     if (!table) return claim.wrong_type("count", "an integer or a table { min, max }");
-    const Fields bounds(*table, claim.where().file, "count");
+    const Fields bounds(*table, claim.file(), "count");
     if (auto ok = bounds.only({"min", "max"}); !ok) return std::unexpected(ok.error());
     Count count;
     for (std::string_view key : {"min", "max"}) {
@@ -298,7 +300,7 @@ Expected<DateRange> read_date_range(const Fields& claim)
 {
     const toml::node& node = *claim.node("date");
     if (const auto* table = node.as_table()) {
-        const Fields range(*table, claim.where().file, "date");
+        const Fields range(*table, claim.file(), "date");
         if (auto ok = range.only({"first", "last"}); !ok) return std::unexpected(ok.error());
         CONTRA_TRY(first, range.date("first", false));
         CONTRA_TRY(last, range.date("last", false));
@@ -392,7 +394,7 @@ Expected<ClaimDraft> read_claim(const Fields& claim)
     if (const toml::node* node = claim.node("qualifier")) {
         const auto* table = node->as_table();
         if (!table) return claim.wrong_type("qualifier", "a table such as { group = \"police\" }");
-        const Fields qualifier(*table, claim.where().file, "qualifier");
+        const Fields qualifier(*table, claim.file(), "qualifier");
         for (auto&& [key, value] : *table) {
             CONTRA_TRY(text, qualifier.required_text(key.str()));
             draft.qualifier.emplace(std::string(key.str()), std::move(*text));
