@@ -19,54 +19,6 @@
 
 namespace contra::test {
 
-enum class Privilege { as_is, unprivileged };
-
-// Starts the contra binary in `cwd` with the environment run_contra gives it;
-// stdout and stderr go to the files named (or /dev/null when empty). With
-// Privilege::unprivileged a root caller's child runs as nobody, so that file
-// permissions hold for it as they would for any user.
-inline pid_t spawn_contra(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                          const std::filesystem::path& out = {}, const std::filesystem::path& err = {},
-                          Privilege privilege = Privilege::as_is)
-{
-    std::vector<std::string> strings{CONTRA_BINARY};
-    strings.insert(strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& arg : strings) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    const pid_t pid = ::fork();
-    if (pid < 0) throw std::runtime_error("fork failed");
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_RDWR);
-        const int out_fd = out.empty() ? null : ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int err_fd = err.empty() ? null : ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (null < 0 || out_fd < 0 || err_fd < 0 || ::chdir(cwd.c_str()) != 0) ::_exit(127);
-        ::dup2(null, 0);
-        ::dup2(out_fd, 1);
-        ::dup2(err_fd, 2);
-        if (privilege == Privilege::unprivileged && ::geteuid() == 0) {
-            constexpr gid_t k_nogroup = 65534;
-            constexpr uid_t k_nobody = 65534;
-            if (::setgid(k_nogroup) != 0 || ::setuid(k_nobody) != 0) ::_exit(126);
-        }
-        ::setenv("NO_COLOR", "1", 1);
-        ::setenv("CONTRA_NOW", "2026-01-01T00:00:00Z", 1);
-        ::unsetenv("CONTRA_DB");
-        ::unsetenv("CONTRA_RULES");
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    return pid;
-}
-
-// Waits for the child; its exit code, or 128 + the signal that ended it.
-inline int wait_for(pid_t pid)
-{
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 // Kills the child (when still running) and reaps it: its exit code when it
 // had already finished, -1 when the kill ended it.
 inline int kill_and_reap(pid_t pid)

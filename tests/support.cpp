@@ -52,6 +52,47 @@ void write_file(const fs::path& path, const std::string& contents)
     if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
+pid_t spawn_contra(const std::vector<std::string>& args, const fs::path& cwd, const fs::path& out,
+                   const fs::path& err, Privilege privilege, const fs::path& in)
+{
+    std::vector<std::string> strings{CONTRA_BINARY};
+    strings.insert(strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& arg : strings) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        const int in_fd = in.empty() ? null : ::open(in.c_str(), O_RDONLY);
+        const int out_fd = out.empty() ? null : ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int err_fd = err.empty() ? null : ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (null < 0 || in_fd < 0 || out_fd < 0 || err_fd < 0 || ::chdir(cwd.c_str()) != 0) ::_exit(127);
+        ::dup2(in_fd, 0);
+        ::dup2(out_fd, 1);
+        ::dup2(err_fd, 2);
+        if (privilege == Privilege::unprivileged && ::geteuid() == 0) {
+            constexpr gid_t k_nogroup = 65534;
+            constexpr uid_t k_nobody = 65534;
+            if (::setgid(k_nogroup) != 0 || ::setuid(k_nobody) != 0) ::_exit(126);
+        }
+        ::setenv("NO_COLOR", "1", 1);
+        ::setenv("CONTRA_NOW", "2026-01-01T00:00:00Z", 1);
+        ::unsetenv("CONTRA_DB");
+        ::unsetenv("CONTRA_RULES");
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+int wait_for(pid_t pid)
+{
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 RunResult run_contra(const std::vector<std::string>& args, const fs::path& cwd, const std::string& stdin_text)
 {
     TempDir scratch;
@@ -60,34 +101,8 @@ RunResult run_contra(const std::vector<std::string>& args, const fs::path& cwd, 
     auto err_path = scratch / "stderr";
     write_file(in_path, stdin_text);
     auto dir = cwd.empty() ? scratch.path() : cwd;
-
-    std::vector<std::string> argv_strings{CONTRA_BINARY};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& arg : argv_strings) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-
-    pid_t pid = ::fork();
-    if (pid < 0) throw std::runtime_error("fork failed");
-    if (pid == 0) {
-        int in = ::open(in_path.c_str(), O_RDONLY);
-        int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (in < 0 || out < 0 || err < 0 || ::chdir(dir.c_str()) != 0) ::_exit(127);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        ::setenv("NO_COLOR", "1", 1);
-        ::setenv("CONTRA_NOW", "2026-01-01T00:00:00Z", 1);
-        ::unsetenv("CONTRA_DB");
-        ::unsetenv("CONTRA_RULES");
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
     RunResult result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.exit_code = wait_for(spawn_contra(args, dir, out_path, err_path, Privilege::as_is, in_path));
     result.out = read_file(out_path);
     result.err = read_file(err_path);
     return result;

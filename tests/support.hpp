@@ -2,6 +2,8 @@
 // reading fixtures and golden files.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -36,6 +38,20 @@ struct RunResult {
     std::string out;
     std::string err;
 };
+
+enum class Privilege { as_is, unprivileged };
+
+// Starts the contra binary in `cwd` without waiting for it, with NO_COLOR set,
+// CONTRA_NOW fixed and no CONTRA_DB or CONTRA_RULES from the caller; stdin,
+// stdout and stderr come from and go to the files named (/dev/null when
+// empty). With Privilege::unprivileged a root caller's child runs as nobody,
+// so that file permissions hold for it as they would for any user.
+[[nodiscard]] pid_t spawn_contra(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                                 const std::filesystem::path& out = {}, const std::filesystem::path& err = {},
+                                 Privilege privilege = Privilege::as_is, const std::filesystem::path& in = {});
+
+// Waits for the child; its exit code, or 128 + the signal that ended it.
+int wait_for(pid_t pid);
 
 // Runs build/contra with the arguments, in `cwd` (a temp dir by default),
 // with NO_COLOR set, CONTRA_NOW fixed and no CONTRA_DB from the caller.
