@@ -1,9 +1,12 @@
-// Scores the extractor (src/extract/) against the hand-annotated corpus in
-// tests/extraction/: every NAME.txt there has a NAME.expect.toml that lists
-// the count and responsibility claims a careful reader finds in it. The test
-// prints precision and recall per document and overall, lists every false
-// positive and false negative with its quote, and fails when either figure
-// drops below the floor recorded here. See docs/extraction-quality.md.
+// Scores the extractor (src/extract/) against two hand-annotated corpora:
+// tests/extraction/ (the dev corpus, used while fixing the extractor) and
+// tests/extraction-heldout/ (held out: never used to tune it). Every NAME.txt
+// or NAME.md there has a NAME.expect.toml that lists the count and
+// responsibility claims, and the cause claims, a careful reader finds in it.
+// The test prints precision and recall per document and overall for each
+// corpus, lists every false positive and false negative with its quote, and
+// fails when a figure drops below the floor recorded here. See
+// docs/extraction-quality.md.
 #include <contra/claim.hpp>
 #include <contra/document.hpp>
 #include <contra/extract.hpp>
@@ -35,31 +38,50 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The floors: what the extractor achieved on this corpus when it was last
+// The floors: what the extractor achieved on each corpus when it was last
 // measured (see docs/extraction-quality.md), rounded down. Raise them when it
 // improves; never set them above what it actually achieves.
-// Measured at c1b6a84: 42 of 64 extracted claims right (0.656), 42 of 69
-// expected claims found (0.609). Measured after the issue 3 follow-up: 68 of
-// 69 extracted claims right (0.986), 68 of 69 expected claims found (0.986).
-constexpr double k_precision_floor = 0.98;
-constexpr double k_recall_floor = 0.98;
+struct Floors {
+    double precision = 0;
+    double recall = 0;
+};
+
+// Dev corpus, count and responsibility claims. Measured at c1b6a84: 42 of 64
+// extracted claims right (0.656), 42 of 69 expected claims found (0.609).
+// Measured after the issue 3 follow-up: 68 of 69 extracted claims right
+// (0.986), 68 of 69 expected claims found (0.986).
+constexpr Floors k_dev_floors{0.98, 0.98};
+// Held-out corpus, count and responsibility claims, first measured on the
+// extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
+// expected claims found (0.464).
+constexpr Floors k_heldout_floors{0.55, 0.45};
+// Cause claims, scored on their own: MEASURED_CAUSE
+constexpr Floors k_dev_cause_floors{0.0, 0.0};
+constexpr Floors k_heldout_cause_floors{0.0, 0.0};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
 
-// The attributes scored: counts and responsibility. Claims about anything
-// else (cause, location, date) are neither expected nor counted.
+// The attributes scored together: counts and responsibility. Cause claims are
+// scored apart ([[causes]] in the expectation files); claims about anything
+// else (location, date) are neither expected nor counted.
 const std::set<std::string, std::less<>> k_scored_attributes = {"deaths", "injuries", "arrests", "participants",
                                                                 "responsibility"};
+const std::set<std::string, std::less<>> k_cause_attributes = {"cause"};
 
-fs::path corpus_dir() { return contra::test::source_dir() / "tests" / "extraction"; }
+// The two corpora, by folder name under tests/.
+constexpr std::string_view k_dev_corpus = "extraction";
+constexpr std::string_view k_heldout_corpus = "extraction-heldout";
+
+fs::path corpus_dir(std::string_view corpus) { return contra::test::source_dir() / "tests" / corpus; }
 
 // A claim as the expectation file states it.
 struct ExpectedClaim {
     std::string source;
     std::string attribute;
     contra::Qualifier qualifier;
-    std::variant<contra::Count, contra::Agent> value;  // Agent: only agent and responsible are compared
+    // Agent: only agent and responsible are compared; Category: a cause
+    std::variant<contra::Count, contra::Agent, contra::Category> value;
     contra::Polarity polarity = contra::Polarity::asserted;
     std::string quote;
     std::size_t start = 0;  // byte range of the quote in the document
@@ -83,7 +105,8 @@ struct CorpusDocument {
     contra::Document document;
     contra::ExtractOptions options;
     std::vector<contra::Source> sources;
-    std::vector<ExpectedClaim> expected;
+    std::vector<ExpectedClaim> expected;  // count and responsibility claims
+    std::vector<ExpectedClaim> causes;    // cause claims
     std::vector<Trap> traps;
 };
 
@@ -129,15 +152,17 @@ contra::Count read_count(const fs::path& file, const toml::node& node)
     return count;
 }
 
+// A [[claims]] entry (a count or responsibility claim), or with
+// `cause = true` a [[causes]] entry: `cause = "fire"`, the category.
 ExpectedClaim read_claim(const fs::path& file, const toml::table& table, std::string_view text,
-                         const std::string& default_source)
+                         const std::string& default_source, bool cause = false)
 {
     ExpectedClaim claim;
     claim.line = static_cast<int>(table.source().begin.line);
     claim.source = table["source"].value<std::string>().value_or(default_source);
     if (claim.source.empty()) corpus_error(file, &table, "claim without source, and no speaker or publication");
-    claim.attribute = required_string(file, table, "attribute");
-    if (!k_scored_attributes.contains(claim.attribute))
+    claim.attribute = cause ? std::string("cause") : required_string(file, table, "attribute");
+    if (!cause && !k_scored_attributes.contains(claim.attribute))
         corpus_error(file, &table, fmt::format("attribute '{}' is not scored", claim.attribute));
     if (const auto* qualifier = table["qualifier"].as_table()) {
         for (const auto& [key, value] : *qualifier) {
@@ -146,7 +171,9 @@ ExpectedClaim read_claim(const fs::path& file, const toml::table& table, std::st
             claim.qualifier[std::string(key.str())] = *text_value;
         }
     }
-    if (claim.attribute == "responsibility") {
+    if (cause) {
+        claim.value = contra::Category{required_string(file, table, "cause")};
+    } else if (claim.attribute == "responsibility") {
         contra::Agent agent;
         agent.agent = required_string(file, table, "agent");
         const auto responsible = table["responsible"].value<bool>();
@@ -188,7 +215,7 @@ contra::Source read_source(const fs::path& file, const toml::table& table)
     return source;
 }
 
-CorpusDocument load_document(const fs::path& text_path)
+CorpusDocument load_document(std::string_view corpus, const fs::path& text_path)
 {
     CorpusDocument doc;
     doc.name = text_path.stem().string();
@@ -197,7 +224,8 @@ CorpusDocument load_document(const fs::path& text_path)
 
     doc.document.text = contra::test::read_file(text_path);
     doc.document.sha256 = contra::sha256_hex(doc.document.text);
-    doc.document.path = "tests/extraction/" + text_path.filename().string();
+    // The path tells the extractor whether the text is Markdown (.md).
+    doc.document.path = fmt::format("tests/{}/{}", corpus, text_path.filename().string());
 
     toml::table root;
     try {
@@ -230,6 +258,13 @@ CorpusDocument load_document(const fs::path& text_path)
             doc.expected.push_back(read_claim(expect_path, *table, doc.document.text, default_source));
         }
     }
+    if (const auto* causes = root["causes"].as_array()) {
+        for (const auto& node : *causes) {
+            const auto* table = node.as_table();
+            if (table == nullptr) corpus_error(expect_path, &node, "[[causes]] entries must be tables");
+            doc.causes.push_back(read_claim(expect_path, *table, doc.document.text, default_source, true));
+        }
+    }
     if (const auto* traps = root["traps"].as_array()) {
         for (const auto& node : *traps) {
             const auto* table = node.as_table();
@@ -244,15 +279,16 @@ CorpusDocument load_document(const fs::path& text_path)
     return doc;
 }
 
-std::vector<CorpusDocument> load_corpus()
+std::vector<CorpusDocument> load_corpus(std::string_view name)
 {
     std::vector<fs::path> texts;
-    for (const auto& entry : fs::directory_iterator(corpus_dir())) {
-        if (entry.is_regular_file() && entry.path().extension() == ".txt") texts.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(corpus_dir(name))) {
+        const auto extension = entry.path().extension();
+        if (entry.is_regular_file() && (extension == ".txt" || extension == ".md")) texts.push_back(entry.path());
     }
     std::sort(texts.begin(), texts.end());
     std::vector<CorpusDocument> corpus;
-    for (const auto& path : texts) corpus.push_back(load_document(path));
+    for (const auto& path : texts) corpus.push_back(load_document(name, path));
     return corpus;
 }
 
@@ -297,6 +333,10 @@ bool value_matches(const ExpectedClaim& expected, const contra::Value& actual)
         const auto* got = std::get_if<contra::Count>(&actual.data);
         return got != nullptr && *got == *count;
     }
+    if (const auto* category = std::get_if<contra::Category>(&expected.value)) {
+        const auto* got = std::get_if<contra::Category>(&actual.data);
+        return got != nullptr && *got == *category;
+    }
     const auto& agent = std::get<contra::Agent>(expected.value);
     const auto* got = std::get_if<contra::Agent>(&actual.data);
     return got != nullptr && got->agent == agent.agent && got->responsible == agent.responsible;
@@ -321,17 +361,23 @@ std::string describe_qualifier(const contra::Qualifier& qualifier)
     return key.empty() ? std::string() : "{" + key + "}";
 }
 
-std::string describe_value(const std::variant<contra::Count, contra::Agent>& value)
+std::string describe_agent(const contra::Agent& agent)
+{
+    return fmt::format("{} {}responsible", agent.agent, agent.responsible ? "" : "not ");
+}
+
+std::string describe_value(const std::variant<contra::Count, contra::Agent, contra::Category>& value)
 {
     if (const auto* count = std::get_if<contra::Count>(&value)) return describe_count(*count);
-    const auto& agent = std::get<contra::Agent>(value);
-    return fmt::format("{} {}responsible", agent.agent, agent.responsible ? "" : "not ");
+    if (const auto* category = std::get_if<contra::Category>(&value)) return category->name;
+    return describe_agent(std::get<contra::Agent>(value));
 }
 
 std::string describe_value(const contra::Value& value)
 {
     if (const auto* count = std::get_if<contra::Count>(&value.data)) return describe_count(*count);
-    if (const auto* agent = std::get_if<contra::Agent>(&value.data)) return describe_value(*agent);
+    if (const auto* agent = std::get_if<contra::Agent>(&value.data)) return describe_agent(*agent);
+    if (const auto* category = std::get_if<contra::Category>(&value.data)) return category->name;
     return value.canonical();
 }
 
@@ -354,22 +400,28 @@ struct DocumentScore {
     std::vector<std::string> polarity_misses;
 };
 
-DocumentScore score_document(const CorpusDocument& doc, const contra::Extraction& extraction)
+// What is scored together: the count and responsibility claims, or the
+// cause claims.
+enum class Scored { counts_and_responsibility, causes };
+
+DocumentScore score_document(const CorpusDocument& doc, const contra::Extraction& extraction, Scored what)
 {
+    const auto& attributes = what == Scored::causes ? k_cause_attributes : k_scored_attributes;
+    const auto& expectations = what == Scored::causes ? doc.causes : doc.expected;
     DocumentScore score;
     score.name = doc.name;
     score.style = doc.style;
-    score.expected = static_cast<int>(doc.expected.size());
+    score.expected = static_cast<int>(expectations.size());
 
     std::vector<const contra::Claim*> scored;
     for (const auto& claim : extraction.claims) {
-        if (k_scored_attributes.contains(claim.attribute)) scored.push_back(&claim);
+        if (attributes.contains(claim.attribute)) scored.push_back(&claim);
     }
     score.extracted = static_cast<int>(scored.size());
 
     std::vector<bool> used(scored.size(), false);
     const contra::LineIndex lines(doc.document.text);
-    for (const auto& expected : doc.expected) {
+    for (const auto& expected : expectations) {
         bool found = false;
         for (std::size_t i = 0; i < scored.size() && !found; ++i) {
             if (used[i] || !claim_matches(expected, *scored[i], source_ids(*scored[i], extraction.new_sources))) continue;
@@ -409,30 +461,44 @@ DocumentScore score_document(const CorpusDocument& doc, const contra::Extraction
 
 double ratio(int numerator, int denominator) { return denominator == 0 ? 1.0 : double(numerator) / denominator; }
 
-void print_report(const std::vector<DocumentScore>& scores)
-{
-    fmt::print("\nExtraction quality on tests/extraction/ (count and responsibility claims)\n\n");
-    fmt::print("{:<26} {:<28} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9} {:>7}\n", "document", "style", "exp", "got", "tp",
-               "fp", "fn", "precision", "recall");
+struct Totals {
     int expected = 0;
     int extracted = 0;
     int true_positives = 0;
-    int polarity = 0;
+    int polarity_agreements = 0;
+    [[nodiscard]] double precision() const { return ratio(true_positives, extracted); }
+    [[nodiscard]] double recall() const { return ratio(true_positives, expected); }
+};
+
+Totals totals(const std::vector<DocumentScore>& scores)
+{
+    Totals sum;
     for (const auto& s : scores) {
-        fmt::print("{:<26} {:<28} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", s.name, s.style, s.expected,
-                   s.extracted, s.true_positives, s.false_positives.size(), s.false_negatives.size(),
-                   ratio(s.true_positives, s.extracted), ratio(s.true_positives, s.expected));
-        expected += s.expected;
-        extracted += s.extracted;
-        true_positives += s.true_positives;
-        polarity += s.polarity_agreements;
+        sum.expected += s.expected;
+        sum.extracted += s.extracted;
+        sum.true_positives += s.true_positives;
+        sum.polarity_agreements += s.polarity_agreements;
     }
-    fmt::print("{:<26} {:<28} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", "TOTAL", "", expected, extracted,
-               true_positives, extracted - true_positives, expected - true_positives, ratio(true_positives, extracted),
-               ratio(true_positives, expected));
-    fmt::print("\npolarity agrees on {} of {} matched claims\n", polarity, true_positives);
-    fmt::print("floors: precision {:.2f}, recall {:.2f}; targets: precision {:.2f}, recall {:.2f}\n",
-               k_precision_floor, k_recall_floor, k_precision_target, k_recall_target);
+    return sum;
+}
+
+void print_report(std::string_view heading, const std::vector<DocumentScore>& scores, const Floors& floors)
+{
+    fmt::print("\n{}\n\n", heading);
+    fmt::print("{:<34} {:<28} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9} {:>7}\n", "document", "style", "exp", "got", "tp",
+               "fp", "fn", "precision", "recall");
+    for (const auto& s : scores) {
+        fmt::print("{:<34} {:<28} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", s.name, s.style.substr(0, 28),
+                   s.expected, s.extracted, s.true_positives, s.false_positives.size(), s.false_negatives.size(),
+                   ratio(s.true_positives, s.extracted), ratio(s.true_positives, s.expected));
+    }
+    const auto sum = totals(scores);
+    fmt::print("{:<34} {:<28} {:>4} {:>4} {:>4} {:>4} {:>4} {:>9.2f} {:>7.2f}\n", "TOTAL", "", sum.expected,
+               sum.extracted, sum.true_positives, sum.extracted - sum.true_positives,
+               sum.expected - sum.true_positives, sum.precision(), sum.recall());
+    fmt::print("\npolarity agrees on {} of {} matched claims\n", sum.polarity_agreements, sum.true_positives);
+    fmt::print("floors: precision {:.2f}, recall {:.2f}; targets: precision {:.2f}, recall {:.2f}\n", floors.precision,
+               floors.recall, k_precision_target, k_recall_target);
 
     fmt::print("\nFalse positives (extracted, not expected):\n");
     for (const auto& s : scores)
@@ -446,16 +512,61 @@ void print_report(const std::vector<DocumentScore>& scores)
     fmt::print("\n");
 }
 
-}  // namespace
+// The scores of one corpus: count and responsibility claims, and causes.
+struct CorpusScores {
+    std::vector<DocumentScore> counts;
+    std::vector<DocumentScore> causes;
+};
 
-TEST_CASE("the extraction corpus is well formed")
+CorpusScores run_corpus(std::string_view name)
 {
     const auto rules = contra::RuleSet::load(contra::test::rules_dir().string());
-    REQUIRE(rules.has_value());
+    if (!rules) FAIL(rules.error().describe());
+    const auto extractor = contra::Extractor::load(*rules);
+    if (!extractor) FAIL(extractor.error().describe());
 
+    CorpusScores scores;
+    for (const auto& doc : load_corpus(name)) {
+        const auto extraction = extractor->extract(doc.document, doc.options);
+        if (!extraction) FAIL(doc.name << ": " << extraction.error().describe());
+        if (std::getenv("CONTRA_QUALITY_VERBOSE") != nullptr) {
+            fmt::print("--- {}\n", doc.name);
+            for (const auto& claim : extraction->claims) {
+                fmt::print("  {}:{} {} {}{} {} {} \"{}\" ({})\n", claim.span.line, claim.span.column, claim.source,
+                           claim.attribute, describe_qualifier(claim.qualifier), describe_value(claim.value),
+                           contra::to_string(claim.polarity), one_line(claim.quote), claim.origin);
+            }
+        }
+        // Every claim is pinned to the words it quotes.
+        for (const auto& claim : extraction->claims) {
+            INFO(doc.name << ": " << claim.quote);
+            REQUIRE(claim.span.end <= doc.document.text.size());
+            CHECK(doc.document.text.substr(claim.span.start, claim.span.end - claim.span.start) == claim.quote);
+            CHECK(claim.event == doc.options.event);
+        }
+        scores.counts.push_back(score_document(doc, *extraction, Scored::counts_and_responsibility));
+        scores.causes.push_back(score_document(doc, *extraction, Scored::causes));
+    }
+    return scores;
+}
+
+void check_floors(std::string_view what, const std::vector<DocumentScore>& scores, const Floors& floors)
+{
+    const auto sum = totals(scores);
+    INFO(fmt::format("{}: precision {:.3f} (floor {:.2f}), recall {:.3f} (floor {:.2f}); the lists above say what "
+                     "was missed",
+                     what, sum.precision(), floors.precision, sum.recall(), floors.recall));
+    CHECK(sum.expected > 0);
+    CHECK(sum.precision() >= floors.precision);
+    CHECK(sum.recall() >= floors.recall);
+}
+
+void check_well_formed(std::string_view name, const contra::RuleSet& rules, std::size_t min_documents,
+                       std::size_t min_styles, int min_claims)
+{
     std::vector<CorpusDocument> corpus;
-    REQUIRE_NOTHROW(corpus = load_corpus());
-    CHECK(corpus.size() >= 15);
+    REQUIRE_NOTHROW(corpus = load_corpus(name));
+    CHECK(corpus.size() >= min_documents);
 
     std::set<std::string> styles;
     int claims = 0;
@@ -470,13 +581,15 @@ TEST_CASE("the extraction corpus is well formed")
             CHECK(source.id == slug(source.id));
             ids.insert(source.id);
         }
-        for (const auto& claim : doc.expected) {
-            INFO(claim.quote);
-            CHECK(rules->attributes().contains(claim.attribute));
-            CHECK(ids.contains(claim.source));
+        for (const auto* list : {&doc.expected, &doc.causes}) {
+            for (const auto& claim : *list) {
+                INFO(claim.quote);
+                CHECK(rules.attributes().contains(claim.attribute));
+                CHECK(ids.contains(claim.source));
+            }
         }
-        // A trap and an expected claim never share words: that would make
-        // the same passage both wanted and unwanted.
+        // A trap and an expected count or responsibility claim never share
+        // words: that would make the same passage both wanted and unwanted.
         for (const auto& trap : doc.traps) {
             for (const auto& claim : doc.expected) {
                 INFO(trap.quote << " / " << claim.quote);
@@ -485,8 +598,18 @@ TEST_CASE("the extraction corpus is well formed")
         }
         claims += static_cast<int>(doc.expected.size());
     }
-    CHECK(styles.size() >= 12);
-    CHECK(claims >= 60);
+    CHECK(styles.size() >= min_styles);
+    CHECK(claims >= min_claims);
+}
+
+}  // namespace
+
+TEST_CASE("the extraction corpora are well formed")
+{
+    const auto rules = contra::RuleSet::load(contra::test::rules_dir().string());
+    REQUIRE(rules.has_value());
+    SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 15, 12, 60); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
@@ -545,50 +668,25 @@ TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
     }
 }
 
-TEST_CASE("extraction quality on the corpus meets its floors")
+TEST_CASE("extraction quality on the dev corpus meets its floors")
 {
-    const auto rules = contra::RuleSet::load(contra::test::rules_dir().string());
-    if (!rules) FAIL(rules.error().describe());
-    const auto extractor = contra::Extractor::load(*rules);
-    if (!extractor) FAIL(extractor.error().describe());
+    const auto scores = run_corpus(k_dev_corpus);
+    print_report("Extraction quality on tests/extraction/ (dev corpus; count and responsibility claims)", scores.counts,
+                 k_dev_floors);
+    print_report("Cause claims on tests/extraction/ (dev corpus)", scores.causes, k_dev_cause_floors);
+    check_floors("dev corpus", scores.counts, k_dev_floors);
+    check_floors("dev corpus, causes", scores.causes, k_dev_cause_floors);
+}
 
-    const auto corpus = load_corpus();
-    std::vector<DocumentScore> scores;
-    for (const auto& doc : corpus) {
-        const auto extraction = extractor->extract(doc.document, doc.options);
-        if (!extraction) FAIL(doc.name << ": " << extraction.error().describe());
-        if (std::getenv("CONTRA_QUALITY_VERBOSE") != nullptr) {
-            fmt::print("--- {}\n", doc.name);
-            for (const auto& claim : extraction->claims) {
-                fmt::print("  {}:{} {} {}{} {} {} \"{}\" ({})\n", claim.span.line, claim.span.column, claim.source,
-                           claim.attribute, describe_qualifier(claim.qualifier), describe_value(claim.value),
-                           contra::to_string(claim.polarity), one_line(claim.quote), claim.origin);
-            }
-        }
-        // Every claim is pinned to the words it quotes.
-        for (const auto& claim : extraction->claims) {
-            INFO(doc.name << ": " << claim.quote);
-            REQUIRE(claim.span.end <= doc.document.text.size());
-            CHECK(doc.document.text.substr(claim.span.start, claim.span.end - claim.span.start) == claim.quote);
-            CHECK(claim.event == doc.options.event);
-        }
-        scores.push_back(score_document(doc, *extraction));
-    }
-    print_report(scores);
-
-    int expected = 0;
-    int extracted = 0;
-    int true_positives = 0;
-    for (const auto& s : scores) {
-        expected += s.expected;
-        extracted += s.extracted;
-        true_positives += s.true_positives;
-    }
-    const auto precision = ratio(true_positives, extracted);
-    const auto recall = ratio(true_positives, expected);
-    INFO(fmt::format("precision {:.3f} (floor {:.2f}), recall {:.3f} (floor {:.2f}); the lists above say what was missed",
-                     precision, k_precision_floor, recall, k_recall_floor));
-    CHECK(expected > 0);
-    CHECK(precision >= k_precision_floor);
-    CHECK(recall >= k_recall_floor);
+// The held-out documents are never used to tune the extractor: when one of
+// their misses is fixed, the document moves to tests/extraction/ and a new
+// one is written here (docs/extraction-quality.md).
+TEST_CASE("extraction quality on the held-out corpus meets its floors")
+{
+    const auto scores = run_corpus(k_heldout_corpus);
+    print_report("Extraction quality on tests/extraction-heldout/ (held-out corpus; count and responsibility claims)",
+                 scores.counts, k_heldout_floors);
+    print_report("Cause claims on tests/extraction-heldout/ (held-out corpus)", scores.causes, k_heldout_cause_floors);
+    check_floors("held-out corpus", scores.counts, k_heldout_floors);
+    check_floors("held-out corpus, causes", scores.causes, k_heldout_cause_floors);
 }
