@@ -85,3 +85,20 @@ TEST_CASE("agent-conflict leaves one source's own claims and agreeing sources al
                                        Polarity::denied)})
               .empty());
 }
+
+TEST_CASE("agent-conflict: a denial repeated in another document joins the flag and keeps its id")
+{
+    OneRule rule(agent_rule(false));
+    const auto denial = make_claim("ministry", "responsibility", agent("police", false, "deaths"), "2024-05-01",
+                                   Polarity::denied);
+    const auto blame = make_claim("council", "responsibility", agent("police", true, "deaths"), "2024-05-01");
+    const auto reported = repeated_in(denial, "doc-news", "2024-05-01");
+    const auto flag = rule.only_flag({denial, reported, blame});
+    CHECK(flag.claims == std::vector<std::string>{denial.id, reported.id, blame.id});
+
+    const auto later = repeated_in(blame, "doc-later", "2024-05-03");
+    const auto again = rule.only_flag({denial, reported, blame, later});
+    CHECK(again.id == flag.id);
+    CHECK(again.claims == std::vector<std::string>{denial.id, reported.id, blame.id, later.id});
+    CHECK(rule.only_flag({reported, later}).id == flag.id);
+}

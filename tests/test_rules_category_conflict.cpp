@@ -43,3 +43,19 @@ TEST_CASE("category-conflict: denying the category another source asserts is a c
     CHECK(rule.run({fire, make_claim("council", "cause", category("flood"), "2024-05-01", Polarity::denied)})
               .empty());
 }
+
+TEST_CASE("category-conflict: a cause given in two documents is one statement, one flag")
+{
+    OneRule rule(k_rule);
+    const auto bulletin = make_claim("ministry", "cause", category("dam overflow"), "2025-10-06");
+    const auto ngo = make_claim("monitor", "cause", category("illegal construction"), "2025-10-09");
+    const auto article = repeated_in(bulletin, "doc-article", "2025-10-09");
+    const auto flag = rule.only_flag({bulletin, ngo, article});
+    CHECK(flag.claims == std::vector<std::string>{bulletin.id, article.id, ngo.id});
+    CHECK(flag.message == "dam overflow or illegal construction?");
+
+    const auto wire = repeated_in(ngo, "doc-wire", "2025-10-10");
+    const auto again = rule.only_flag({bulletin, ngo, article, wire});
+    CHECK(again.id == flag.id);
+    CHECK(again.claims == std::vector<std::string>{bulletin.id, article.id, ngo.id, wire.id});
+}

@@ -26,8 +26,8 @@ TEST_CASE("count-conflict flags figures of different sources that cannot both ho
     CHECK(flags[0].attribute == "deaths");
     CHECK(flags[0].claims == std::vector<std::string>{a.id, b.id});
     CHECK(flags[0].message == "Interior Ministry says two people, Residents' Council says at least 40 (deaths)");
-    const std::string fingerprints[] = {a.fingerprint(), b.fingerprint()};
-    CHECK(flags[0].id == make_flag_id("counts", fingerprints));
+    const Claim* pair[] = {&a, &b};
+    CHECK(flags[0].id == make_flag_id("counts", pair));
 }
 
 TEST_CASE("count-conflict tolerance: figures within max(absolute, relative x bound) agree")
@@ -126,4 +126,40 @@ TEST_CASE("count-conflict gives one flag per pair, with ids independent of claim
     CHECK(forward_ids == backward_ids);
     CHECK(std::adjacent_find(forward_ids.begin(), forward_ids.end()) == forward_ids.end());
     CHECK(rule.run({a, b, c})[0].id == forward[0].id);  // the same on a second run
+}
+
+TEST_CASE("count-conflict: one source's figure quoted in two documents is one side of one flag")
+{
+    OneRule rule(k_rule);
+    const auto agency = make_claim("ministry", "deaths", count(21, 21, "21"), "2025-10-08");
+    const auto report = make_claim("monitor", "deaths", count(35, std::nullopt, "at least 35"), "2025-10-09");
+    const auto article = repeated_in(report, "doc-article", "2025-10-09");
+    const auto flag = rule.only_flag({agency, report, article});
+    CHECK(flag.claims == std::vector<std::string>{agency.id, report.id, article.id});
+    CHECK(flag.message == "Interior Ministry says 21, Rights Monitor says at least 35 (deaths)");
+
+    // A third document repeating the figure joins the flag and keeps its id.
+    const auto wire = repeated_in(report, "doc-wire", "2025-10-10");
+    const auto again = rule.only_flag({agency, report, article, wire});
+    CHECK(again.id == flag.id);
+    CHECK(again.claims == std::vector<std::string>{agency.id, report.id, article.id, wire.id});
+    // The id is the statements', whichever documents carry them.
+    CHECK(rule.only_flag({agency, wire}).id == flag.id);
+}
+
+TEST_CASE("count-conflict with latest_only: a statement stands while its source still makes it")
+{
+    OneRule rule(k_rule);
+    const auto early = make_claim("monitor", "deaths", count(35, 35), "2025-10-01");
+    const auto revised = make_claim("monitor", "deaths", count(60, 60), "2025-10-02");
+    const auto agency = make_claim("ministry", "deaths", count(21, 21), "2025-10-02");
+    // 35 is superseded by 60 ...
+    CHECK(rule.only_flag({early, revised, agency}).claims == std::vector<std::string>{revised.id, agency.id});
+    // ... until the monitor repeats 35 in its latest statement: then both
+    // its figures stand, and 35's flag links the early quote too.
+    const auto repeated = repeated_in(early, "doc-monitor-again", "2025-10-02");
+    const auto flags = rule.run({early, revised, agency, repeated});
+    REQUIRE(flags.size() == 2);
+    CHECK(flags[0].claims == std::vector<std::string>{early.id, repeated.id, agency.id});
+    CHECK(flags[1].claims == std::vector<std::string>{revised.id, agency.id});
 }

@@ -35,3 +35,15 @@ TEST_CASE("party-only: an independent or unknown source on the attribute clears 
     // An independent source on another attribute does not help.
     CHECK(rule.run({a, make_claim("monitor", "deaths", count(5, 5), "2024-05-01")}).size() == 1);
 }
+
+TEST_CASE("party-only: another document repeating a party's figure joins the flag and keeps its id")
+{
+    OneRule rule(k_rule);
+    const auto a = make_claim("ministry", "deaths", count(2, 2), "2024-05-01");
+    const auto b = make_claim("council", "deaths", count(40, 40), "2024-05-01");
+    const auto flag = rule.only_flag({a, b});
+    const auto reported = repeated_in(b, "doc-news", "2024-05-02");
+    const auto again = rule.only_flag({a, b, reported});
+    CHECK(again.id == flag.id);
+    CHECK(again.claims == std::vector<std::string>{a.id, b.id, reported.id});
+}

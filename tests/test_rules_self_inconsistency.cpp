@@ -51,3 +51,31 @@ TEST_CASE("self-inconsistency: opposite stances on one agent and different categ
                     make_claim("ministry", "cause", category("flood"), "2024-05-01")})
               .size() == 1);
 }
+
+TEST_CASE("self-inconsistency: a figure repeated in another document is one statement, one flag")
+{
+    OneRule rule(k_rule);
+    const auto several = make_claim("council", "deaths", count(3, 9, "several"), "2023-06-20");
+    const auto over_100 = make_claim("council", "deaths", count(101, std::nullopt, "over 100"), "2023-06-20");
+    // A news report the same day quotes the council's figure in its own words.
+    auto reported = repeated_in(over_100, "doc-news", "2023-06-20");
+    reported.value.wording = "more than 100";
+    reported.id = make_claim_id(reported);
+    const auto flag = rule.only_flag({reported, several, over_100});
+    CHECK(flag.claims == std::vector<std::string>{reported.id, over_100.id, several.id});
+
+    const auto later = repeated_in(several, "doc-later", "2023-06-25");
+    const auto again = rule.only_flag({reported, several, over_100, later});
+    CHECK(again.id == flag.id);
+    CHECK(again.claims == std::vector<std::string>{reported.id, over_100.id, several.id, later.id});
+}
+
+TEST_CASE("self-inconsistency: two statements conflict when some of their claims share a day")
+{
+    OneRule rule(k_rule);
+    const auto a = make_claim("ministry", "deaths", count(15, 15), "2024-05-01");
+    const auto b = make_claim("ministry", "deaths", count(60, 60), "2024-05-02");
+    CHECK(rule.run({a, b}).empty());
+    const auto a_again = repeated_in(a, "doc-ministry-again", "2024-05-02");
+    CHECK(rule.only_flag({a, b, a_again}).claims == std::vector<std::string>{a.id, a_again.id, b.id});
+}

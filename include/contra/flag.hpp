@@ -10,6 +10,8 @@
 
 namespace contra {
 
+struct Claim;
+
 enum class Severity { info, warning, error };  // ordered: info < warning < error
 enum class FlagState { active, stale };
 enum class ReviewStatus { open, confirmed, dismissed, needs_info };
@@ -22,14 +24,16 @@ enum class ReviewStatus { open, confirmed, dismissed, needs_info };
 [[nodiscard]] std::optional<ReviewStatus> parse_review_status(std::string_view text);
 
 struct Flag {
-    std::string id;    // make_flag_id(rule, claim fingerprints)
+    std::string id;    // make_flag_id(rule, claims)
     std::string rule;  // rule id, "count-conflict-casualties"
     std::string kind;  // rule kind, "count-conflict"
     Severity severity = Severity::warning;
     std::string event;
     std::string attribute;
     std::string message;
-    std::vector<std::string> claims;  // claim ids, in the order the rule names them
+    // Claim ids, in the order the rule names them: every claim of each
+    // statement the flag involves, in whatever document it was read.
+    std::vector<std::string> claims;
 
     // Kept by the store.
     FlagState state = FlagState::active;
@@ -40,9 +44,17 @@ struct Flag {
     friend bool operator==(const Flag&, const Flag&) = default;
 };
 
-// "F-" + the first 12 hex digits of SHA-256 over the rule id and the sorted
-// claim fingerprints: the same contradiction always gets the same id.
-[[nodiscard]] std::string make_flag_id(std::string_view rule, std::span<const std::string> fingerprints);
+// What a claim states, wherever it is stated: SHA-256 (hex) over its event,
+// source, attribute, qualifier, canonical value and polarity, i.e. its
+// fingerprint without the document and span. Claims sharing it are one
+// statement, however many documents repeat it.
+[[nodiscard]] std::string statement_key(const Claim& claim);
+
+// "F-" + the first 12 hex digits of SHA-256 over the rule id and the sorted,
+// distinct statement keys of the claims: the same disagreement always gets
+// the same id, in any store, and keeps it when another document repeats one
+// of its statements. The one place a flag id is made.
+[[nodiscard]] std::string make_flag_id(std::string_view rule, std::span<const Claim* const> claims);
 
 // One fact-checker decision. The log is append-only; a flag's status is its
 // latest review.

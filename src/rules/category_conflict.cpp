@@ -14,8 +14,13 @@ void CategoryConflict::evaluate(const EventClaims& event, const CompareContext& 
         // A multi-valued attribute may rightly have several categories.
         const auto spec = context.attributes.find(group.front()->attribute);
         if (spec != context.attributes.end() && !spec->second.single_valued) return;
-        for_each_pair(group, [&](const Claim& a, const Claim& b) {
-            if (a.source != b.source && categories_conflict(a, b)) add_pair_flag(event, context, a, b, out);
+        const Statements statements(group);
+        for_each_index_pair(statements.size(), [&](std::size_t i, std::size_t j) {
+            const Claim& a = *statements[i].front();
+            const Claim& b = *statements[j].front();
+            if (a.source != b.source && categories_conflict(a, b)) {
+                add_statements_flag(event, context, statements[i], statements[j], out);
+            }
         });
     });
 }

@@ -93,6 +93,37 @@ bool contains(const std::vector<std::string>& names, std::string_view name)
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+bool same_statement(const Claim& a, const Claim& b)
+{
+    // The value's data, not its canonical text: equal data is equal text,
+    // and comparing it costs no formatting.
+    return a.source == b.source && a.polarity == b.polarity && a.qualifier == b.qualifier &&
+           a.value.data == b.value.data;
+}
+
+Statements::Statements(std::span<const Claim* const> group)
+{
+    // Each claim joins the first statement whose first claim says the same.
+    m_of.resize(group.size());
+    std::vector<std::size_t> firsts;  // position in `group` of each statement's first claim
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        const auto found = std::find_if(firsts.begin(), firsts.end(),
+                                        [&](std::size_t first) { return same_statement(*group[first], *group[i]); });
+        m_of[i] = static_cast<std::size_t>(found - firsts.begin());
+        if (found == firsts.end()) firsts.push_back(i);
+    }
+    std::vector<std::size_t> sizes(firsts.size(), 0);
+    for (const std::size_t statement : m_of) ++sizes[statement];
+    m_starts.resize(firsts.size());
+    for (std::size_t statement = 0, start = 0; statement < firsts.size(); ++statement) {
+        m_starts[statement] = start;
+        start += sizes[statement];
+    }
+    m_claims.resize(group.size());
+    std::vector<std::size_t> next = m_starts;
+    for (std::size_t i = 0; i < group.size(); ++i) m_claims[next[m_of[i]]++] = group[i];
+}
+
 CompareKind::CompareKind(RuleInfo info)
     : CompareRule(std::move(info))
 {
@@ -110,25 +141,23 @@ Flag CompareKind::make_flag(const EventClaims& event, const CompareContext& cont
     flag.kind = info().kind;
     flag.severity = severity;
     flag.event = event.event.id;
-    std::vector<std::string> fingerprints;
-    fingerprints.reserve(claims.size());
     flag.claims.reserve(claims.size());
-    for (const Claim* claim : claims) {
-        fingerprints.push_back(claim->fingerprint());
-        flag.claims.push_back(claim->id.empty() ? make_claim_id(*claim) : claim->id);
-    }
-    flag.id = make_flag_id(flag.rule, fingerprints);
+    for (const Claim* claim : claims) flag.claims.push_back(claim->id.empty() ? make_claim_id(*claim) : claim->id);
+    flag.id = make_flag_id(flag.rule, claims);
     const std::string label = a != nullptr ? attribute_label(*a) : std::string();
     flag.attribute = a != nullptr ? a->attribute : std::string();
     flag.message = m_message.render(MessageParts{a, b, label, agent, event.event.id, &context.sources});
     return flag;
 }
 
-void CompareKind::add_pair_flag(const EventClaims& event, const CompareContext& context, const Claim& a,
-                                const Claim& b, std::vector<Flag>& out) const
+void CompareKind::add_statements_flag(const EventClaims& event, const CompareContext& context,
+                                      std::span<const Claim* const> first, std::span<const Claim* const> second,
+                                      std::vector<Flag>& out, const Claim* a, const Claim* b) const
 {
-    const Claim* pair[] = {&a, &b};
-    out.push_back(make_flag(event, context, pair, info().severity, &a, &b));
+    std::vector<const Claim*> claims(first.begin(), first.end());
+    claims.insert(claims.end(), second.begin(), second.end());
+    out.push_back(make_flag(event, context, claims, info().severity, a != nullptr ? a : first.front(),
+                            b != nullptr ? b : second.front()));
 }
 
 }  // namespace contra::detail

@@ -79,14 +79,43 @@ void for_each_group(std::span<const Claim> claims, const std::vector<std::string
     }
 }
 
-// Calls visit(a, b) for every pair of the group, a before b.
+// Calls visit(i, j) for every pair of indices below `count`, i < j.
 template <class Visit>
-void for_each_pair(std::span<const Claim* const> group, Visit&& visit)
+void for_each_index_pair(std::size_t count, Visit&& visit)
 {
-    for (std::size_t i = 0; i < group.size(); ++i) {
-        for (std::size_t j = i + 1; j < group.size(); ++j) visit(*group[i], *group[j]);
+    for (std::size_t i = 0; i < count; ++i) {
+        for (std::size_t j = i + 1; j < count; ++j) visit(i, j);
     }
 }
+
+// True when two claims of one group (one event and attribute) say the same
+// thing: same source, qualifier, value and polarity, in any document or
+// place. Such claims are one statement (their statement_key is the same).
+[[nodiscard]] bool same_statement(const Claim& a, const Claim& b);
+
+// The statements of a group: its claims sorted into statements, so that one
+// figure quoted in two documents is one side of a disagreement, not two.
+// Statements come in the order of their first claims, and each keeps its
+// claims in group order; the first claim speaks for it in messages.
+class Statements {
+public:
+    explicit Statements(std::span<const Claim* const> group);
+
+    [[nodiscard]] std::size_t size() const { return m_starts.size(); }
+    [[nodiscard]] std::span<const Claim* const> operator[](std::size_t i) const
+    {
+        const std::size_t end = i + 1 < m_starts.size() ? m_starts[i + 1] : m_claims.size();
+        return std::span<const Claim* const>(m_claims).subspan(m_starts[i], end - m_starts[i]);
+    }
+    // The statement of the group's claim at `position`.
+    [[nodiscard]] std::size_t of(std::size_t position) const { return m_of[position]; }
+
+private:
+    std::vector<const Claim*> m_claims;  // statement by statement
+    std::vector<std::size_t> m_starts;   // where each statement begins in m_claims
+    std::vector<std::size_t> m_of;       // the statement of each claim of the group
+};
+
 
 // Base of every compare kind: holds the compiled message template.
 class CompareKind : public CompareRule {
@@ -99,9 +128,12 @@ protected:
     [[nodiscard]] Flag make_flag(const EventClaims& event, const CompareContext& context,
                                  std::span<const Claim* const> claims, Severity severity,
                                  const Claim* a, const Claim* b, std::string_view agent = {}) const;
-    // Appends a flag, at the rule's severity, on the pair (a, b).
-    void add_pair_flag(const EventClaims& event, const CompareContext& context, const Claim& a,
-                       const Claim& b, std::vector<Flag>& out) const;
+    // Appends a flag, at the rule's severity, on two statements: it links
+    // every claim of `first`, then every claim of `second`. `a` and `b` fill
+    // the message; by default each statement's first claim.
+    void add_statements_flag(const EventClaims& event, const CompareContext& context,
+                             std::span<const Claim* const> first, std::span<const Claim* const> second,
+                             std::vector<Flag>& out, const Claim* a = nullptr, const Claim* b = nullptr) const;
 
 private:
     MessageTemplate m_message;

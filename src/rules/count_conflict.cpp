@@ -27,19 +27,29 @@ void CountConflict::evaluate(const EventClaims& event, const CompareContext& con
                 it->second = claim->stated_on;
             }
         }
-        std::vector<const Claim*> standing;
-        standing.reserve(group.size());
-        for (const Claim* claim : group) {
-            const bool superseded = m_params.latest_only &&
-                                    std::find(latest.begin(), latest.end(),
-                                              std::pair<std::string_view, std::string_view>(
-                                                  claim->source, claim->stated_on)) == latest.end();
-            if (!superseded && effective_count(*claim)) standing.push_back(claim);
+        const auto superseded = [&](const Claim* claim) {
+            return m_params.latest_only &&
+                   std::find(latest.begin(), latest.end(),
+                             std::pair<std::string_view, std::string_view>(claim->source, claim->stated_on)) ==
+                       latest.end();
+        };
+        // A statement stands while its source still says it in its latest
+        // statements; the flag then links every document that carries it.
+        const Statements statements(group);
+        std::vector<std::size_t> standing;
+        standing.reserve(statements.size());
+        for (std::size_t i = 0; i < statements.size(); ++i) {
+            const auto claims = statements[i];
+            if (effective_count(*claims.front()) && !std::ranges::all_of(claims, superseded)) standing.push_back(i);
         }
-        for_each_pair(standing, [&](const Claim& a, const Claim& b) {
+        for_each_index_pair(standing.size(), [&](std::size_t x, std::size_t y) {
+            const auto first = statements[standing[x]];
+            const auto second = statements[standing[y]];
+            const Claim& a = *first.front();
+            const Claim& b = *second.front();
             if (a.source == b.source) return;
             if (counts_conflict(*effective_count(a), *effective_count(b), m_params.tolerance)) {
-                add_pair_flag(event, context, a, b, out);
+                add_statements_flag(event, context, first, second, out);
             }
         });
     });

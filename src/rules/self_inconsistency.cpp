@@ -21,6 +21,15 @@ bool cannot_both_hold(const Claim& a, const Claim& b, const Tolerance& tolerance
     return single_valued && categories_conflict(a, b);
 }
 
+// True when some claim of one statement and some claim of the other were
+// stated on the same day.
+bool said_on_one_day(std::span<const Claim* const> first, std::span<const Claim* const> second)
+{
+    return std::ranges::any_of(first, [&](const Claim* x) {
+        return std::ranges::any_of(second, [&](const Claim* y) { return x->stated_on == y->stated_on; });
+    });
+}
+
 }  // namespace
 
 void SelfInconsistency::evaluate(const EventClaims& event, const CompareContext& context,
@@ -29,10 +38,15 @@ void SelfInconsistency::evaluate(const EventClaims& event, const CompareContext&
     for_each_group(event.claims, m_params.attributes, ByQualifier::yes, [&](std::span<const Claim* const> group) {
         const auto spec = context.attributes.find(group.front()->attribute);
         const bool single_valued = spec == context.attributes.end() || spec->second.single_valued;
-        for_each_pair(group, [&](const Claim& a, const Claim& b) {
+        const Statements statements(group);
+        for_each_index_pair(statements.size(), [&](std::size_t i, std::size_t j) {
+            const auto first = statements[i];
+            const auto second = statements[j];
             // Statements of different days are revisions, not contradictions.
-            if (a.source != b.source || a.stated_on != b.stated_on) return;
-            if (cannot_both_hold(a, b, m_params.tolerance, single_valued)) add_pair_flag(event, context, a, b, out);
+            if (first.front()->source != second.front()->source || !said_on_one_day(first, second)) return;
+            if (cannot_both_hold(*first.front(), *second.front(), m_params.tolerance, single_valued)) {
+                add_statements_flag(event, context, first, second, out);
+            }
         });
     });
 }

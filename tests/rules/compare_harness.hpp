@@ -52,6 +52,20 @@ inline Claim make_claim(std::string source, std::string attribute, Value value, 
     return claim;
 }
 
+// The same statement carried by another document (a report quoting it, a
+// later copy): the claim with another pin, stated on `stated_on`.
+inline Claim repeated_in(const Claim& claim, const std::string& document, std::string stated_on)
+{
+    static std::size_t next_offset = 0;
+    Claim copy = claim;
+    copy.document = document;
+    copy.span = Span{next_offset, next_offset + 10, 1, 1};
+    next_offset += 10;
+    copy.stated_on = std::move(stated_on);
+    copy.id = make_claim_id(copy);
+    return copy;
+}
+
 inline Value count(std::int64_t lo, std::optional<std::int64_t> hi, std::string wording = {})
 {
     return Value{Count{lo, hi}, std::move(wording)};
@@ -83,6 +97,14 @@ public:
     {
         const Event event{"test-event", "A test event", "2024-05-01", "Nowhere", {}};
         return compare_event(*m_rules, EventClaims{event, claims}, m_sources);
+    }
+
+    // The one flag the rule raises on `claims`; fails unless there is exactly one.
+    [[nodiscard]] Flag only_flag(const std::vector<Claim>& claims) const
+    {
+        auto flags = run(claims);
+        REQUIRE(flags.size() == 1);
+        return std::move(flags.front());
     }
 
     [[nodiscard]] const RuleSet& rules() const { return *m_rules; }
