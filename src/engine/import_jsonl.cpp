@@ -244,13 +244,13 @@ public:
         for (std::size_t i = 0; i < m_exchange.flags.size(); ++i) {
             const auto& flag = m_exchange.flags[i];
             if (!events.contains(flag.event)) return fail("flag", i, fmt::format("flag {}: unknown event '{}'", flag.id, flag.event));
-            std::vector<std::string> fingerprints;
+            std::vector<const Claim*> linked;
             for (const auto& id : flag.claims) {
                 const auto claim = by_id.find(id);
                 if (claim == by_id.end()) return fail("flag", i, fmt::format("flag {}: unknown claim '{}'", flag.id, id));
-                fingerprints.push_back(claim->second->fingerprint());
+                linked.push_back(claim->second);
             }
-            if (make_flag_id(flag.rule, fingerprints) != flag.id) {
+            if (make_flag_id(flag.rule, linked) != flag.id) {
                 return fail("flag", i, fmt::format("flag {}: its id does not match its rule and claims", flag.id));
             }
             flags.insert(flag.id);

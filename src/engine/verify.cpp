@@ -131,7 +131,7 @@ void check_claims(VerifyReport& report, const std::vector<Claim>& claims,
 void check_flags(VerifyReport& report, const std::vector<Flag>& flags, const std::map<std::string_view, const Claim*>& claims)
 {
     for (const auto& flag : flags) {
-        std::vector<std::string> fingerprints;
+        std::vector<const Claim*> linked;
         bool complete = true;
         if (flag.claims.empty()) {
             add(report, ProblemKind::broken_link, flag.id, fmt::format("flag {}: links no claims", flag.id));
@@ -145,10 +145,10 @@ void check_flags(VerifyReport& report, const std::vector<Flag>& flags, const std
                 complete = false;
                 continue;
             }
-            fingerprints.push_back(claim->second->fingerprint());
+            linked.push_back(claim->second);
         }
         if (complete) {
-            if (const auto expected = make_flag_id(flag.rule, fingerprints); expected != flag.id) {
+            if (const auto expected = make_flag_id(flag.rule, linked); expected != flag.id) {
                 add(report, ProblemKind::flag_identity, flag.id,
                     fmt::format("flag {}: its rule {} and claims now give the id {}", flag.id, flag.rule, expected));
             }
