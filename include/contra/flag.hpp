@@ -56,6 +56,13 @@ struct Flag {
 // of its statements. The one place a flag id is made.
 [[nodiscard]] std::string make_flag_id(std::string_view rule, std::span<const Claim* const> claims);
 
+// True when `id` is the id of a flag of `rule` on `claims`: make_flag_id's,
+// or the id such a flag had before ids came from statements (SHA-256 over the
+// rule and every claim's fingerprint), which stores and exports made before
+// then still hold on their stale flags.
+[[nodiscard]] bool flag_id_matches(std::string_view id, std::string_view rule,
+                                   std::span<const Claim* const> claims);
+
 // One fact-checker decision. The log is append-only; a flag's status is its
 // latest review.
 struct Review {

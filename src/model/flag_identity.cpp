@@ -30,11 +30,11 @@ std::string statement_key(const Claim& claim)
     return sha256_hex(identity);
 }
 
-std::string make_flag_id(std::string_view rule, std::span<const Claim* const> claims)
+namespace {
+
+// "F-" + 12 hex digits of SHA-256 over the rule id and the sorted, distinct keys.
+std::string flag_id_of_keys(std::string_view rule, std::vector<std::string> keys)
 {
-    std::vector<std::string> keys;
-    keys.reserve(claims.size());
-    for (const Claim* claim : claims) keys.push_back(statement_key(*claim));
     std::ranges::sort(keys);
     const auto repeats = std::ranges::unique(keys);
     keys.erase(repeats.begin(), repeats.end());
@@ -44,6 +44,30 @@ std::string make_flag_id(std::string_view rule, std::span<const Claim* const> cl
         identity += key;
     }
     return "F-" + short_hash(identity, 12);
+}
+
+template <class Key>
+std::vector<std::string> keys_of(std::span<const Claim* const> claims, Key key)
+{
+    std::vector<std::string> keys;
+    keys.reserve(claims.size());
+    for (const Claim* claim : claims) keys.push_back(key(*claim));
+    return keys;
+}
+
+}  // namespace
+
+std::string make_flag_id(std::string_view rule, std::span<const Claim* const> claims)
+{
+    return flag_id_of_keys(rule, keys_of(claims, statement_key));
+}
+
+bool flag_id_matches(std::string_view id, std::string_view rule, std::span<const Claim* const> claims)
+{
+    if (id == make_flag_id(rule, claims)) return true;
+    // Before ids came from statements, they hashed every claim's fingerprint
+    // (a claim is never linked twice, so distinct keys change nothing).
+    return id == flag_id_of_keys(rule, keys_of(claims, [](const Claim& claim) { return claim.fingerprint(); }));
 }
 
 }  // namespace contra
