@@ -250,7 +250,7 @@ public:
                 if (claim == by_id.end()) return fail("flag", i, fmt::format("flag {}: unknown claim '{}'", flag.id, id));
                 linked.push_back(claim->second);
             }
-            if (make_flag_id(flag.rule, linked) != flag.id) {
+            if (!flag_id_matches(flag.id, flag.rule, linked)) {
                 return fail("flag", i, fmt::format("flag {}: its id does not match its rule and claims", flag.id));
             }
             flags.insert(flag.id);

@@ -148,9 +148,10 @@ void check_flags(VerifyReport& report, const std::vector<Flag>& flags, const std
             linked.push_back(claim->second);
         }
         if (complete) {
-            if (const auto expected = make_flag_id(flag.rule, linked); expected != flag.id) {
+            if (!flag_id_matches(flag.id, flag.rule, linked)) {
                 add(report, ProblemKind::flag_identity, flag.id,
-                    fmt::format("flag {}: its rule {} and claims now give the id {}", flag.id, flag.rule, expected));
+                    fmt::format("flag {}: its rule {} and claims now give the id {}", flag.id, flag.rule,
+                                make_flag_id(flag.rule, linked)));
             }
         }
     }
