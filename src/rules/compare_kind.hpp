@@ -1,6 +1,6 @@
 // What the compare kinds share: the base class that turns findings into
-// flags, grouping an event's claims by attribute and qualifier, and the
-// tests of whether two values can both hold.
+// flags, grouping an event's claims by attribute and qualifier and a group's
+// claims into statements, and the tests of whether two values can both hold.
 #pragma once
 
 #include "rules/message_template.hpp"
@@ -115,7 +115,6 @@ private:
     std::vector<std::size_t> m_starts;   // where each statement begins in m_claims
     std::vector<std::size_t> m_of;       // the statement of each claim of the group
 };
-
 
 // Base of every compare kind: holds the compiled message template.
 class CompareKind : public CompareRule {

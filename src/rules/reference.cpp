@@ -44,6 +44,21 @@ std::string rules_reference(const RuleSet& rules)
            "`summary`, `why` and `example`. Messages may use the placeholders\n"
            "`{a.source}`, `{a.value}`, `{a.quote}`, `{b.source}`, `{b.value}`, `{b.quote}`,\n"
            "`{attribute}`, `{agent}` and `{event}`. Check a rules directory with `contra rules lint`.\n\n";
+    out += "## Statements and flag ids\n\n"
+           "The compare kinds compare statements, not single quotes. Claims that say the same\n"
+           "thing (same event, source, attribute, qualifier, value and polarity) are one\n"
+           "statement, however many documents carry it: a ministry's figure quoted by two\n"
+           "reports is one side of one disagreement, and raises one flag. The flag links every\n"
+           "claim of the statements it involves, so `contra show` lists every quote and document,\n"
+           "and the message quotes each statement's first claim.\n\n"
+           "A flag's id is `F-` and the first 12 hex digits of the SHA-256 of its rule id and\n"
+           "the sorted statement keys (a claim's fingerprint without its document and span).\n"
+           "Another document repeating a flagged statement therefore adds a quote to the flag\n"
+           "and keeps its id, status and reviews. Stores whose flags were made before flag ids\n"
+           "were derived from statements (they hashed every claim) see those flags go stale on\n"
+           "the next `contra run`, next to the same disagreements under their new ids; the\n"
+           "reviews stay on the stale flags, where `contra show` still finds them, and\n"
+           "`contra verify` and the import of an older export accept the older ids.\n\n";
 
     out += "## Kinds\n\n| kind | family | what it flags |\n| --- | --- | --- |\n";
     for (const auto& kind : rule_kinds()) {
