@@ -1,6 +1,7 @@
 #include "rules/compare_harness.hpp"
 
 #include <contra/hash.hpp>
+#include <contra/verify.hpp>
 
 #include <algorithm>
 
@@ -34,17 +35,20 @@ void must(const Expected<bool>& done)
     if (!done) FAIL(done.error().describe());
 }
 
-// One document per (source, day), and a claim pinned to a sentence of it.
+// One document per (source, day), and a claim pinned to a sentence of it;
+// with an `outlet`, that outlet's report of the statement instead.
 void put_claim(Store& store, const std::string& event, const std::string& source, const std::string& day,
-               const std::string& attribute, Value value, Polarity polarity = Polarity::asserted)
+               const std::string& attribute, Value value, Polarity polarity = Polarity::asserted,
+               const std::string& outlet = {})
 {
     const std::string sentence = source + " on " + day + ": " + value.display() + ".";
+    const std::string author = outlet.empty() ? source : outlet;
     Document document;
-    document.text = "Statement. " + sentence + " End.";
+    document.text = (outlet.empty() ? "Statement. " : "Report. ") + sentence + " End.";
     document.sha256 = sha256_hex(document.text);
-    document.title = source + " statement";
+    document.title = author + " statement";
     document.published = day;
-    document.path = source + "-" + day + ".txt";
+    document.path = author + "-" + day + ".txt";
     must(store.put_document(document));
     Claim claim;
     claim.event = event;
@@ -173,4 +177,102 @@ TEST_CASE("contra run prints what it did")
     auto unknown = run_contra({"run", "--event", "nowhere", "--db", db, "--rules", rules});
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.err == "contra: error: unknown event 'nowhere'\n");
+}
+
+TEST_CASE("a statement repeated by another document keeps its flag and review, and the flag gains the quote")
+{
+    TempDir dir;
+    const auto rules = rules_folder(dir, {{"counts.toml", k_counts}});
+    const auto db = (dir / "repeat.db").string();
+    std::string id;
+    {
+        auto opened = Store::open(db, OpenMode::create);
+        REQUIRE(opened);
+        Store& store = *opened;
+        for (const auto& [source_id, source] : test_sources()) must(store.put_source(source));
+        must(store.put_event(Event{"raid", "The raid", "2024-05-01", "Port", {}}));
+        put_claim(store, "raid", "ministry", "2024-05-01", "deaths", count(2, 2, "two people"));
+        put_claim(store, "raid", "council", "2024-05-01", "deaths", count(40, std::nullopt, "at least 40"));
+        put_claim(store, "raid", "council", "2024-05-01", "deaths", count(40, std::nullopt, "at least 40"),
+                  Polarity::asserted, "wire");
+        const auto first = run_rules(store, load(rules), std::nullopt, "2024-07-01T00:00:00Z");
+        REQUIRE(first);
+        CHECK(first->flags == 1);  // one disagreement, though the council's figure is in two documents
+        auto flags = store.flags();
+        REQUIRE(flags);
+        REQUIRE(flags->size() == 1);
+        id = flags->front().id;
+        CHECK(flags->front().claims.size() == 3);
+        REQUIRE(store.append_review(Review{0, id, ReviewStatus::confirmed, "ana", "checked", "2024-07-01T10:00:00Z"}));
+
+        // A third document repeats the council's figure.
+        put_claim(store, "raid", "council", "2024-05-02", "deaths", count(40, std::nullopt, "at least 40"),
+                  Polarity::asserted, "paper");
+    }
+    const auto run = run_contra({"run", "--db", db, "--rules", rules});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == "run: 1 events, 4 claims, 1 flags (0 new, 1 refreshed, 0 revived, 0 stale)\n");
+
+    auto store = Store::open(db, OpenMode::read_only);
+    REQUIRE(store);
+    auto flag = store->flag(id);
+    REQUIRE(flag);
+    REQUIRE(flag->has_value());
+    CHECK((*flag)->state == FlagState::active);
+    CHECK((*flag)->status == ReviewStatus::confirmed);
+    CHECK((*flag)->claims.size() == 4);
+    auto reviews = store->reviews(id);
+    REQUIRE(reviews);
+    CHECK(reviews->size() == 1);
+    const auto shown = run_contra({"show", id, "--db", db});
+    CHECK(shown.exit_code == 0);
+    for (const char* path : {"ministry-2024-05-01.txt", "council-2024-05-01.txt", "wire-2024-05-01.txt",
+                             "paper-2024-05-02.txt"}) {
+        CHECK(shown.out.find(path) != std::string::npos);
+    }
+}
+
+TEST_CASE("a store made before flag ids came from statements: its flags go stale, reviews stay, verify is content")
+{
+    TempDir dir;
+    const auto rules = load(rules_folder(dir, {{"counts.toml", k_counts}}));
+    auto store = fresh_store(dir, "old.db");
+    // The flag an older contra raised on the ministry's 2 and the council's
+    // 40: its id hashed the two claims' fingerprints.
+    auto claims = store.claims("raid");
+    REQUIRE(claims);
+    const auto of = [&](const std::string& source) {
+        return *std::ranges::find_if(*claims, [&](const Claim& claim) { return claim.source == source; });
+    };
+    const Claim ministry = of("ministry");
+    const Claim council = of("council");
+    std::vector<std::string> fingerprints{ministry.fingerprint(), council.fingerprint()};
+    std::ranges::sort(fingerprints);
+    Flag old;
+    old.id = "F-" + short_hash("counts\x1f" + fingerprints[0] + "\x1f" + fingerprints[1], 12);
+    old.rule = "counts";
+    old.kind = "count-conflict";
+    old.severity = Severity::error;
+    old.event = "raid";
+    old.attribute = "deaths";
+    old.claims = {ministry.id, council.id};
+    const std::string events[] = {"raid"};
+    REQUIRE(store.sync_flags(events, std::span<const Flag>(&old, 1), "2024-06-01T00:00:00Z"));
+    REQUIRE(store.append_review(Review{0, old.id, ReviewStatus::confirmed, "ana", "seen", "2024-06-02T00:00:00Z"}));
+
+    const auto stats = run_rules(store, rules, std::nullopt, "2024-07-01T00:00:00Z");
+    REQUIRE(stats);
+    CHECK(stats->sync.staled == 1);
+    CHECK(stats->sync.created == 2);
+    const auto stale = store.flag(old.id);
+    REQUIRE(stale);
+    REQUIRE(stale->has_value());
+    CHECK((*stale)->state == FlagState::stale);
+    CHECK((*stale)->status == ReviewStatus::confirmed);
+    CHECK(flag_ids(store, FlagFilter{.state = FlagState::active}).size() == 2);
+
+    const auto report = verify_store(store);
+    REQUIRE(report);
+    CHECK(report->flags == 3);
+    CHECK(report->problems.empty());
 }
