@@ -74,6 +74,13 @@ public:
         std::unique_ptr<Impl> m_impl;
     };
     [[nodiscard]] Expected<Transaction> begin();
+    // A transaction of its own when none is open; inside an open one, a
+    // savepoint: committing it keeps its writes for the outer transaction to
+    // decide, dropping it undoes only its own writes. For writers that are
+    // all-or-nothing alone and part of a larger write when the caller says so
+    // (`contra import` of several files is one transaction).
+    [[nodiscard]] Expected<Transaction> begin_or_join();
+    [[nodiscard]] bool in_transaction() const;
 
     // Writes. Each returns true when it changed the store. Put the same thing
     // twice and the second is a no-op (idempotent import). An event or source

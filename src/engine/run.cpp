@@ -4,10 +4,186 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <iterator>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <unordered_set>
 
 namespace contra {
+
+namespace {
+
+using SourceMap = std::map<std::string, Source, std::less<>>;
+
+// Several events' claims, copied out of the store's stream so that another
+// thread can compare them. Batches are recycled: copying a claim into one
+// that held a claim before reuses its strings' memory.
+struct EventBatch {
+    std::vector<Event> events;
+    std::vector<std::vector<Claim>> claims;  // claims[i][0, counts[i]) are events[i]'s
+    std::vector<std::size_t> counts;
+    std::size_t size = 0;  // events in use
+    std::size_t claim_total = 0;
+    std::vector<Flag> found;
+
+    void add(const EventClaims& from)
+    {
+        if (size == events.size()) {
+            events.emplace_back();
+            claims.emplace_back();
+            counts.push_back(0);
+        }
+        events[size] = from.event;
+        auto& to = claims[size];
+        if (to.size() < from.claims.size()) to.resize(from.claims.size());
+        std::copy(from.claims.begin(), from.claims.end(), to.begin());
+        counts[size] = from.claims.size();
+        claim_total += from.claims.size();
+        ++size;
+    }
+
+    [[nodiscard]] bool full() const { return claim_total >= 4096 || size >= 512; }
+
+    void compare(const RuleSet& rules, const SourceMap& sources)
+    {
+        found.clear();
+        for (std::size_t i = 0; i < size; ++i) {
+            auto flags = compare_event(rules, EventClaims{events[i], {claims[i].data(), counts[i]}}, sources);
+            std::move(flags.begin(), flags.end(), std::back_inserter(found));
+        }
+    }
+
+    void reset()
+    {
+        size = 0;
+        claim_total = 0;
+    }
+};
+
+// A queue of batches between the reading thread and the comparing one.
+class BatchQueue {
+public:
+    void push(std::unique_ptr<EventBatch> batch)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_items.push_back(std::move(batch));
+        }
+        m_ready.notify_one();
+    }
+    // Null once closed and drained.
+    std::unique_ptr<EventBatch> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [&] { return !m_items.empty() || m_closed; });
+        if (m_items.empty()) return nullptr;
+        auto batch = std::move(m_items.front());
+        m_items.pop_front();
+        return batch;
+    }
+    void close()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_closed = true;
+        }
+        m_ready.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::deque<std::unique_ptr<EventBatch>> m_items;
+    bool m_closed = false;
+};
+
+// Compares every event on a second thread while this one reads the next
+// events from the store: reading claims and comparing them take about as
+// long as each other. Flags come back in event order, as a plain loop gives.
+class ComparePipeline {
+public:
+    static constexpr std::size_t k_batches = 4;
+
+    ComparePipeline(const RuleSet& rules, const SourceMap& sources) : m_rules(rules), m_sources(sources)
+    {
+        for (std::size_t i = 0; i < k_batches; ++i) m_free.push(std::make_unique<EventBatch>());
+        m_filling = m_free.pop();
+        m_worker = std::thread([this] { work(); });
+    }
+    ~ComparePipeline()
+    {
+        m_to_worker.close();
+        if (m_worker.joinable()) m_worker.join();
+    }
+    ComparePipeline(const ComparePipeline&) = delete;
+    ComparePipeline& operator=(const ComparePipeline&) = delete;
+
+    // `take` receives each batch's flags, in order, on this thread.
+    template <class Take>
+    void add(const EventClaims& event, Take&& take)
+    {
+        m_filling->add(event);
+        if (m_filling->full()) send(take);
+    }
+
+    template <class Take>
+    void finish(Take&& take)
+    {
+        if (m_filling->size > 0) send(take);
+        m_to_worker.close();
+        while (m_in_flight > 0) receive(take);
+        m_worker.join();
+        if (m_error) std::rethrow_exception(m_error);
+    }
+
+private:
+    template <class Take>
+    void send(Take& take)
+    {
+        m_to_worker.push(std::move(m_filling));
+        ++m_in_flight;
+        // A free batch to fill next, taking back compared ones as they come.
+        while (m_in_flight >= k_batches) receive(take);
+        m_filling = m_free.pop();
+    }
+
+    template <class Take>
+    void receive(Take& take)
+    {
+        auto batch = m_done.pop();
+        --m_in_flight;
+        take(batch->found);
+        batch->reset();
+        m_free.push(std::move(batch));
+    }
+
+    void work()
+    {
+        while (auto batch = m_to_worker.pop()) {
+            try {
+                if (!m_error) batch->compare(m_rules, m_sources);
+            } catch (...) {
+                m_error = std::current_exception();  // read after join
+                batch->found.clear();
+            }
+            m_done.push(std::move(batch));
+        }
+    }
+
+    const RuleSet& m_rules;
+    const SourceMap& m_sources;
+    BatchQueue m_free, m_to_worker, m_done;
+    std::unique_ptr<EventBatch> m_filling;
+    std::size_t m_in_flight = 0;
+    std::exception_ptr m_error;
+    std::thread m_worker;
+};
+
+}  // namespace
 
 Expected<RunStats> run_rules(Store& store, const RuleSet& rules, std::optional<std::string_view> event,
                              std::string_view now)
@@ -19,7 +195,7 @@ Expected<RunStats> run_rules(Store& store, const RuleSet& rules, std::optional<s
     }
     auto source_list = store.sources();
     if (!source_list) return std::unexpected(std::move(source_list.error()));
-    std::map<std::string, Source, std::less<>> sources;
+    SourceMap sources;
     for (auto& source : *source_list) {
         std::string id = source.id;
         sources.emplace(std::move(id), std::move(source));
@@ -29,18 +205,36 @@ Expected<RunStats> run_rules(Store& store, const RuleSet& rules, std::optional<s
     std::vector<std::string> events;
     std::vector<Flag> flags;
     std::unordered_set<std::string> ids;  // one flag per id, whatever finds it twice
-    auto visited = store.for_each_event(
-        [&](const EventClaims& claims) -> Expected<void> {
-            ++stats.events;
-            stats.claims += static_cast<int>(claims.claims.size());
-            events.push_back(claims.event.id);
-            auto found = compare_event(rules, claims, sources);
-            for (auto& flag : found) {
-                if (ids.insert(flag.id).second) flags.push_back(std::move(flag));
-            }
+    const auto take = [&](std::vector<Flag>& found) {
+        for (auto& flag : found) {
+            if (ids.insert(flag.id).second) flags.push_back(std::move(flag));
+        }
+    };
+    const auto count = [&](const EventClaims& claims) {
+        ++stats.events;
+        stats.claims += static_cast<int>(claims.claims.size());
+        events.push_back(claims.event.id);
+    };
+    Expected<void> visited;
+    if (event) {
+        // One event: no second thread to start for it.
+        visited = store.for_each_event(
+            [&](const EventClaims& claims) -> Expected<void> {
+                count(claims);
+                auto found = compare_event(rules, claims, sources);
+                take(found);
+                return {};
+            },
+            event);
+    } else {
+        ComparePipeline pipeline(rules, sources);
+        visited = store.for_each_event([&](const EventClaims& claims) -> Expected<void> {
+            count(claims);
+            pipeline.add(claims, take);
             return {};
-        },
-        event);
+        });
+        if (visited) pipeline.finish(take);
+    }
     if (!visited) return std::unexpected(std::move(visited.error()));
     stats.flags = static_cast<int>(flags.size());
     auto synced = store.sync_flags(events, flags, now);

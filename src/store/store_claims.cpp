@@ -117,16 +117,22 @@ void bind_value(detail::RawStatement& statement, const Value& value)
         value.data);
 }
 
-Claim read_claim(const detail::RawStatement& row)
+// Reads a claims row into `claim`, reusing the memory its strings hold:
+// streaming an event's claims into the same vector allocates next to nothing.
+void read_claim_into(const detail::RawStatement& row, Claim& claim)
 {
-    Claim claim;
-    claim.id = row.column_string(0);
-    claim.event = row.column_string(1);
-    claim.source = row.column_string(2);
-    claim.mention = row.column_string(3);
-    claim.attribute = row.column_string(4);
+    claim.id.assign(row.column_text(0));
+    claim.event.assign(row.column_text(1));
+    claim.source.assign(row.column_text(2));
+    claim.mention.assign(row.column_text(3));
+    claim.attribute.assign(row.column_text(4));
     const auto map = row.column_text(5);
-    claim.qualifier = map.empty() ? parse_qualifier_key(row.column_text(28)) : parse_qualifier_json(map);
+    const auto key = row.column_text(28);
+    if (!map.empty()) {
+        claim.qualifier = parse_qualifier_json(map);
+    } else if (!key.empty() || !claim.qualifier.empty()) {
+        claim.qualifier = parse_qualifier_key(key);
+    }
     const auto kind_text = row.column_text(6);
     switch (detail::parsed_or_throw(parse_value_kind(kind_text), "value kind", kind_text)) {
     case ValueKind::count: {
@@ -148,19 +154,25 @@ Claim read_claim(const detail::RawStatement& row)
         claim.value.data = Text{row.column_string(15)};
         break;
     }
-    claim.value.wording = row.column_string(16);
+    claim.value.wording.assign(row.column_text(16));
     const auto polarity = row.column_text(17);
     claim.polarity = detail::parsed_or_throw(parse_polarity(polarity), "polarity", polarity);
-    claim.document = row.column_string(18);
+    claim.document.assign(row.column_text(18));
     claim.span.start = static_cast<std::size_t>(row.column_int(19));
     claim.span.end = static_cast<std::size_t>(row.column_int(20));
     claim.span.line = static_cast<int>(row.column_int(21));
     claim.span.column = static_cast<int>(row.column_int(22));
-    claim.quote = row.column_string(23);
-    claim.prefix = row.column_string(24);
-    claim.suffix = row.column_string(25);
-    claim.origin = row.column_string(26);
-    claim.stated_on = row.column_string(27);
+    claim.quote.assign(row.column_text(23));
+    claim.prefix.assign(row.column_text(24));
+    claim.suffix.assign(row.column_text(25));
+    claim.origin.assign(row.column_text(26));
+    claim.stated_on.assign(row.column_text(27));
+}
+
+Claim read_claim(const detail::RawStatement& row)
+{
+    Claim claim;
+    read_claim_into(row, claim);
     return claim;
 }
 
@@ -262,19 +274,23 @@ Expected<void> Store::for_each_event(const std::function<Expected<void>(const Ev
         }
         bool more_claims = claims.step();
         bool any_event = false;
+        // Kept from event to event: each row is read into a claim whose
+        // strings already have room, and only `count` of them are this event's.
         std::vector<Claim> batch;
         while (events.executeStep()) {
             any_event = true;
             const Event event = detail::read_event(events);
-            batch.clear();
+            std::size_t count = 0;
             // Both cursors are ordered by event id (binary collation), and
             // every claim's event exists, so the claims of this event are
             // next in line.
             while (more_claims && claims.column_text(1) == event.id) {
-                batch.push_back(read_claim(claims));
+                if (count == batch.size()) batch.emplace_back();
+                read_claim_into(claims, batch[count++]);
                 more_claims = claims.step();
             }
-            if (auto visited = visit(EventClaims{event, batch}); !visited) return visited;
+            const std::span<const Claim> these(batch.data(), count);
+            if (auto visited = visit(EventClaims{event, these}); !visited) return visited;
         }
         if (only_event && !any_event) return bad_input(fmt::format("no event '{}' in the store", *only_event));
         return {};

@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include <unordered_map>
 #include <unordered_set>
 
 namespace contra {
@@ -16,16 +17,14 @@ using detail::StatementScope;
 constexpr std::string_view k_flag_columns =
     "SELECT id, rule, kind, severity, event, attribute, message, state, first_seen, last_seen, claim_ids, status "
     "FROM flag_status";
-constexpr std::string_view k_flag_state = "SELECT state FROM flags WHERE id = ?1";
+constexpr std::string_view k_flag_state = "SELECT state, claim_ids, message, severity FROM flags WHERE id = ?1";
 constexpr std::string_view k_insert_flag = R"sql(
 INSERT INTO flags (id, rule, kind, severity, event, attribute, message, state, first_seen, last_seen, claim_ids)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active', ?8, ?8, ?9)
 )sql";
 constexpr std::string_view k_insert_flag_claim = "INSERT INTO flag_claims (flag, claim, position) VALUES (?1, ?2, ?3)";
-constexpr std::string_view k_refresh_flag =
-    "UPDATE flags SET message = ?2, severity = ?3, last_seen = ?4, state = 'active' WHERE id = ?1";
-constexpr std::string_view k_active_flags_of_event = "SELECT id FROM flags WHERE event = ?1 AND state = 'active'";
-constexpr std::string_view k_stale_flag = "UPDATE flags SET state = 'stale' WHERE id = ?1";
+constexpr std::string_view k_relink_flag = "UPDATE flags SET claim_ids = ?2 WHERE id = ?1";
+constexpr std::string_view k_unlink_flag_claims = "DELETE FROM flag_claims WHERE flag = ?1";
 constexpr std::string_view k_insert_run = R"sql(
 INSERT INTO runs (at, event, created, refreshed, revived, staled) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
 )sql";
@@ -98,32 +97,16 @@ bool flag_exists(detail::StoreState& impl, const std::string& id)
     return statement->executeStep();
 }
 
-// Inserts a flag seen for the first time, with its claims in order.
-Expected<void> insert_flag(detail::StoreState& impl, const Flag& flag, std::string_view now)
+// Puts the flag's claims, in order, in flag_claims.
+Expected<void> link_claims(detail::StoreState& impl, const Flag& flag)
 {
-    try {
-        StatementScope statement(impl.prepare(k_insert_flag));
-        statement->bind(1, flag.id);
-        statement->bind(2, flag.rule);
-        statement->bind(3, flag.kind);
-        statement->bind(4, std::string(to_string(flag.severity)));
-        statement->bind(5, flag.event);
-        statement->bind(6, flag.attribute);
-        statement->bind(7, flag.message);
-        statement->bind(8, std::string(now));
-        statement->bind(9, join_ids(flag.claims));
-        statement->exec();
-    } catch (const SQLite::Exception& error) {
-        if (error.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
-        return bad_input(fmt::format("flag {}: unknown event '{}'", flag.id, flag.event));
-    }
     for (std::size_t position = 0; position < flag.claims.size(); ++position) {
+        detail::RawScope statement(impl.prepare_raw(k_insert_flag_claim));
+        statement->text(1, flag.id);
+        statement->text(2, flag.claims[position]);
+        statement->integer(3, static_cast<std::int64_t>(position));
         try {
-            StatementScope statement(impl.prepare(k_insert_flag_claim));
-            statement->bind(1, flag.id);
-            statement->bind(2, flag.claims[position]);
-            statement->bind(3, static_cast<int64_t>(position));
-            statement->exec();
+            statement->step();
         } catch (const SQLite::Exception& error) {
             const int code = error.getExtendedErrorCode();
             if (code == SQLITE_CONSTRAINT_FOREIGNKEY) {
@@ -133,6 +116,119 @@ Expected<void> insert_flag(detail::StoreState& impl, const Flag& flag, std::stri
             throw;
         }
     }
+    return {};
+}
+
+// Inserts a flag seen for the first time, with its claims in order.
+Expected<void> insert_flag(detail::StoreState& impl, const Flag& flag, std::string_view now)
+{
+    const std::string claim_ids = join_ids(flag.claims);
+    detail::RawScope statement(impl.prepare_raw(k_insert_flag));
+    statement->text(1, flag.id);
+    statement->text(2, flag.rule);
+    statement->text(3, flag.kind);
+    statement->text(4, to_string(flag.severity));
+    statement->text(5, flag.event);
+    statement->text(6, flag.attribute);
+    statement->text(7, flag.message);
+    statement->text(8, now);
+    statement->text(9, claim_ids);
+    try {
+        statement->step();
+    } catch (const SQLite::Exception& error) {
+        if (error.getExtendedErrorCode() != SQLITE_CONSTRAINT_FOREIGNKEY) throw;
+        return bad_input(fmt::format("flag {}: unknown event '{}'", flag.id, flag.event));
+    }
+    return link_claims(impl, flag);
+}
+
+}  // namespace
+
+namespace {
+
+constexpr std::string_view k_flags_of_event =
+    "SELECT id, state, claim_ids, message, severity FROM flags WHERE event = ?1";
+constexpr std::string_view k_touch_flag = "UPDATE flags SET last_seen = ?3 WHERE event = ?1 AND id = ?2";
+constexpr std::string_view k_refresh_flag_in_event =
+    "UPDATE flags SET message = ?3, severity = ?4, last_seen = ?5, state = 'active' WHERE event = ?1 AND id = ?2";
+constexpr std::string_view k_stale_flag_in_event = "UPDATE flags SET state = 'stale' WHERE event = ?1 AND id = ?2";
+
+// What the store holds of a flag that a run may refresh.
+struct HeldFlag {
+    std::string state;
+    std::string claim_ids;
+    std::string message;
+    std::string severity;
+};
+
+// Every flag of one event, keyed by id: one range scan of the flags table,
+// which is clustered by event.
+std::unordered_map<std::string, HeldFlag> flags_of_event(detail::StoreState& impl, std::string_view event)
+{
+    detail::RawScope statement(impl.prepare_raw(k_flags_of_event));
+    statement->text(1, event);
+    std::unordered_map<std::string, HeldFlag> held;
+    while (statement->step()) {
+        held.emplace(statement->column_string(0),
+                     HeldFlag{statement->column_string(1), statement->column_string(2), statement->column_string(3),
+                              statement->column_string(4)});
+    }
+    return held;
+}
+
+std::optional<HeldFlag> flag_by_id(detail::StoreState& impl, std::string_view id)
+{
+    detail::RawScope statement(impl.prepare_raw(k_flag_state));
+    statement->text(1, id);
+    if (!statement->step()) return std::nullopt;
+    return HeldFlag{statement->column_string(0), statement->column_string(1), statement->column_string(2),
+                    statement->column_string(3)};
+}
+
+// Records one found flag: inserted when new, else refreshed. A flag whose
+// message, severity and state are unchanged only gets its last_seen written.
+Expected<void> sync_one(detail::StoreState& impl, const Flag& flag, const std::optional<HeldFlag>& held,
+                        std::string_view now, SyncStats& stats)
+{
+    if (!held) {
+        if (auto inserted = insert_flag(impl, flag, now); !inserted) return inserted;
+        ++stats.created;
+        return {};
+    }
+    // A flag's id comes from the statements it involves, so another
+    // document repeating one of them adds a claim to the same flag.
+    if (auto ids = join_ids(flag.claims); ids != held->claim_ids) {
+        {
+            StatementScope statement(impl.prepare(k_unlink_flag_claims));
+            statement->bind(1, flag.id);
+            statement->exec();
+        }
+        {
+            StatementScope statement(impl.prepare(k_relink_flag));
+            statement->bind(1, flag.id);
+            statement->bind(2, ids);
+            statement->exec();
+        }
+        if (auto linked = link_claims(impl, flag); !linked) return linked;
+    }
+    const bool active = held->state == to_string(FlagState::active);
+    const std::string_view severity = to_string(flag.severity);
+    if (active && held->message == flag.message && held->severity == severity) {
+        detail::RawScope statement(impl.prepare_raw(k_touch_flag));
+        statement->text(1, flag.event);
+        statement->text(2, flag.id);
+        statement->text(3, now);
+        statement->step();
+    } else {
+        detail::RawScope statement(impl.prepare_raw(k_refresh_flag_in_event));
+        statement->text(1, flag.event);
+        statement->text(2, flag.id);
+        statement->text(3, flag.message);
+        statement->text(4, severity);
+        statement->text(5, now);
+        statement->step();
+    }
+    ++(active ? stats.refreshed : stats.revived);
     return {};
 }
 
@@ -149,47 +245,47 @@ Expected<SyncStats> Store::sync_flags(std::span<const std::string> events, std::
         auto& impl = *m_impl;
         detail::WriteScope scope(impl);
         SyncStats stats;
+        // The found flags by event, each once (a rule may find a flag twice).
+        std::unordered_map<std::string_view, std::vector<const Flag*>> by_event;
         std::unordered_set<std::string_view> seen;
         for (const auto& flag : found) {
-            if (!seen.insert(flag.id).second) continue;  // the same flag twice in one run
-            std::optional<std::string> state;
-            {
-                StatementScope statement(impl.prepare(k_flag_state));
-                statement->bind(1, flag.id);
-                if (statement->executeStep()) state = statement->getColumn(0).getString();
+            if (seen.insert(flag.id).second) by_event[flag.event].push_back(&flag);
+        }
+        // Event by event: what the store holds is read with one range scan,
+        // the found flags are written against it, and the event's active
+        // flags left over were not found again, so they become stale.
+        for (const auto& event : events) {
+            auto held = flags_of_event(impl, event);
+            if (const auto mine = by_event.find(event); mine != by_event.end()) {
+                for (const Flag* flag : mine->second) {
+                    std::optional<HeldFlag> before;
+                    if (auto node = held.extract(flag->id)) {
+                        before = std::move(node.mapped());
+                    } else {
+                        before = flag_by_id(impl, flag->id);  // normally absent: a flag belongs to one event
+                    }
+                    if (auto synced = sync_one(impl, *flag, before, now, stats); !synced) {
+                        return std::unexpected(synced.error());
+                    }
+                }
+                by_event.erase(mine);
             }
-            if (!state) {
-                if (auto inserted = insert_flag(impl, flag, now); !inserted) return std::unexpected(inserted.error());
-                ++stats.created;
-                continue;
-            }
-            StatementScope statement(impl.prepare(k_refresh_flag));
-            statement->bind(1, flag.id);
-            statement->bind(2, flag.message);
-            statement->bind(3, std::string(to_string(flag.severity)));
-            statement->bind(4, std::string(now));
-            statement->exec();
-            if (*state == to_string(FlagState::stale)) {
-                ++stats.revived;
-            } else {
-                ++stats.refreshed;
+            for (const auto& [id, left] : held) {
+                if (left.state != to_string(FlagState::active) || seen.contains(id)) continue;
+                detail::RawScope statement(impl.prepare_raw(k_stale_flag_in_event));
+                statement->text(1, event);
+                statement->text(2, id);
+                statement->step();
+                ++stats.staled;
             }
         }
-        for (const auto& event : events) {
-            std::vector<std::string> to_stale;
-            {
-                StatementScope statement(impl.prepare(k_active_flags_of_event));
-                statement->bind(1, event);
-                while (statement->executeStep()) {
-                    std::string id = statement->getColumn(0).getString();
-                    if (!seen.contains(id)) to_stale.push_back(std::move(id));
+        // Flags of events the caller did not list are refreshed or created
+        // without touching their events' other flags.
+        for (const auto& [event, flags] : by_event) {
+            for (const Flag* flag : flags) {
+                if (auto synced = sync_one(impl, *flag, flag_by_id(impl, flag->id), now, stats); !synced) {
+                    return std::unexpected(synced.error());
                 }
-            }
-            for (const auto& id : to_stale) {
-                StatementScope statement(impl.prepare(k_stale_flag));
-                statement->bind(1, id);
-                statement->exec();
-                ++stats.staled;
             }
         }
         {
