@@ -57,6 +57,8 @@ struct ImportStats {
 };
 
 // Writes loaded accounts into the store in one transaction: all or nothing.
+// Inside a transaction the caller opened, a savepoint of it (the caller's
+// commit or rollback decides).
 // Idempotent: importing the same accounts again changes nothing.
 [[nodiscard]] Expected<ImportStats> import_accounts(Store& store, const Accounts& accounts);
 

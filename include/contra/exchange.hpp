@@ -59,7 +59,8 @@ struct ExchangeStats {
     int new_reviews = 0;
 };
 
-// Writes a parsed export into the store in one transaction: all or nothing.
+// Writes a parsed export into the store in one transaction: all or nothing
+// (a savepoint of the caller's transaction when one is open).
 // Flags keep their ids, state and times; reviews are appended in log order
 // with their reviewers, notes and times. Importing twice changes nothing.
 [[nodiscard]] Expected<ExchangeStats> load_exchange(Store& store, const Exchange& exchange);

@@ -5,6 +5,8 @@
 #include <contra/exchange.hpp>
 #include <contra/text.hpp>
 
+#include <deque>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +42,11 @@ Loaded load(const std::string& path, const AccountsOptions& options)
 
 }  // namespace
 
+// Files are loaded (parsed, documents read, quotes pinned) on worker threads,
+// at most this many ahead of the one being written, so loading overlaps
+// writing and only a few files are in memory at once.
+constexpr std::size_t k_files_ahead = 2;
+
 void register_import(CLI::App& app, Context& context)
 {
     auto* command = app.add_subcommand(
@@ -49,27 +56,46 @@ void register_import(CLI::App& app, Context& context)
     command->callback([&context, files] {
         const RuleSet rules = context.load_rules();
         const AccountsOptions options{&rules.attributes()};
-        // Every file is loaded and checked before anything is written.
-        std::vector<Loaded> loaded;
-        for (const std::string& file : *files) loaded.push_back(load(file, options));
+        std::deque<std::future<Loaded>> pending;
+        std::size_t next = 0;
+        const auto load_ahead = [&] {
+            while (next < files->size() && pending.size() < k_files_ahead) {
+                pending.push_back(std::async(std::launch::async, load, (*files)[next++], std::cref(options)));
+            }
+        };
+        load_ahead();
+        // The first file is checked before the store is opened: a bad file
+        // given alone creates no store.
+        pending.front().wait();
         Store store = context.open_store(OpenMode::create);
-        for (const Loaded& item : loaded) {
+        // Every file in one transaction: a bad file, or a kill, anywhere
+        // leaves the store as it was.
+        auto transaction = require(store.begin());
+        std::vector<std::string> lines;
+        while (!pending.empty()) {
+            const Loaded item = pending.front().get();
+            pending.pop_front();
+            load_ahead();
             if (item.exchange) {
                 const ExchangeStats stats = require(load_exchange(store, *item.exchange));
-                context.print("imported {}: {}, {}, {}, {} ({} new), {} ({} new), {} ({} new)\n", item.path,
-                              plural(stats.events, "event", "events"), plural(stats.sources, "source", "sources"),
-                              plural(stats.documents, "document", "documents"),
-                              plural(stats.claims, "claim", "claims"), stats.new_claims,
-                              plural(stats.flags, "flag", "flags"), stats.new_flags,
-                              plural(stats.reviews, "review", "reviews"), stats.new_reviews);
+                lines.push_back(fmt::format("imported {}: {}, {}, {}, {} ({} new), {} ({} new), {} ({} new)\n",
+                                            item.path, plural(stats.events, "event", "events"),
+                                            plural(stats.sources, "source", "sources"),
+                                            plural(stats.documents, "document", "documents"),
+                                            plural(stats.claims, "claim", "claims"), stats.new_claims,
+                                            plural(stats.flags, "flag", "flags"), stats.new_flags,
+                                            plural(stats.reviews, "review", "reviews"), stats.new_reviews));
                 continue;
             }
             const ImportStats stats = require(import_accounts(store, *item.accounts));
-            context.print("imported {}: {}, {}, {}, {} ({} new)\n", item.path,
-                          plural(stats.events, "event", "events"), plural(stats.sources, "source", "sources"),
-                          plural(stats.documents, "document", "documents"),
-                          plural(stats.claims, "claim", "claims"), stats.new_claims);
+            lines.push_back(fmt::format("imported {}: {}, {}, {}, {} ({} new)\n", item.path,
+                                        plural(stats.events, "event", "events"),
+                                        plural(stats.sources, "source", "sources"),
+                                        plural(stats.documents, "document", "documents"),
+                                        plural(stats.claims, "claim", "claims"), stats.new_claims));
         }
+        require(transaction.commit());
+        for (const auto& line : lines) context.print("{}", line);
     });
 }
 

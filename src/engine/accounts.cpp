@@ -472,6 +472,7 @@ bool is_iso_date(std::string_view text, bool allow_time)
 ClaimResolver::ClaimResolver(Catalog& catalog, const AccountsOptions& options)
     : m_catalog(catalog), m_options(options)
 {
+    for (const Event& event : m_catalog.accounts.events) m_events.insert(event.id);
     for (const Document& document : m_catalog.accounts.documents) m_lines.emplace_back(document.text);
     m_claim_counts.resize(m_catalog.accounts.documents.size());
 }
@@ -482,9 +483,7 @@ Expected<void> ClaimResolver::add(const ClaimDraft& draft)
     Claim claim;
 
     if (draft.event) {
-        const auto found = std::find_if(accounts.events.begin(), accounts.events.end(),
-                                        [&](const Event& event) { return event.id == draft.event->text; });
-        if (found == accounts.events.end()) {
+        if (!m_events.contains(draft.event->text)) {
             return bad_input(fmt::format("unknown event '{}'; the file declares: {}", draft.event->text,
                                          fmt::join(accounts.events | std::views::transform(&Event::id), ", ")),
                              draft.event->where);
@@ -627,7 +626,7 @@ Expected<ImportStats> import_accounts(Store& store, const Accounts& accounts)
     stats.documents = static_cast<int>(accounts.documents.size());
     stats.claims = static_cast<int>(accounts.claims.size());
 
-    auto transaction = store.begin();
+    auto transaction = store.begin_or_join();
     if (!transaction) return std::unexpected(std::move(transaction.error()));
     const auto put_all = [](const auto& items, auto put, int& changed) -> Expected<void> {
         for (const auto& item : items) {

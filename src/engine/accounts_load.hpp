@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,7 @@ public:
 private:
     Catalog& m_catalog;
     const AccountsOptions& m_options;
+    std::unordered_set<std::string_view> m_events;  // the ids of accounts.events
     std::vector<LineIndex> m_lines;  // one per document
     std::vector<std::size_t> m_claim_counts;  // one per document, against k_max_claims_per_document
     std::map<std::string, Location, std::less<>> m_seen;  // claim id -> where first written

@@ -349,7 +349,7 @@ Expected<ExchangeStats> load_exchange(Store& store, const Exchange& exchange)
     stats.flags = static_cast<int>(exchange.flags.size());
     stats.reviews = static_cast<int>(exchange.reviews.size());
 
-    auto transaction = store.begin();
+    auto transaction = store.begin_or_join();
     if (!transaction) return std::unexpected(transaction.error());
     for (const auto& event : exchange.events) {
         if (auto put = store.put_event(event); !put) return std::unexpected(put.error());
