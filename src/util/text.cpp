@@ -109,7 +109,7 @@ Expected<std::string> read_text_file(const std::string& path)
     if (!size_error && size > k_max_document_bytes) return too_big();
     std::string text;
     if (!size_error) text.reserve(size);
-    std::array<char, 65536> chunk{};
+    std::array<char, 65536> chunk;  // not zeroed: only what was read is used
     while (in && text.size() <= k_max_document_bytes) {
         in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
         text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
