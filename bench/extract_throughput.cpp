@@ -3,16 +3,19 @@
 // megabytes per second and claims found. Only one document is held in memory at
 // a time, so memory does not grow with the corpus.
 //
-//   contra-bench-extract CORPUS [RULES_DIR] [--quantities]
+//   contra-bench-extract CORPUS [RULES_DIR] [--quantities] [--claims OUT]
 //
 // --quantities times the quantity parser alone (QuantityParser::find on each
-// document) instead of the whole extraction.
+// document) instead of the whole extraction. --claims writes every claim and
+// new source, one per line, to OUT (outside the timing), so two builds can be
+// compared byte for byte.
 #include <contra/document.hpp>
 #include <contra/extract.hpp>
 #include <contra/quantity.hpp>
 #include <contra/rule_set.hpp>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 #include <ctime>
@@ -69,6 +72,32 @@ bool for_each_document(const char* path, Each each)
     return true;
 }
 
+// Text with its line breaks and tabs written as \n and \t, to keep one claim on one line.
+std::string one_line(std::string_view text)
+{
+    std::string out;
+    for (char c : text) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else out += c;
+    }
+    return out;
+}
+
+// One line per claim (every field that makes it up, and its pin), then one per new source.
+void write_claims(std::FILE* out, long document, const contra::Extraction& extraction)
+{
+    for (const contra::Claim& c : extraction.claims) {
+        fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}:{}-{}:{}:{}\t{}\t{}\t{}\t{}\n", document, c.id,
+                   c.source, one_line(c.mention), c.attribute, contra::qualifier_key(c.qualifier), c.value.canonical(),
+                   one_line(c.value.wording), contra::to_string(c.polarity), c.document, c.span.start, c.span.end,
+                   c.span.line, c.span.column, one_line(c.quote), one_line(c.prefix), one_line(c.suffix), c.origin);
+    }
+    for (const contra::Source& s : extraction.new_sources) {
+        fmt::print(out, "{}\tsource\t{}\t{}\t{}\n", document, s.id, s.name, fmt::join(s.aliases, "|"));
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -76,14 +105,21 @@ int main(int argc, char** argv)
     const char* corpus = nullptr;
     std::string rules_dir = CONTRA_DEFAULT_RULES_DIR;
     bool quantities_only = false;
+    const char* claims_path = nullptr;
     int positional = 0;
     for (int k = 1; k < argc; ++k) {
         if (std::strcmp(argv[k], "--quantities") == 0) quantities_only = true;
+        else if (std::strcmp(argv[k], "--claims") == 0 && k + 1 < argc) claims_path = argv[++k];
         else if (positional++ == 0) corpus = argv[k];
         else rules_dir = argv[k];
     }
     if (corpus == nullptr) {
-        fmt::print(stderr, "usage: {} CORPUS [RULES_DIR] [--quantities]\n", argv[0]);
+        fmt::print(stderr, "usage: {} CORPUS [RULES_DIR] [--quantities] [--claims OUT]\n", argv[0]);
+        return 2;
+    }
+    std::FILE* claims_out = nullptr;
+    if (claims_path != nullptr && (claims_out = std::fopen(claims_path, "wb")) == nullptr) {
+        fmt::print(stderr, "cannot write {}\n", claims_path);
         return 2;
     }
     auto rules = contra::RuleSet::load(rules_dir);
@@ -125,10 +161,16 @@ int main(int argc, char** argv)
             document.text.swap(text);
             if (!extraction) failure = extraction.error();
             else totals.found += static_cast<long long>(extraction->claims.size());
+            if (extraction && claims_out != nullptr) {
+                const double paused = cpu_seconds();  // writing is not extraction either
+                write_claims(claims_out, totals.documents, *extraction);
+                before += cpu_seconds() - paused;
+            }
         }
         totals.busy_seconds += cpu_seconds() - before;
     });
     double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (claims_out != nullptr) std::fclose(claims_out);
     if (!read) {
         fmt::print(stderr, "cannot read {}\n", corpus);
         return 2;
