@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <string>
+
 namespace contra {
 
 namespace {
@@ -22,17 +24,20 @@ std::string count_text(const Count& count)
 
 std::string Value::canonical() const
 {
+    // Built by appending, not formatting: every extracted claim's fingerprint holds it.
     return std::visit(
         Overloaded{
             [](const Count& c) {
-                return c.hi ? fmt::format("count:{}-{}", c.lo, *c.hi) : fmt::format("count:{}-", c.lo);
+                std::string text = "count:" + std::to_string(c.lo) + '-';
+                if (c.hi) text += std::to_string(*c.hi);
+                return text;
             },
             [](const Agent& a) {
-                return fmt::format("agent:{}:{}:{}", a.agent, a.responsible ? "true" : "false", a.for_attribute);
+                return "agent:" + a.agent + (a.responsible ? ":true:" : ":false:") + a.for_attribute;
             },
-            [](const Category& c) { return fmt::format("category:{}", c.name); },
-            [](const DateRange& d) { return fmt::format("date:{}/{}", d.first, d.last); },
-            [](const Text& t) { return fmt::format("text:{}", t.text); },
+            [](const Category& c) { return "category:" + c.name; },
+            [](const DateRange& d) { return "date:" + d.first + '/' + d.last; },
+            [](const Text& t) { return "text:" + t.text; },
         },
         data);
 }
