@@ -55,33 +55,58 @@ void append_utf8(std::string& out, std::vector<std::uint32_t>& origin, utf8proc_
     origin.insert(origin.end(), static_cast<std::size_t>(length), from);
 }
 
+// Folds the ASCII bytes text[from, to): lower case, each run of white space
+// one space. One byte out per byte in at most, so it writes straight into
+// the buffers rather than growing them byte by byte.
+void fold_ascii(std::string_view text, std::size_t from, std::size_t to, FoldedText& folded, bool& in_space)
+{
+    std::size_t out = folded.text.size();
+    folded.text.resize(out + (to - from));
+    folded.origin.resize(out + (to - from));
+    // Locals, not the references: a char store may alias anything, which
+    // would make the compiler reload them at every byte.
+    const char* const in = text.data();
+    char* const chars = folded.text.data();
+    std::uint32_t* const origin = folded.origin.data();
+    bool space_run = in_space;
+    for (std::size_t i = from; i < to; ++i) {
+        const auto byte = static_cast<unsigned char>(in[i]);
+        const bool space = byte == ' ' || (byte >= '\t' && byte <= '\r');
+        // Written always, kept unless it goes on a run of white space: no
+        // branch to mispredict at every word's end.
+        chars[out] = space ? ' ' : static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+        origin[out] = static_cast<std::uint32_t>(i);
+        out += static_cast<std::size_t>(!(space && space_run));
+        space_run = space;
+    }
+    in_space = space_run;
+    folded.text.resize(out);
+    folded.origin.resize(out);
+}
+
 }  // namespace
 
 Expected<void> validate_utf8(std::string_view text, std::string_view file)
 {
-    int line = 1;
-    int column = 1;
     std::size_t i = 0;
     while (i < text.size()) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
-            if (byte == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
             continue;
         }
         utf8proc_int32_t cp = 0;
         auto length = decode(text, i, cp);
         if (length <= 0) {
+            // Line and column are counted only now: everything before i is valid.
+            const std::string_view before = text.substr(0, i);
+            const auto newline = before.rfind('\n');
+            const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+            const auto line = static_cast<int>(std::ranges::count(before, '\n')) + 1;
+            const auto column = static_cast<int>(code_points(before.substr(line_start))) + 1;
             return bad_input(fmt::format("invalid UTF-8 at byte offset {}", i),
                              Location{std::string(file), line, column, i});
         }
         i += static_cast<std::size_t>(length);
-        ++column;
     }
     return {};
 }
@@ -125,8 +150,8 @@ Expected<std::string> read_text_file(const std::string& path)
 LineIndex::LineIndex(std::string_view text) : m_text(text)
 {
     m_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') m_starts.push_back(i + 1);
+    for (auto newline = text.find('\n'); newline != std::string_view::npos; newline = text.find('\n', newline + 1)) {
+        m_starts.push_back(newline + 1);
     }
 }
 
@@ -156,22 +181,25 @@ FoldedText fold_with_map(std::string_view text)
     std::size_t i = 0;
     std::array<utf8proc_int32_t, 32> parts{};
     while (i < text.size()) {
-        auto from = static_cast<std::uint32_t>(i);
-        auto byte = static_cast<unsigned char>(text[i]);
-        utf8proc_int32_t cp = byte;
-        std::size_t length = 1;
-        if (byte >= 0x80) {
-            auto n = decode(text, i, cp);
-            if (n <= 0) {  // invalid byte: keep it as it is, matching only itself
-                folded.text.push_back(text[i]);
-                folded.origin.push_back(from);
-                ++i;
-                in_space = false;
-                continue;
-            }
-            length = static_cast<std::size_t>(n);
+        std::size_t ascii_end = i;
+        while (ascii_end < text.size() && static_cast<unsigned char>(text[ascii_end]) < 0x80) ++ascii_end;
+        if (ascii_end > i) {
+            fold_ascii(text, i, ascii_end, folded, in_space);
+            i = ascii_end;
+            continue;
         }
-        i += length;
+        // One code point beyond ASCII.
+        auto from = static_cast<std::uint32_t>(i);
+        utf8proc_int32_t cp = 0;
+        auto length = decode(text, i, cp);
+        if (length <= 0) {  // invalid byte: keep it as it is, matching only itself
+            folded.text.push_back(text[i]);
+            folded.origin.push_back(from);
+            ++i;
+            in_space = false;
+            continue;
+        }
+        i += static_cast<std::size_t>(length);
         if (is_space(cp)) {
             if (!in_space) {
                 folded.text.push_back(' ');
@@ -181,11 +209,6 @@ FoldedText fold_with_map(std::string_view text)
             continue;
         }
         in_space = false;
-        if (cp < 0x80) {
-            folded.text.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
-            folded.origin.push_back(from);
-            continue;
-        }
         cp = plain_punctuation(cp);
         int last_boundclass = 0;
         auto count = utf8proc_decompose_char(
