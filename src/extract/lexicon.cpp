@@ -92,7 +92,7 @@ public:
         auto list = strings(key);
         if (!list) return std::unexpected(list.error());
         for (const auto& phrase : *list) {
-            for (auto& word : phrase_words(phrase)) set.insert(std::move(word));
+            for (const auto& word : phrase_words(phrase)) set.insert(word);
         }
         return {};
     }
@@ -158,7 +158,9 @@ void PhraseTable::add(std::string_view phrase, Cue cue, int payload)
         i = space + 1;
     }
     if (words.empty() || words.front() == "#year") return;
-    auto& entries = m_by_first[words.front()];
+    const std::uint32_t first = m_first_words.insert(words.front());
+    if (first == m_by_first.size()) m_by_first.emplace_back();
+    auto& entries = m_by_first[first];
     entries.push_back(Entry{std::move(words), cue, payload});
     std::ranges::stable_sort(entries, [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
 }
@@ -167,10 +169,10 @@ void PhraseTable::scan(std::span<const WordToken> tokens, std::vector<PhraseMatc
 {
     out.clear();
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        auto found = m_by_first.find(tokens[i].word);
-        if (found == m_by_first.end()) continue;
+        const std::uint32_t first = m_first_words.find(tokens[i].word);
+        if (first == WordIndex::k_none) continue;
         const std::size_t first_match = out.size();
-        for (const Entry& entry : found->second) {
+        for (const Entry& entry : m_by_first[first]) {
             if (i + entry.words.size() > tokens.size()) continue;
             bool all = true;
             for (std::size_t k = 1; k < entry.words.size() && all; ++k) all = word_matches(entry.words[k], tokens[i + k]);

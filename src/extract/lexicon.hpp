@@ -3,6 +3,7 @@
 #pragma once
 
 #include "extract/tokens.hpp"
+#include "extract/word_index.hpp"
 
 #include <contra/attribute.hpp>
 #include <contra/error.hpp>
@@ -10,11 +11,9 @@
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <set>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace contra::detail::extraction {
@@ -51,12 +50,7 @@ struct PhraseMatch {
     [[nodiscard]] std::uint32_t end() const { return pos + len; }
 };
 
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-
-using WordSet = std::set<std::string, std::less<>>;
+using WordSet = WordIndex;
 
 class PhraseTable {
 public:
@@ -71,7 +65,8 @@ private:
         Cue cue;
         int payload;
     };
-    std::unordered_map<std::string, std::vector<Entry>, StringHash, std::equal_to<>> m_by_first;
+    WordIndex m_first_words;                 // the first word of every phrase
+    std::vector<std::vector<Entry>> m_by_first;  // by first word's number, longest first
 };
 
 struct Lexicon {

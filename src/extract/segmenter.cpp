@@ -77,6 +77,18 @@ bool block_start(std::string_view text, std::size_t i)
     return j > i && j + 1 < text.size() && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ';
 }
 
+// The bytes the segmenter reacts to: line breaks, sentence ends, straight
+// quotes and the lead byte of the curly ones. Every other byte is passed over.
+bool is_mark(char c)
+{
+    switch (c) {
+    case '\n': case '.': case '!': case '?': case '"': case '\xE2':
+        return true;
+    default:
+        return false;
+    }
+}
+
 class Segmenter {
 public:
     Segmenter(std::string_view text, std::vector<ByteRange>& out) : m_text(text), m_out(out) {}
@@ -91,6 +103,10 @@ public:
         bool first_line = title_line;
         while (i < to) {
             const char c = m_text[i];
+            if (!is_mark(c)) {
+                ++i;
+                continue;
+            }
             if (c == '\n') {
                 std::size_t j = i + 1;
                 while (j < to && (m_text[j] == ' ' || m_text[j] == '\t' || m_text[j] == '\r')) ++j;

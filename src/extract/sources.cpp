@@ -58,11 +58,15 @@ SourceResolver::SourceResolver(std::span<const Source> known, const Lexicon& lex
     }
 }
 
-std::string SourceResolver::key_of(std::string_view words) const
+const std::string& SourceResolver::key_of(std::string_view words) const
 {
+    if (auto known = m_keys.find(words); known != m_keys.end()) return known->second;
     std::string key;
     bool leading = true;
-    for (const auto& word : phrase_words(words)) {
+    const FoldedText folded = fold_with_map(words);
+    tokenize_words(folded, words, 0, folded.text.size(), m_key_tokens);
+    for (const WordToken& token : m_key_tokens) {
+        const std::string_view word = token.word;
         if (leading && m_lexicon.determiners.contains(word)) continue;
         leading = false;
         const bool punctuation = word.size() == 1 && !(word[0] >= 'a' && word[0] <= 'z') &&
@@ -71,7 +75,7 @@ std::string SourceResolver::key_of(std::string_view words) const
         if (!key.empty()) key += ' ';
         key += word;
     }
-    return key;
+    return m_keys.emplace(words, std::move(key)).first->second;
 }
 
 void SourceResolver::add_name(std::string key, std::size_t source)

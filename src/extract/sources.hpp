@@ -4,6 +4,7 @@
 #pragma once
 
 #include "extract/lexicon.hpp"
+#include "util/word_hash.hpp"
 
 #include <contra/source.hpp>
 
@@ -11,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace contra::detail::extraction {
@@ -37,7 +39,9 @@ private:
         std::string key;  // folded words, determiners dropped, one space apart
         std::size_t source;  // index into m_ids
     };
-    [[nodiscard]] std::string key_of(std::string_view words) const;
+    // Folded words, determiners dropped, one space apart; remembered, for the
+    // same words come back many times in a document.
+    [[nodiscard]] const std::string& key_of(std::string_view words) const;
     [[nodiscard]] std::string lookup(const std::string& key, bool allow_surname) const;
     void add_name(std::string key, std::size_t source);
 
@@ -45,6 +49,8 @@ private:
     std::vector<std::string> m_ids;  // known ids, then new ones
     std::vector<Name> m_names;
     std::map<std::string, std::string, std::less<>> m_acronyms;  // key -> full mention
+    mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> m_keys;  // words -> key_of
+    mutable std::vector<WordToken> m_key_tokens;  // key_of's words, one buffer for every call
     std::vector<Source> m_new;
 };
 

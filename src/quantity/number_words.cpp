@@ -1,4 +1,5 @@
 #include "quantity/number_words.hpp"
+#include "util/word_hash.hpp"
 
 #include <string>
 #include <unordered_map>
@@ -7,7 +8,7 @@ namespace contra::detail {
 
 namespace {
 
-using WordTable = std::unordered_map<std::string_view, NumberWord>;
+using WordTable = std::unordered_map<std::string_view, NumberWord, WordHash>;
 
 WordTable make_table()
 {
@@ -89,7 +90,7 @@ WordTable make_table()
     return table;
 }
 
-using FractionTable = std::unordered_map<std::string_view, double>;
+using FractionTable = std::unordered_map<std::string_view, double, WordHash>;
 
 FractionTable make_fractions()
 {
@@ -134,7 +135,7 @@ NumberWord number_word(std::string_view word)
 
 int month_number(std::string_view word)
 {
-    static const std::unordered_map<std::string_view, int> months = {
+    static const std::unordered_map<std::string_view, int, WordHash> months = {
         {"january", 1}, {"jan", 1},   {"february", 2}, {"feb", 2},      {"march", 3},     {"mar", 3},
         {"april", 4},   {"apr", 4},   {"may", 5},      {"june", 6},     {"jun", 6},       {"july", 7},
         {"jul", 7},     {"august", 8}, {"aug", 8},     {"september", 9}, {"sep", 9},      {"sept", 9},

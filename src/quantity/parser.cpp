@@ -8,6 +8,7 @@
 #include "quantity/lexicon.hpp"
 #include "quantity/number_words.hpp"
 #include "quantity/tokenizer.hpp"
+#include "util/word_hash.hpp"
 
 #include <algorithm>
 #include <array>
@@ -117,7 +118,7 @@ enum class AndUse { allowed, forbidden };
 class Scanner {
 public:
     Scanner(std::string_view text, const TokenList& list, const Lexicon& lexicon,
-            const std::vector<BoundPhrase>& bounds, const std::unordered_set<std::string_view>& starters)
+            const std::vector<BoundPhrase>& bounds, const std::unordered_set<std::string_view, WordHash>& starters)
         : m_text(text), m_tokens(list.tokens), m_lexicon(lexicon), m_bounds(bounds), m_starters(starters)
     {
     }
@@ -1138,7 +1139,7 @@ private:
     const std::vector<Token>& m_tokens;
     const Lexicon& m_lexicon;
     const std::vector<BoundPhrase>& m_bounds;
-    const std::unordered_set<std::string_view>& m_starters;
+    const std::unordered_set<std::string_view, WordHash>& m_starters;
 };
 
 }  // namespace
@@ -1149,7 +1150,7 @@ struct QuantityParser::Impl {
     detail::Lexicon lexicon;
     std::vector<detail::BoundPhrase> bounds = detail::make_bounds();
     // The first words of every phrase that can begin a quantity, besides number words.
-    std::unordered_set<std::string_view> starters;
+    std::unordered_set<std::string_view, detail::WordHash> starters;
 };
 
 QuantityParser::QuantityParser(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
