@@ -7,6 +7,7 @@
 #include <contra/hash.hpp>
 #include <contra/text.hpp>
 
+#include "check/event_names.hpp"
 #include "extract/segmenter.hpp"
 #include "rules/draft/draft_kind.hpp"
 
@@ -16,6 +17,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <system_error>
 
 namespace contra {
@@ -103,28 +105,72 @@ std::string known_event_ids(std::span<const Event> events)
     return ids.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(ids, ", "));
 }
 
-// Which event the draft is about: "" for none; an error for an unknown one.
-Expected<std::string> event_of(const Draft& draft, std::span<const Event> events, const CheckOptions& options)
+// The store's events, read only when a draft needs them: to find which event
+// it names, or to list the known ones after an unknown id. A draft whose event
+// is given costs one look-up of that event.
+class EventLookup {
+public:
+    explicit EventLookup(const Store& store) : m_store(store) {}
+
+    [[nodiscard]] Expected<std::optional<Event>> find(std::string_view id) const { return m_store.event(id); }
+
+    [[nodiscard]] Expected<std::span<const Event>> all()
+    {
+        if (!m_all) {
+            auto events = m_store.events();
+            if (!events) return std::unexpected(events.error());
+            m_all = std::move(*events);
+        }
+        return std::span<const Event>(*m_all);
+    }
+
+private:
+    const Store& m_store;
+    std::optional<std::vector<Event>> m_all;
+};
+
+// The event each draft names in its prose, for the drafts whose event is not
+// given by --event or front matter; empty for the others and for none.
+Expected<std::vector<std::string>> named_events(std::span<const Draft> drafts, EventLookup& events,
+                                                const CheckOptions& options)
 {
-    const auto known = [&](std::string_view id) {
-        return std::ranges::any_of(events, [&](const Event& event) { return event.id == id; });
+    std::vector<std::string> named(drafts.size());
+    if (options.event) return named;
+    std::vector<std::string> folded(drafts.size());
+    bool any = false;
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        if (drafts[i].event) continue;
+        folded[i] = fold(drafts[i].prose);
+        any = true;
+    }
+    if (!any) return named;
+    auto all = events.all();
+    if (!all) return std::unexpected(all.error());
+    const detail::EventNames names(*all, folded);
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        if (!drafts[i].event) named[i] = names.detect(folded[i]);
+    }
+    return named;
+}
+
+// Which event the draft is about: none (nullopt) or the event; an error for
+// an unknown one. `named` is the event its prose names, if any.
+Expected<std::optional<Event>> event_of(const Draft& draft, std::string_view named, EventLookup& events,
+                                        const CheckOptions& options)
+{
+    const auto given = [&](const std::string& id, std::string_view what,
+                           Location where) -> Expected<std::optional<Event>> {
+        auto event = events.find(id);
+        if (!event) return std::unexpected(event.error());
+        if (*event) return event;
+        auto all = events.all();
+        if (!all) return std::unexpected(all.error());
+        return bad_input(fmt::format("{} '{}'; known events: {}", what, id, known_event_ids(*all)), std::move(where));
     };
-    if (options.event) {
-        if (!known(*options.event)) {
-            return bad_input(fmt::format("--event: unknown event '{}'; known events: {}", *options.event,
-                                         known_event_ids(events)));
-        }
-        return *options.event;
-    }
-    if (draft.event) {
-        if (!known(*draft.event)) {
-            return bad_input(fmt::format("front matter names unknown event '{}'; known events: {}", *draft.event,
-                                         known_event_ids(events)),
-                             Location{draft.path, 0, 0, {}});
-        }
-        return *draft.event;
-    }
-    return detect_event(draft.prose, events);
+    if (options.event) return given(*options.event, "--event: unknown event", {});
+    if (draft.event) return given(*draft.event, "front matter names unknown event", Location{draft.path, 0, 0, {}});
+    if (named.empty()) return std::nullopt;
+    return events.find(named);
 }
 
 // Fingerprints unique within one draft: a repeat gets its ordinal mixed in,
@@ -143,31 +189,13 @@ void make_fingerprints_unique(std::vector<Finding>& findings, std::size_t first)
 std::string detect_event(std::string_view prose, std::span<const Event> events)
 {
     const std::string folded = fold(prose);
-    std::string best;
-    std::size_t best_at = std::string::npos;
-    std::size_t best_length = 0;
-    for (const auto& event : events) {
-        std::vector<std::string> names = event.aliases;
-        names.push_back(event.title);
-        for (const auto& name : names) {
-            const std::string needle = fold(name);
-            const std::size_t at = detail::find_words(folded, needle);
-            if (at == std::string::npos) continue;
-            if (at < best_at || (at == best_at && needle.size() > best_length)) {
-                best = event.id;
-                best_at = at;
-                best_length = needle.size();
-            }
-        }
-    }
-    return best;
+    return detail::EventNames(events, std::span(&folded, 1)).detect(folded);
 }
 
 Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, const Extractor& extractor,
                                    std::span<const Draft> drafts, const CheckOptions& options)
 {
-    auto events = store.events();
-    if (!events) return std::unexpected(events.error());
+    EventLookup events(store);
     auto source_list = store.sources();
     if (!source_list) return std::unexpected(source_list.error());
     std::map<std::string, Source, std::less<>> sources;
@@ -176,21 +204,24 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
     CheckReport report;
     report.drafts = static_cast<int>(drafts.size());
     for (const Draft& draft : drafts) report.paths.push_back(draft.path);
+    auto named = named_events(drafts, events, options);
+    if (!named) return std::unexpected(named.error());
     std::map<std::string, std::unique_ptr<EventAccounts>, std::less<>> cache;
-    for (const Draft& draft : drafts) {
-        auto event_id = event_of(draft, *events, options);
-        if (!event_id) return std::unexpected(event_id.error());
-        if (event_id->empty()) {
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        const Draft& draft = drafts[i];
+        auto event = event_of(draft, (*named)[i], events, options);
+        if (!event) return std::unexpected(event.error());
+        if (!*event) {
             report.notes.push_back(fmt::format(
                 "{}: about no known event (name one with --event or `event:` in the front matter)", draft.path));
             continue;
         }
-        auto cached = cache.find(*event_id);
+        const std::string& event_id = (*event)->id;
+        auto cached = cache.find(event_id);
         if (cached == cache.end()) {
-            const Event& event = *std::ranges::find(*events, *event_id, &Event::id);
-            auto accounts = read_event(store, event);
+            auto accounts = read_event(store, **event);
             if (!accounts) return std::unexpected(accounts.error());
-            cached = cache.emplace(*event_id, std::move(*accounts)).first;
+            cached = cache.emplace(event_id, std::move(*accounts)).first;
         }
         const EventAccounts& accounts = *cached->second;
 
@@ -199,7 +230,7 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
         document.path = draft.path;
         document.text = draft.prose;
         ExtractOptions extract_options;
-        extract_options.event = *event_id;
+        extract_options.event = event_id;
         extract_options.known_sources = *source_list;
         extract_options.publication = std::string(k_own_voice);
         auto extraction = extractor.extract(document, extract_options);

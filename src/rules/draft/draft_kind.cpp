@@ -71,23 +71,19 @@ std::string DraftMessage::render(const Parts& parts) const
     return out;
 }
 
-namespace {
-
-bool word_byte(char c)
+bool is_word_byte(char c)
 {
     const auto u = static_cast<unsigned char>(c);
     return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-}  // namespace
-
 std::size_t find_words(std::string_view haystack, std::string_view needle, std::size_t from)
 {
     if (needle.empty()) return std::string_view::npos;
     for (auto at = haystack.find(needle, from); at != std::string_view::npos; at = haystack.find(needle, at + 1)) {
-        const bool starts = at == 0 || !word_byte(haystack[at - 1]) || !word_byte(needle.front());
+        const bool starts = at == 0 || !is_word_byte(haystack[at - 1]) || !is_word_byte(needle.front());
         const std::size_t end = at + needle.size();
-        const bool ends = end == haystack.size() || !word_byte(haystack[end]) || !word_byte(needle.back());
+        const bool ends = end == haystack.size() || !is_word_byte(haystack[end]) || !is_word_byte(needle.back());
         if (starts && ends) return at;
     }
     return std::string_view::npos;

@@ -43,6 +43,10 @@ private:
     std::vector<Piece> m_pieces;
 };
 
+// A byte that can be part of a word for find_words: an ASCII letter or
+// digit, or any byte of a multi-byte UTF-8 sequence.
+[[nodiscard]] bool is_word_byte(char c);
+
 // Where `needle` first occurs in `haystack` at or after `from`, between word
 // boundaries (both already folded); npos when it does not.
 [[nodiscard]] std::size_t find_words(std::string_view haystack, std::string_view needle, std::size_t from = 0);
