@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -180,13 +181,17 @@ Expected<Report> build_report(const Store& store, std::string_view event_id, con
     if (!claims) return std::unexpected(claims.error());
     auto sources = store.sources();
     if (!sources) return std::unexpected(sources.error());
-    auto documents = store.documents(false);
-    if (!documents) return std::unexpected(documents.error());
-
     std::unordered_map<std::string_view, const Source*> source_by_id;
     for (const auto& source : *sources) source_by_id.emplace(source.id, &source);
-    std::unordered_map<std::string_view, const Document*> document_by_id;
-    for (const auto& document : *documents) document_by_id.emplace(document.sha256, &document);
+    // Only the event's documents, each read once (without its text): a store
+    // holds many more than one event cites.
+    std::unordered_map<std::string, std::optional<Document>> document_by_id;
+    for (const auto& claim : *claims) {
+        if (document_by_id.contains(claim.document)) continue;
+        auto document = store.document(claim.document, false);
+        if (!document) return std::unexpected(document.error());
+        document_by_id.emplace(claim.document, std::move(*document));
+    }
 
     std::set<std::string> used_sources, used_documents;
     report.claims.reserve(claims->size());
@@ -195,9 +200,9 @@ Expected<Report> build_report(const Store& store, std::string_view event_id, con
         auto source = source_by_id.find(claim.source);
         item.source = source != source_by_id.end() ? *source->second
                                                    : Source{claim.source, claim.source, {}, Stake::unknown, {}};
-        auto document = document_by_id.find(claim.document);
-        if (document != document_by_id.end()) {
-            item.document = *document->second;
+        const auto& document = document_by_id.at(claim.document);
+        if (document) {
+            item.document = *document;
             item.document.text.clear();
         } else {
             item.document.sha256 = claim.document;
@@ -215,18 +220,14 @@ Expected<Report> build_report(const Store& store, std::string_view event_id, con
     filter.state = FlagState::active;
     auto flags = store.flags(filter);
     if (!flags) return std::unexpected(flags.error());
-    std::unordered_map<std::string, std::size_t> flag_index;
     for (auto& flag : *flags) report.flags.push_back(ReportFlag{std::move(flag), {}, {}});
     std::ranges::sort(report.flags, flag_order);
-    for (std::size_t i = 0; i < report.flags.size(); ++i) flag_index.emplace(report.flags[i].flag.id, i);
 
-    if (!report.flags.empty()) {
-        auto reviews = store.all_reviews();
+    // Each flag's own reviews, in log order: the whole log may be long.
+    for (auto& flag : report.flags) {
+        auto reviews = store.reviews(flag.flag.id);
         if (!reviews) return std::unexpected(reviews.error());
-        for (auto& review : *reviews) {
-            auto found = flag_index.find(review.flag);
-            if (found != flag_index.end()) report.flags[found->second].reviews.push_back(std::move(review));
-        }
+        flag.reviews = std::move(*reviews);
     }
 
     make_topics(report);
