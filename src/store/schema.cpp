@@ -17,8 +17,9 @@ namespace {
 //   Documents are immutable, so the copy cannot drift, and it lets the
 //   claims table itself be kept in EventClaims order (its primary key).
 // - flags.claim_ids repeats flag_claims as one space-separated string so that
-//   listing flags reads one row per flag; a flag's claims never change (its
-//   id is a hash of them), so the two cannot disagree.
+//   listing flags reads one row per flag; sync_flags rewrites both together
+//   when a flag gains a claim (another document repeating a statement it
+//   involves), so the two cannot disagree.
 constexpr std::string_view k_v1 = R"sql(
 CREATE TABLE events (
     id      TEXT PRIMARY KEY NOT NULL,
