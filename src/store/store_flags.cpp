@@ -307,27 +307,55 @@ Expected<SyncStats> Store::sync_flags(std::span<const std::string> events, std::
     });
 }
 
+namespace {
+
+// Runs the listing query for `filter` and calls `row` on each row, ordered by
+// event, then id.
+template <class Row>
+void query_flags(detail::StoreState& impl, const FlagFilter& filter, Row&& row)
+{
+    std::string sql(k_flag_columns);
+    std::vector<std::string> values;
+    const auto where = [&](std::string_view column, std::string value) {
+        sql += values.empty() ? " WHERE " : " AND ";
+        sql += fmt::format("{} = ?{}", column, values.size() + 1);
+        values.push_back(std::move(value));
+    };
+    if (filter.event) where("event", *filter.event);
+    if (filter.rule) where("rule", *filter.rule);
+    if (filter.severity) where("severity", std::string(to_string(*filter.severity)));
+    if (filter.state) where("state", std::string(to_string(*filter.state)));
+    if (filter.status) where("status", std::string(to_string(*filter.status)));
+    sql += " ORDER BY event, id";
+    detail::RawScope statement(impl.prepare_raw(sql));
+    for (std::size_t i = 0; i < values.size(); ++i) statement->text(static_cast<int>(i + 1), values[i]);
+    while (statement->step()) row(*statement);
+}
+
+}  // namespace
+
 Expected<std::vector<Flag>> Store::flags(const FlagFilter& filter) const
 {
     return detail::guarded<std::vector<Flag>>(m_impl->path, [&]() -> Expected<std::vector<Flag>> {
-        std::string sql(k_flag_columns);
-        std::vector<std::string> values;
-        const auto where = [&](std::string_view column, std::string value) {
-            sql += values.empty() ? " WHERE " : " AND ";
-            sql += fmt::format("{} = ?{}", column, values.size() + 1);
-            values.push_back(std::move(value));
-        };
-        if (filter.event) where("event", *filter.event);
-        if (filter.rule) where("rule", *filter.rule);
-        if (filter.severity) where("severity", std::string(to_string(*filter.severity)));
-        if (filter.state) where("state", std::string(to_string(*filter.state)));
-        if (filter.status) where("status", std::string(to_string(*filter.status)));
-        sql += " ORDER BY event, id";
-        detail::RawScope statement(m_impl->prepare_raw(sql));
-        for (std::size_t i = 0; i < values.size(); ++i) statement->text(static_cast<int>(i + 1), values[i]);
         std::vector<Flag> out;
-        while (statement->step()) out.push_back(read_flag(*statement));
+        query_flags(*m_impl, filter, [&](const detail::RawStatement& row) { out.push_back(read_flag(row)); });
         return out;
+    });
+}
+
+Expected<void> Store::for_each_flag(const FlagFilter& filter, const std::function<void(const FlagRow&)>& visit) const
+{
+    return detail::guarded<void>(m_impl->path, [&]() -> Expected<void> {
+        query_flags(*m_impl, filter, [&](const detail::RawStatement& row) {
+            const auto severity = row.column_text(3);
+            const auto state = row.column_text(7);
+            const auto status = row.column_text(11);
+            visit(FlagRow{row.column_text(0), row.column_text(1), row.column_text(4), row.column_text(6),
+                          detail::parsed_or_throw(parse_severity(severity), "severity", severity),
+                          detail::parsed_or_throw(parse_flag_state(state), "flag state", state),
+                          detail::parsed_or_throw(parse_review_status(status), "review status", status)});
+        });
+        return {};
     });
 }
 
