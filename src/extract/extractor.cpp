@@ -7,6 +7,7 @@
 #include <contra/text.hpp>
 
 #include "extract/attribution.hpp"
+#include "extract/cause.hpp"
 #include "extract/claim_builder.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/segmenter.hpp"
@@ -25,6 +26,7 @@ namespace extraction = detail::extraction;
 struct Extractor::Impl {
     extraction::Lexicon lexicon;
     QuantityParser quantities;
+    extraction::CauseFinder causes;
 };
 
 namespace {
@@ -106,7 +108,9 @@ Expected<Extractor> Extractor::load(const RuleSet& rules)
     if (!lexicon) return std::unexpected(lexicon.error());
     auto quantities = QuantityParser::load((std::filesystem::path(dir) / "quantities.toml").string());
     if (!quantities) return std::unexpected(quantities.error());
-    return Extractor(std::make_unique<Impl>(Impl{std::move(*lexicon), std::move(*quantities)}));
+    auto causes = extraction::CauseFinder::load(dir);
+    if (!causes) return std::unexpected(causes.error());
+    return Extractor(std::make_unique<Impl>(Impl{std::move(*lexicon), std::move(*quantities), std::move(*causes)}));
 }
 
 Expected<Extraction> Extractor::extract(const Document& document, const ExtractOptions& options) const
@@ -202,6 +206,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
 
         found.clear();
         extraction::build_claims(sentence, lexicon, figures, attribution, found);
+        m_impl->causes.find(text, sentence, lexicon, attribution, found);
         for (extraction::SentenceClaim& raw : found) {
             Claim claim;
             claim.event = options.event;

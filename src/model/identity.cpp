@@ -1,11 +1,8 @@
-// Stable identities: claim fingerprints and ids, flag ids.
+// Stable identities: claim fingerprints and ids (flag ids: flag_identity.cpp).
 #include <contra/claim.hpp>
-#include <contra/flag.hpp>
 #include <contra/hash.hpp>
 
-#include <algorithm>
 #include <string>
-#include <vector>
 
 namespace contra {
 
@@ -60,18 +57,6 @@ std::string Claim::fingerprint() const
 std::string make_claim_id(const Claim& claim)
 {
     return "c-" + claim.fingerprint().substr(0, 12);
-}
-
-std::string make_flag_id(std::string_view rule, std::span<const std::string> fingerprints)
-{
-    std::vector<std::string> sorted(fingerprints.begin(), fingerprints.end());
-    std::ranges::sort(sorted);
-    std::string identity(rule);
-    for (const auto& fingerprint : sorted) {
-        identity += '\x1f';
-        identity += fingerprint;
-    }
-    return "F-" + short_hash(identity, 12);
 }
 
 }  // namespace contra
