@@ -3,6 +3,8 @@
 // a share of them in conflict. Files: OUT/chunk-NNNN.toml and OUT/docs/*.txt.
 //
 //   contra-bench-generate OUT EVENTS CLAIMS_PER_EVENT [CONFLICT_SHARE] [EVENTS_PER_FILE]
+#include "random.hpp"
+
 #include <fmt/core.h>
 #include <fmt/os.h>
 
@@ -12,6 +14,8 @@
 #include <string>
 
 namespace {
+
+using contra::bench::Random;
 
 struct SourceSpec {
     const char* id;
@@ -28,19 +32,6 @@ constexpr SourceSpec k_sources[] = {
 
 constexpr const char* k_attributes[] = {"deaths", "injuries", "arrests", "participants"};
 constexpr const char* k_verbs[] = {"died", "were injured", "were arrested", "took part"};
-
-// A small deterministic generator, so every run writes the same corpus.
-struct Random {
-    std::uint64_t state;
-    std::uint64_t next()
-    {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        return state;
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-};
 
 }  // namespace
 

@@ -7,6 +7,8 @@
 //       one file; documents separated by a line holding only k_marker
 //   contra-bench-news files DIR COUNT
 //       COUNT separate documents DIR/news-NNNNNN.txt (for `contra ingest`)
+#include "random.hpp"
+
 #include <fmt/core.h>
 #include <fmt/os.h>
 
@@ -19,25 +21,10 @@
 
 namespace {
 
+using contra::bench::Random;
+
 // The line that separates documents in a corpus file (bench/extract_throughput.cpp reads it).
 constexpr std::string_view k_marker = "%%% contra-document %%%";
-
-struct Random {
-    std::uint64_t state;
-    std::uint64_t next()
-    {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        return state;
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-    template <class T, std::size_t N>
-    const T& pick(const T (&items)[N])
-    {
-        return items[below(static_cast<int>(N))];
-    }
-};
 
 constexpr const char* k_sources[] = {
     "the Interior Ministry", "police", "a police spokesman", "the Residents' Council",
