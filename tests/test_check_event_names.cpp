@@ -1,16 +1,20 @@
 // Which event a draft names (src/check/event_names.cpp, through detect_event):
 // the index must give the answer of the plain search it replaced, which
 // looks for every name of every event in the folded text and keeps the
-// earliest match, then the longest name, then the first event.
+// earliest match, then the longest name, then the first event. So must the
+// look-up through a store's event_names table (detect_event with a Store),
+// which ranks events by id as the store reads them.
 #include "rules/draft/draft_kind.hpp"
 
 #include <contra/check.hpp>
 #include <contra/event.hpp>
+#include <contra/store.hpp>
 #include <contra/text.hpp>
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -72,25 +76,52 @@ std::string phrase(Random& random, std::size_t words)
     return out;
 }
 
+// One to twelve events, event-0 on, with one to three words of title and
+// up to two aliases.
+std::vector<Event> random_events(Random& random)
+{
+    std::vector<Event> events;
+    const std::size_t count = 1 + random.below(12);
+    for (std::size_t e = 0; e < count; ++e) {
+        Event event;
+        event.id = fmt::format("event-{}", e);
+        event.title = phrase(random, 1 + random.below(3));
+        for (std::size_t a = random.below(3); a > 0; --a) event.aliases.push_back(phrase(random, 1 + random.below(2)));
+        events.push_back(std::move(event));
+    }
+    return events;
+}
+
 }  // namespace
 
 TEST_CASE("detect_event gives the plain search's answer on names and texts that meet awkwardly")
 {
     Random random{0x9E3779B97F4A7C15ULL};
     for (int round = 0; round < 300; ++round) {
-        std::vector<Event> events;
-        const std::size_t count = 1 + random.below(12);
-        for (std::size_t e = 0; e < count; ++e) {
-            Event event;
-            event.id = fmt::format("event-{}", e);
-            event.title = phrase(random, 1 + random.below(3));
-            for (std::size_t a = random.below(3); a > 0; --a) event.aliases.push_back(phrase(random, 1 + random.below(2)));
-            events.push_back(std::move(event));
-        }
+        const std::vector<Event> events = random_events(random);
         for (int text = 0; text < 10; ++text) {
             const std::string prose = phrase(random, 1 + random.below(30));
             INFO("round " << round << ", text: " << prose);
             CHECK(detect_event(prose, events) == plain_search(prose, events));
+        }
+    }
+}
+
+TEST_CASE("detect_event through a store's names gives the plain search's answer")
+{
+    Random random{0x2545F4914F6CDD1DULL};
+    for (int round = 0; round < 150; ++round) {
+        auto store = Store::open_in_memory();
+        REQUIRE(store);
+        std::vector<Event> events = random_events(random);
+        for (const auto& event : events) REQUIRE(store->put_event(event));
+        std::ranges::sort(events, {}, &Event::id);  // event-10 before event-2, as the store ranks them
+        for (int text = 0; text < 10; ++text) {
+            const std::string prose = phrase(random, 1 + random.below(30));
+            INFO("round " << round << ", text: " << prose);
+            const auto found = detect_event(prose, *store);
+            REQUIRE(found);
+            CHECK(*found == plain_search(prose, events));
         }
     }
 }

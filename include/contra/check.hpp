@@ -31,6 +31,9 @@ struct CheckOptions {
 // The event a draft is about, by title or alias (fold-insensitive, whole
 // words); the earliest mention wins. Empty when it mentions none.
 [[nodiscard]] std::string detect_event(std::string_view prose, std::span<const Event> events);
+// The same, among the events of `store`, found by its index of folded names
+// without reading every event.
+[[nodiscard]] Expected<std::string> detect_event(std::string_view prose, const Store& store);
 
 // True when some finding that is not suppressed is at or above `fail_on`.
 [[nodiscard]] bool check_fails(const CheckReport& report, Severity fail_on);

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace contra {
@@ -56,10 +57,18 @@ struct FlagRow {
     ReviewStatus status = ReviewStatus::open;
 };
 
+// One name of an event, folded (contra::fold): an alias or the title.
+// position ranks an event's names: its aliases in order, then its title.
+struct EventName {
+    std::string event;
+    int position = 0;
+    std::string name;
+};
+
 class Store {
 public:
     // The schema version this program writes (PRAGMA user_version).
-    static constexpr int k_schema_version = 1;
+    static constexpr int k_schema_version = 2;
 
     [[nodiscard]] static Expected<Store> open(const std::string& path, OpenMode mode);
     [[nodiscard]] static Expected<Store> open_in_memory();
@@ -104,6 +113,16 @@ public:
     // Reads.
     [[nodiscard]] Expected<std::vector<Event>> events() const;
     [[nodiscard]] Expected<std::optional<Event>> event(std::string_view id) const;
+    // Finding events by name without reading them all (table event_names).
+    // For each of `first_words` that begins some event's name, the most words
+    // such a name has (words as in the draft rules: runs of letters, digits
+    // and non-ASCII bytes); a word that begins none is left out.
+    [[nodiscard]] Expected<std::vector<std::pair<std::string, int>>> event_name_starts(
+        std::span<const std::string> first_words) const;
+    // The names whose text up to the end of their last word is one of `keys`,
+    // and every name that begins with no word, ordered by event id, then
+    // position.
+    [[nodiscard]] Expected<std::vector<EventName>> event_names(std::span<const std::string> keys) const;
     [[nodiscard]] Expected<std::vector<Source>> sources() const;
     [[nodiscard]] Expected<std::optional<Source>> source(std::string_view id) const;
     // With text when `with_text`; metadata only otherwise.

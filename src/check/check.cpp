@@ -105,9 +105,8 @@ std::string known_event_ids(std::span<const Event> events)
     return ids.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(ids, ", "));
 }
 
-// The store's events, read only when a draft needs them: to find which event
-// it names, or to list the known ones after an unknown id. A draft whose event
-// is given costs one look-up of that event.
+// The store's events, one by id, or all of them only to list the known ones
+// after an unknown id.
 class EventLookup {
 public:
     explicit EventLookup(const Store& store) : m_store(store) {}
@@ -131,7 +130,7 @@ private:
 
 // The event each draft names in its prose, for the drafts whose event is not
 // given by --event or front matter; empty for the others and for none.
-Expected<std::vector<std::string>> named_events(std::span<const Draft> drafts, EventLookup& events,
+Expected<std::vector<std::string>> named_events(const Store& store, std::span<const Draft> drafts,
                                                 const CheckOptions& options)
 {
     std::vector<std::string> named(drafts.size());
@@ -144,11 +143,10 @@ Expected<std::vector<std::string>> named_events(std::span<const Draft> drafts, E
         any = true;
     }
     if (!any) return named;
-    auto all = events.all();
-    if (!all) return std::unexpected(all.error());
-    const detail::EventNames names(*all, folded);
+    auto names = detail::event_names_in(store, folded);
+    if (!names) return std::unexpected(names.error());
     for (std::size_t i = 0; i < drafts.size(); ++i) {
-        if (!drafts[i].event) named[i] = names.detect(folded[i]);
+        if (!drafts[i].event) named[i] = names->detect(folded[i]);
     }
     return named;
 }
@@ -192,6 +190,14 @@ std::string detect_event(std::string_view prose, std::span<const Event> events)
     return detail::EventNames(events, std::span(&folded, 1)).detect(folded);
 }
 
+Expected<std::string> detect_event(std::string_view prose, const Store& store)
+{
+    const std::string folded = fold(prose);
+    auto names = detail::event_names_in(store, std::span(&folded, 1));
+    if (!names) return std::unexpected(names.error());
+    return names->detect(folded);
+}
+
 Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, const Extractor& extractor,
                                    std::span<const Draft> drafts, const CheckOptions& options)
 {
@@ -204,7 +210,7 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
     CheckReport report;
     report.drafts = static_cast<int>(drafts.size());
     for (const Draft& draft : drafts) report.paths.push_back(draft.path);
-    auto named = named_events(drafts, events, options);
+    auto named = named_events(store, drafts, options);
     if (!named) return std::unexpected(named.error());
     std::map<std::string, std::unique_ptr<EventAccounts>, std::less<>> cache;
     for (std::size_t i = 0; i < drafts.size(); ++i) {

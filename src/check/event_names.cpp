@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace contra::detail {
@@ -62,20 +63,39 @@ bool may_occur(std::string_view name, const Words& words)
 
 }  // namespace
 
-EventNames::EventNames(std::span<const Event> events, std::span<const std::string> texts) : m_events(events)
+EventNames::EventNames(std::span<const Event> events, std::span<const std::string> texts)
 {
     const Words words = words_of(texts);
     std::uint32_t order = 0;
-    for (std::size_t e = 0; e < events.size(); ++e) {
+    for (const Event& event : events) {
         const auto add = [&](std::string_view name) {
             const std::uint32_t this_order = order++;
             if (!may_occur(name, words)) return;
             std::string folded = fold(name);
-            if (!folded.empty()) m_names.push_back(Name{std::move(folded), this_order, static_cast<std::uint32_t>(e)});
+            if (folded.empty()) return;
+            if (m_event_ids.empty() || m_event_ids.back() != event.id) m_event_ids.push_back(event.id);
+            m_names.push_back(Name{std::move(folded), this_order, static_cast<std::uint32_t>(m_event_ids.size() - 1)});
         };
-        for (const auto& alias : events[e].aliases) add(alias);
-        add(events[e].title);
+        for (const auto& alias : event.aliases) add(alias);
+        add(event.title);
     }
+    index_names();
+}
+
+EventNames::EventNames(std::vector<EventName> names)
+{
+    m_names.reserve(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i].name.empty()) continue;
+        if (m_event_ids.empty() || m_event_ids.back() != names[i].event) m_event_ids.push_back(std::move(names[i].event));
+        m_names.push_back(Name{std::move(names[i].name), static_cast<std::uint32_t>(i),
+                               static_cast<std::uint32_t>(m_event_ids.size() - 1)});
+    }
+    index_names();
+}
+
+void EventNames::index_names()
+{
     m_by_text.reserve(m_names.size());
     for (std::size_t i = 0; i < m_names.size(); ++i) {
         const std::string& text = m_names[i].folded;
@@ -124,7 +144,54 @@ std::string EventNames::detect(std::string_view text) const
             best_name = name;
         }
     }
-    return best_at == std::string_view::npos ? std::string() : m_events[m_names[best_name].event].id;
+    return best_at == std::string_view::npos ? std::string() : m_event_ids[m_names[best_name].event];
+}
+
+Expected<EventNames> event_names_in(const Store& store, std::span<const std::string> texts)
+{
+    // Each text's words, as [start, end) byte ranges.
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> words(texts.size());
+    std::unordered_set<std::string_view> distinct;
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+        const std::string& text = texts[t];
+        std::size_t at = 0;
+        while (at < text.size()) {
+            while (at < text.size() && !is_word_byte(text[at])) ++at;
+            const std::size_t start = at;
+            while (at < text.size() && is_word_byte(text[at])) ++at;
+            if (at > start) {
+                words[t].emplace_back(start, at);
+                distinct.emplace(std::string_view(text).substr(start, at - start));
+            }
+        }
+    }
+    std::vector<std::string> first_words(distinct.begin(), distinct.end());
+    std::ranges::sort(first_words);  // the same query text for the same drafts
+    auto starts = store.event_name_starts(first_words);
+    if (!starts) return std::unexpected(starts.error());
+    std::unordered_map<std::string_view, int> most_words;
+    for (const auto& [word, count] : *starts) most_words.emplace(word, count);
+
+    // A name that begins with a word is found at a word start of a text as
+    // its key: that word and the next `words - 1`, with what lies between.
+    std::unordered_set<std::string_view> keys;
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+        const std::string_view text = texts[t];
+        const auto& spans = words[t];
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            const auto found = most_words.find(text.substr(spans[i].first, spans[i].second - spans[i].first));
+            if (found == most_words.end()) continue;
+            const std::size_t last = std::min(spans.size(), i + static_cast<std::size_t>(found->second));
+            for (std::size_t j = i; j < last; ++j) {
+                keys.emplace(text.substr(spans[i].first, spans[j].second - spans[i].first));
+            }
+        }
+    }
+    std::vector<std::string> key_list(keys.begin(), keys.end());
+    std::ranges::sort(key_list);
+    auto names = store.event_names(key_list);
+    if (!names) return std::unexpected(names.error());
+    return EventNames(std::move(*names));
 }
 
 }  // namespace contra::detail

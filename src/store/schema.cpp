@@ -1,8 +1,12 @@
 #include "store/schema.hpp"
 
 #include <contra/store.hpp>
+#include <contra/text.hpp>
+
+#include <sqlite3.h>
 
 #include <array>
+#include <string>
 
 namespace contra::detail {
 
@@ -150,7 +154,35 @@ SELECT f.*,
 FROM flags f;
 )sql";
 
-constexpr std::array<std::string_view, 1> k_migrations = {k_v1};
+// Version 1 -> 2: every event's names (aliases, then title), folded, in a
+// table indexed for finding which event a draft names without reading every
+// event (contra check). Filled here from the events already stored; from then
+// on put_event rewrites an event's rows whenever it changes the event.
+// position orders an event's names as the check ranks them: its aliases in
+// order (0, 1, ...), then its title. Names that fold to nothing are left out.
+constexpr std::string_view k_v2 = R"sql(
+CREATE TABLE event_names (
+    event    TEXT NOT NULL REFERENCES events(id),
+    position INTEGER NOT NULL,
+    name     TEXT NOT NULL,               -- folded
+    first    TEXT NOT NULL,               -- its first word; '' when it begins with no word
+    key      TEXT NOT NULL,               -- up to the end of its last word
+    words    INTEGER NOT NULL,            -- how many words the key has
+    PRIMARY KEY (event, position)
+) WITHOUT ROWID;
+CREATE INDEX event_names_by_first ON event_names(first, words);
+CREATE INDEX event_names_by_key ON event_names(key);
+
+INSERT INTO event_names (event, position, name, first, key, words)
+SELECT event, position, name, contra_name_first(name), contra_name_key(name), contra_name_words(name)
+FROM (SELECT e.id AS event, CAST(a.key AS INTEGER) AS position, contra_fold(a.value) AS name
+      FROM events e, json_each(e.aliases) a
+      UNION ALL
+      SELECT id, json_array_length(aliases), contra_fold(title) FROM events)
+WHERE name <> '';
+)sql";
+
+constexpr std::array<std::string_view, 2> k_migrations = {k_v1, k_v2};
 
 static_assert(k_migrations.size() == Store::k_schema_version,
               "one migration step per schema version");
@@ -160,6 +192,81 @@ static_assert(k_migrations.size() == Store::k_schema_version,
 std::span<const std::string_view> migrations()
 {
     return k_migrations;
+}
+
+namespace {
+
+bool word_byte(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+std::string_view text_argument(sqlite3_value* value)
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    if (data == nullptr) return {};
+    return {data, static_cast<std::size_t>(sqlite3_value_bytes(value))};
+}
+
+void result_text(sqlite3_context* context, std::string_view text)
+{
+    // Never a null pointer: that would make the result NULL, not ''.
+    sqlite3_result_text(context, text.empty() ? "" : text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+void sql_fold(sqlite3_context* context, int, sqlite3_value** arguments)
+{
+    try {
+        result_text(context, fold(text_argument(arguments[0])));
+    } catch (const std::exception& error) {
+        sqlite3_result_error(context, error.what(), -1);
+    }
+}
+
+void sql_name_first(sqlite3_context* context, int, sqlite3_value** arguments)
+{
+    result_text(context, event_name_parts(text_argument(arguments[0])).first);
+}
+
+void sql_name_key(sqlite3_context* context, int, sqlite3_value** arguments)
+{
+    result_text(context, event_name_parts(text_argument(arguments[0])).key);
+}
+
+void sql_name_words(sqlite3_context* context, int, sqlite3_value** arguments)
+{
+    sqlite3_result_int(context, event_name_parts(text_argument(arguments[0])).words);
+}
+
+}  // namespace
+
+EventNameParts event_name_parts(std::string_view folded)
+{
+    if (folded.empty() || !word_byte(folded.front())) return {};
+    EventNameParts parts;
+    std::size_t at = 0;
+    std::size_t key_end = 0;
+    while (at < folded.size()) {
+        while (at < folded.size() && !word_byte(folded[at])) ++at;
+        if (at == folded.size()) break;
+        while (at < folded.size() && word_byte(folded[at])) ++at;
+        if (parts.words++ == 0) parts.first = folded.substr(0, at);
+        key_end = at;
+    }
+    parts.key = folded.substr(0, key_end);
+    return parts;
+}
+
+void register_migration_functions(sqlite3* db)
+{
+    constexpr int k_flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+    sqlite3_create_function_v2(db, "contra_fold", 1, k_flags, nullptr, sql_fold, nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(db, "contra_name_first", 1, k_flags, nullptr, sql_name_first, nullptr, nullptr,
+                               nullptr);
+    sqlite3_create_function_v2(db, "contra_name_key", 1, k_flags, nullptr, sql_name_key, nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(db, "contra_name_words", 1, k_flags, nullptr, sql_name_words, nullptr, nullptr,
+                               nullptr);
 }
 
 }  // namespace contra::detail

@@ -86,6 +86,7 @@ void migrate(detail::StoreState& impl)
     detail::WriteScope scope(impl);
     const int from = user_version(impl.db);  // again, under the write lock
     const auto steps = detail::migrations();
+    detail::register_migration_functions(impl.db.getHandle());
     for (int version = from; version < Store::k_schema_version; ++version) {
         impl.db.exec(std::string(steps[static_cast<std::size_t>(version)]));
     }

@@ -1,7 +1,12 @@
 // Events, sources and documents: the records claims point at.
+#include "store/schema.hpp"
 #include "store/store_impl.hpp"
 
+#include <contra/text.hpp>
+
 #include <fmt/core.h>
+
+#include <optional>
 
 namespace contra {
 
@@ -15,6 +20,18 @@ ON CONFLICT (id) DO UPDATE SET
     title = excluded.title, date = excluded.date, place = excluded.place, aliases = excluded.aliases
 WHERE title IS NOT excluded.title OR date IS NOT excluded.date OR place IS NOT excluded.place
    OR aliases IS NOT excluded.aliases
+)sql";
+
+constexpr std::string_view k_delete_event_names = "DELETE FROM event_names WHERE event = ?1";
+constexpr std::string_view k_put_event_name =
+    "INSERT INTO event_names (event, position, name, first, key, words) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+// The subquery is one probe of event_names_by_first (first, words) per word.
+constexpr std::string_view k_event_name_starts = R"sql(
+SELECT value, (SELECT max(words) FROM event_names WHERE first = value) FROM json_each(?1)
+)sql";
+constexpr std::string_view k_event_names = R"sql(
+SELECT event, position, name FROM event_names WHERE key IN (SELECT value FROM json_each(?1))
+ORDER BY event, position
 )sql";
 
 constexpr std::string_view k_put_source = R"sql(
@@ -42,6 +59,32 @@ constexpr std::string_view k_documents_with_text =
     "SELECT sha256, title, url, publisher, published, retrieved, path, text FROM documents ORDER BY sha256";
 constexpr std::string_view k_documents_meta =
     "SELECT sha256, title, url, publisher, published, retrieved, path, '' FROM documents ORDER BY sha256";
+
+// An event's rows of event_names, rewritten: its aliases in order, then its
+// title, folded; names that fold to nothing are left out.
+void write_event_names(detail::StoreState& impl, const Event& event)
+{
+    {
+        StatementScope remove(impl.prepare(k_delete_event_names));
+        remove->bind(1, event.id);
+        remove->exec();
+    }
+    const auto put = [&](int position, std::string_view name) {
+        const std::string folded = fold(name);
+        if (folded.empty()) return;
+        const auto parts = detail::event_name_parts(folded);
+        StatementScope insert(impl.prepare(k_put_event_name));
+        insert->bind(1, event.id);
+        insert->bind(2, position);
+        insert->bind(3, folded);
+        insert->bind(4, std::string(parts.first));
+        insert->bind(5, std::string(parts.key));
+        insert->bind(6, parts.words);
+        insert->exec();
+    };
+    for (std::size_t i = 0; i < event.aliases.size(); ++i) put(static_cast<int>(i), event.aliases[i]);
+    put(static_cast<int>(event.aliases.size()), event.title);
+}
 
 Expected<void> require_id(std::string_view what, const std::string& id)
 {
@@ -115,13 +158,23 @@ Expected<bool> Store::put_event(const Event& event)
     if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
     if (auto ok = require_id("event", event.id); !ok) return std::unexpected(ok.error());
     return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
-        StatementScope statement(m_impl->prepare(k_put_event));
-        statement->bind(1, event.id);
-        statement->bind(2, event.title);
-        statement->bind(3, event.date);
-        statement->bind(4, event.place);
-        statement->bind(5, detail::to_json_list(event.aliases));
-        return statement->exec() > 0;
+        // Inside a transaction the caller's rollback covers both writes;
+        // alone, the event and its names are one transaction.
+        std::optional<detail::WriteScope> scope;
+        if (!m_impl->in_transaction) scope.emplace(*m_impl);
+        bool changed = false;
+        {
+            StatementScope statement(m_impl->prepare(k_put_event));
+            statement->bind(1, event.id);
+            statement->bind(2, event.title);
+            statement->bind(3, event.date);
+            statement->bind(4, event.place);
+            statement->bind(5, detail::to_json_list(event.aliases));
+            changed = statement->exec() > 0;
+        }
+        if (changed) write_event_names(*m_impl, event);
+        if (scope) scope->commit();
+        return changed;
     });
 }
 
@@ -169,6 +222,38 @@ Expected<std::optional<Event>> Store::event(std::string_view id) const
 {
     return detail::guarded<std::optional<Event>>(m_impl->path, [&]() -> Expected<std::optional<Event>> {
         return read_one<Event>(m_impl->prepare(k_event), id, detail::read_event);
+    });
+}
+
+Expected<std::vector<std::pair<std::string, int>>> Store::event_name_starts(
+    std::span<const std::string> first_words) const
+{
+    using Starts = std::vector<std::pair<std::string, int>>;
+    return detail::guarded<Starts>(m_impl->path, [&]() -> Expected<Starts> {
+        StatementScope statement(m_impl->prepare(k_event_name_starts));
+        statement->bind(1, detail::to_json_list({first_words.begin(), first_words.end()}));
+        Starts starts;
+        while (statement->executeStep()) {
+            if (statement->getColumn(1).isNull()) continue;
+            starts.emplace_back(statement->getColumn(0).getString(), statement->getColumn(1).getInt());
+        }
+        return starts;
+    });
+}
+
+Expected<std::vector<EventName>> Store::event_names(std::span<const std::string> keys) const
+{
+    return detail::guarded<std::vector<EventName>>(m_impl->path, [&]() -> Expected<std::vector<EventName>> {
+        StatementScope statement(m_impl->prepare(k_event_names));
+        std::vector<std::string> wanted(keys.begin(), keys.end());
+        wanted.emplace_back();  // the names that begin with no word
+        statement->bind(1, detail::to_json_list(wanted));
+        std::vector<EventName> names;
+        while (statement->executeStep()) {
+            names.push_back(EventName{statement->getColumn(0).getString(), statement->getColumn(1).getInt(),
+                                      statement->getColumn(2).getString()});
+        }
+        return names;
     });
 }
 
