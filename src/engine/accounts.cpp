@@ -8,6 +8,7 @@
 
 #include "engine/accounts_load.hpp"
 #include "engine/accounts_pin.hpp"
+#include "util/plain_toml.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -477,7 +478,7 @@ ClaimResolver::ClaimResolver(Catalog& catalog, const AccountsOptions& options)
     m_claim_counts.resize(m_catalog.accounts.documents.size());
 }
 
-Expected<void> ClaimResolver::add(const ClaimDraft& draft)
+Expected<void> ClaimResolver::add(ClaimDraft draft)
 {
     const Accounts& accounts = m_catalog.accounts;
     Claim claim;
@@ -488,7 +489,7 @@ Expected<void> ClaimResolver::add(const ClaimDraft& draft)
                                          fmt::join(accounts.events | std::views::transform(&Event::id), ", ")),
                              draft.event->where);
         }
-        claim.event = draft.event->text;
+        claim.event = std::move(draft.event->text);
     } else if (accounts.events.size() == 1) {
         claim.event = accounts.events.front().id;
     } else {
@@ -533,9 +534,9 @@ Expected<void> ClaimResolver::add(const ClaimDraft& draft)
                              draft.value_where);
         }
     }
-    claim.attribute = draft.attribute.text;
-    claim.qualifier = draft.qualifier;
-    claim.value = draft.value;
+    claim.attribute = std::move(draft.attribute.text);
+    claim.qualifier = std::move(draft.qualifier);
+    claim.value = std::move(draft.value);
     claim.polarity = draft.polarity;
 
     auto pin = pin_quote(document.text, m_lines[handle->second],
@@ -543,27 +544,27 @@ Expected<void> ClaimResolver::add(const ClaimDraft& draft)
     if (!pin) return bad_input(std::move(pin.error()), draft.quote.where);
     claim.document = document.sha256;
     claim.span = pin->span;
-    claim.quote = draft.quote.text;
+    claim.quote = std::move(draft.quote.text);
     claim.prefix = std::move(pin->prefix);
     claim.suffix = std::move(pin->suffix);
     claim.origin = "curated";
     claim.stated_on = document.published.substr(0, std::min<std::size_t>(10, document.published.size()));
     claim.id = make_claim_id(claim);
 
-    if (const auto seen = m_seen.find(claim.id); seen != m_seen.end()) {
-        return bad_input(fmt::format("the same claim is written twice (first at line {})", seen->second.line),
+    if (const auto [seen, added] = m_seen.emplace(claim.id, draft.where.line); !added) {
+        return bad_input(fmt::format("the same claim is written twice (first at line {})", seen->second),
                          draft.where);
     }
-    m_seen.emplace(claim.id, draft.where);
     m_catalog.accounts.claims.push_back(std::move(claim));
     return {};
 }
 
-Expected<Catalog> load_accounts_toml(const std::string& path, const AccountsOptions& options)
+namespace {
+
+// The catalog `root_table` describes (the accounts file at `path`, parsed).
+Expected<Catalog> read_catalog(const toml::table& root_table, const std::string& path, const AccountsOptions& options)
 {
-    CONTRA_TRY(text, read_text_file(path));
-    CONTRA_TRY(root_table, parse_toml(*text, path));
-    const Fields root(*root_table, path, "the accounts file");
+    const Fields root(root_table, path, "the accounts file");
     if (auto ok = root.only({"events", "sources", "documents", "claims"}); !ok) return std::unexpected(ok.error());
 
     Catalog catalog;
@@ -600,10 +601,25 @@ Expected<Catalog> load_accounts_toml(const std::string& path, const AccountsOpti
     ClaimResolver resolver(catalog, options);
     auto claims = for_each_table(root, "claims", [&](const toml::table& table) -> Expected<void> {
         CONTRA_TRY(draft, read_claim(Fields(table, path, "[[claims]]")));
-        return resolver.add(*draft);
+        return resolver.add(std::move(*draft));
     });
     if (!claims) return std::unexpected(claims.error());
     return catalog;
+}
+
+}  // namespace
+
+Expected<Catalog> load_accounts_toml(const std::string& path, const AccountsOptions& options)
+{
+    CONTRA_TRY(text, read_text_file(path));
+    // The plain reader's tree has no source positions, so a file it reads
+    // that turns out wrong is read again by toml++, whose tree has them:
+    // errors name the same line and column either way.
+    if (const auto plain = parse_plain_toml(*text)) {
+        if (auto catalog = read_catalog(*plain, path, options)) return catalog;
+    }
+    CONTRA_TRY(root_table, parse_toml(*text, path));
+    return read_catalog(*root_table, path, options);
 }
 
 #undef CONTRA_TRY

@@ -286,7 +286,7 @@ Expected<Accounts> load_accounts_csv(const std::string& path, const AccountsOpti
         }
         auto draft = read_row(RowReader(row, columns, where));
         if (!draft) return std::unexpected(std::move(draft.error()));
-        if (auto added = resolver.add(*draft); !added) return std::unexpected(added.error());
+        if (auto added = resolver.add(std::move(*draft)); !added) return std::unexpected(added.error());
     }
     return std::move(catalog->accounts);
 }

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <vector>
@@ -47,7 +48,7 @@ struct Catalog {
 class ClaimResolver {
 public:
     ClaimResolver(Catalog& catalog, const AccountsOptions& options);
-    [[nodiscard]] Expected<void> add(const ClaimDraft& draft);
+    [[nodiscard]] Expected<void> add(ClaimDraft draft);
 
 private:
     Catalog& m_catalog;
@@ -55,7 +56,7 @@ private:
     std::unordered_set<std::string_view> m_events;  // the ids of accounts.events
     std::vector<LineIndex> m_lines;  // one per document
     std::vector<std::size_t> m_claim_counts;  // one per document, against k_max_claims_per_document
-    std::map<std::string, Location, std::less<>> m_seen;  // claim id -> where first written
+    std::unordered_map<std::string, int> m_seen;  // claim id -> the line where it was first written
 };
 
 // Loads a TOML accounts file (claims included).

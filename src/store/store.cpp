@@ -300,6 +300,7 @@ WriteScope::WriteScope(StoreState& impl) : m_impl(impl)
 WriteScope::~WriteScope()
 {
     if (m_done) return;
+    m_impl.rolled_back();
     if (m_savepoint) {
         m_impl.db.tryExec("ROLLBACK TO contra_write");
         m_impl.db.tryExec("RELEASE contra_write");
@@ -382,6 +383,7 @@ Store::Transaction::Transaction(Transaction&&) noexcept = default;
 Store::Transaction::~Transaction()
 {
     if (!m_impl || m_impl->done) return;
+    m_impl->store->rolled_back();
     if (m_impl->savepoint) {
         m_impl->store->db.tryExec("ROLLBACK TO contra_join");
         m_impl->store->db.tryExec("RELEASE contra_join");

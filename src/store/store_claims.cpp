@@ -20,8 +20,7 @@ INSERT OR IGNORE INTO claims (
     polarity, document, span_start, span_end, span_line, span_column, quote, prefix, suffix, origin,
     stated_on)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-        ?23, ?24, ?25, ?26, ?27, ?28,
-        COALESCE((SELECT published FROM documents WHERE sha256 = ?20), ''))
+        ?23, ?24, ?25, ?26, ?27, ?28, ?29)
 )sql";
 
 // The columns read_claim() expects, in its order.
@@ -41,6 +40,25 @@ constexpr const char* k_stream_event = "SELECT id, title, date, place, aliases F
 
 #undef CONTRA_CLAIM_COLUMNS
 #undef CONTRA_CLAIM_ORDER
+
+constexpr std::string_view k_document_published = "SELECT published FROM documents WHERE sha256 = ?1";
+
+// The `published` of a stored document, which its claims copy as stated_on;
+// empty when there is no such document (the insert then fails on its
+// foreign key).
+const std::string& document_published(detail::StoreState& impl, const std::string& document)
+{
+    if (impl.published_document == document && !document.empty()) return impl.published;
+    impl.published.clear();
+    impl.published_document.clear();
+    detail::RawScope statement(impl.prepare_raw(k_document_published));
+    statement->text(1, document);
+    if (statement->step()) {
+        impl.published.assign(statement->column_text(0));
+        impl.published_document = document;
+    }
+    return impl.published;
+}
 
 std::string qualifier_json(const Qualifier& qualifier)
 {
@@ -228,6 +246,7 @@ Expected<bool> Store::put_claim(const Claim& claim)
         statement->text(26, claim.prefix);
         statement->text(27, claim.suffix);
         statement->text(28, claim.origin);
+        statement->text(29, document_published(*m_impl, claim.document));
         try {
             statement->step();
             return statement->changes() > 0;

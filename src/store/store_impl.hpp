@@ -85,6 +85,14 @@ struct StoreState {
 
     std::unordered_map<std::string, std::unique_ptr<RawStatement>, Hash, std::equal_to<>> raw_statements;
 
+    // The document put_claim() looked up last and its `published`, which
+    // claims copy as their stated_on: claims come in runs of one document,
+    // and a document row never changes once written. Forgotten on every
+    // rollback, which may take the row back out.
+    std::string published_document;
+    std::string published;
+    void rolled_back() { published_document.clear(); }
+
     // The cached statement for `sql`, reset and ready to bind.
     SQLite::Statement& prepare(std::string_view sql);
     RawStatement& prepare_raw(std::string_view sql);
