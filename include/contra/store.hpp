@@ -144,6 +144,26 @@ public:
     [[nodiscard]] Expected<SyncStats> sync_flags(std::span<const std::string> events,
                                                  std::span<const Flag> found,
                                                  std::string_view now);
+    // sync_flags in steps, for a run that hands flags over while it still
+    // reads claims: one write transaction from begin_flag_sync() to finish(),
+    // which records the run and commits; dropped unfinished, it rolls back.
+    // Each add() takes some events (each event in one add() only) and the
+    // flags found for them.
+    class FlagSync {
+    public:
+        FlagSync(FlagSync&&) noexcept;
+        FlagSync& operator=(FlagSync&&) = delete;
+        ~FlagSync();
+        [[nodiscard]] Expected<void> add(std::span<const std::string> events, std::span<const Flag> found);
+        [[nodiscard]] Expected<SyncStats> finish();
+
+    private:
+        friend class Store;
+        struct Impl;
+        explicit FlagSync(std::unique_ptr<Impl> impl);
+        std::unique_ptr<Impl> m_impl;
+    };
+    [[nodiscard]] Expected<FlagSync> begin_flag_sync(std::string_view now);
     [[nodiscard]] Expected<std::vector<Flag>> flags(const FlagFilter& filter = {}) const;
     [[nodiscard]] Expected<std::optional<Flag>> flag(std::string_view id) const;
     // The flags `flags(filter)` gives, in the same order, streamed without

@@ -234,27 +234,48 @@ Expected<void> sync_one(detail::StoreState& impl, const Flag& flag, const std::o
 
 }  // namespace
 
-Expected<SyncStats> Store::sync_flags(std::span<const std::string> events, std::span<const Flag> found,
-                                      std::string_view now)
+struct Store::FlagSync::Impl {
+    Impl(detail::StoreState& state, std::string_view at) : store(state), scope(state), now(at) {}
+
+    detail::StoreState& store;
+    detail::WriteScope scope;  // rolls everything back unless finish() commits
+    std::string now;
+    SyncStats stats;
+    std::unordered_set<std::string> seen;  // every flag id found so far
+    std::size_t events = 0;                // events listed so far
+    std::string first_event;
+};
+
+Store::FlagSync::FlagSync(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::FlagSync::FlagSync(FlagSync&&) noexcept = default;
+Store::FlagSync::~FlagSync() = default;
+
+Expected<Store::FlagSync> Store::begin_flag_sync(std::string_view now)
 {
     if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    return detail::guarded<FlagSync>(m_impl->path, [&]() -> Expected<FlagSync> {
+        return FlagSync(std::make_unique<FlagSync::Impl>(*m_impl, now));
+    });
+}
+
+Expected<void> Store::FlagSync::add(std::span<const std::string> events, std::span<const Flag> found)
+{
     for (const auto& flag : found) {
         if (flag.id.empty()) return bad_input(fmt::format("flag of rule '{}' without an id", flag.rule));
     }
-    return detail::guarded<SyncStats>(m_impl->path, [&]() -> Expected<SyncStats> {
-        auto& impl = *m_impl;
-        detail::WriteScope scope(impl);
-        SyncStats stats;
+    auto& sync = *m_impl;
+    return detail::guarded<void>(sync.store.path, [&]() -> Expected<void> {
+        auto& impl = sync.store;
         // The found flags by event, each once (a rule may find a flag twice).
         std::unordered_map<std::string_view, std::vector<const Flag*>> by_event;
-        std::unordered_set<std::string_view> seen;
         for (const auto& flag : found) {
-            if (seen.insert(flag.id).second) by_event[flag.event].push_back(&flag);
+            if (sync.seen.insert(flag.id).second) by_event[flag.event].push_back(&flag);
         }
         // Event by event: what the store holds is read with one range scan,
         // the found flags are written against it, and the event's active
         // flags left over were not found again, so they become stale.
         for (const auto& event : events) {
+            if (sync.events++ == 0) sync.first_event = event;
             auto held = flags_of_event(impl, event);
             if (const auto mine = by_event.find(event); mine != by_event.end()) {
                 for (const Flag* flag : mine->second) {
@@ -264,47 +285,60 @@ Expected<SyncStats> Store::sync_flags(std::span<const std::string> events, std::
                     } else {
                         before = flag_by_id(impl, flag->id);  // normally absent: a flag belongs to one event
                     }
-                    if (auto synced = sync_one(impl, *flag, before, now, stats); !synced) {
-                        return std::unexpected(synced.error());
-                    }
+                    if (auto synced = sync_one(impl, *flag, before, sync.now, sync.stats); !synced) return synced;
                 }
                 by_event.erase(mine);
             }
             for (const auto& [id, left] : held) {
-                if (left.state != to_string(FlagState::active) || seen.contains(id)) continue;
+                if (left.state != to_string(FlagState::active) || sync.seen.contains(id)) continue;
                 detail::RawScope statement(impl.prepare_raw(k_stale_flag_in_event));
                 statement->text(1, event);
                 statement->text(2, id);
                 statement->step();
-                ++stats.staled;
+                ++sync.stats.staled;
             }
         }
         // Flags of events the caller did not list are refreshed or created
         // without touching their events' other flags.
         for (const auto& [event, flags] : by_event) {
             for (const Flag* flag : flags) {
-                if (auto synced = sync_one(impl, *flag, flag_by_id(impl, flag->id), now, stats); !synced) {
-                    return std::unexpected(synced.error());
+                if (auto synced = sync_one(impl, *flag, flag_by_id(impl, flag->id), sync.now, sync.stats); !synced) {
+                    return synced;
                 }
             }
         }
-        {
-            StatementScope statement(impl.prepare(k_insert_run));
-            statement->bind(1, std::string(now));
-            if (events.size() == 1) {
-                statement->bind(2, events.front());
-            } else {
-                statement->bind(2);
-            }
-            statement->bind(3, stats.created);
-            statement->bind(4, stats.refreshed);
-            statement->bind(5, stats.revived);
-            statement->bind(6, stats.staled);
-            statement->exec();
-        }
-        scope.commit();
-        return stats;
+        return {};
     });
+}
+
+Expected<SyncStats> Store::FlagSync::finish()
+{
+    auto& sync = *m_impl;
+    return detail::guarded<SyncStats>(sync.store.path, [&]() -> Expected<SyncStats> {
+        StatementScope statement(sync.store.prepare(k_insert_run));
+        statement->bind(1, sync.now);
+        if (sync.events == 1) {
+            statement->bind(2, sync.first_event);
+        } else {
+            statement->bind(2);
+        }
+        statement->bind(3, sync.stats.created);
+        statement->bind(4, sync.stats.refreshed);
+        statement->bind(5, sync.stats.revived);
+        statement->bind(6, sync.stats.staled);
+        statement->exec();
+        sync.scope.commit();
+        return sync.stats;
+    });
+}
+
+Expected<SyncStats> Store::sync_flags(std::span<const std::string> events, std::span<const Flag> found,
+                                      std::string_view now)
+{
+    auto sync = begin_flag_sync(now);
+    if (!sync) return std::unexpected(std::move(sync.error()));
+    if (auto added = sync->add(events, found); !added) return std::unexpected(std::move(added.error()));
+    return sync->finish();
 }
 
 namespace {
