@@ -5,14 +5,15 @@
 // it is skipped before it is folded: in a store of many events, most are.
 #include "check/event_names.hpp"
 
+#include "extract/word_index.hpp"
 #include "rules/draft/draft_kind.hpp"
+#include "util/word_hash.hpp"
 
 #include <contra/text.hpp>
 
 #include <algorithm>
 #include <array>
 #include <tuple>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace contra::detail {
@@ -149,19 +150,29 @@ std::string EventNames::detect(std::string_view text) const
 
 Expected<EventNames> event_names_in(const Store& store, std::span<const std::string> texts)
 {
-    // Each text's words, as [start, end) byte ranges.
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> words(texts.size());
-    std::unordered_set<std::string_view> distinct;
+    // Each text's words as [start, end) byte ranges with their number among
+    // the distinct words of all texts (one hash of each word, no allocation
+    // for a word seen before). is_word_byte, inlined: it runs for every byte.
+    struct Word {
+        std::uint32_t start, end, number;
+    };
+    const auto word_byte = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    std::vector<std::vector<Word>> words(texts.size());
+    extraction::WordIndex distinct;
     for (std::size_t t = 0; t < texts.size(); ++t) {
-        const std::string& text = texts[t];
+        const std::string_view text = texts[t];
+        words[t].reserve(text.size() / 6);
         std::size_t at = 0;
         while (at < text.size()) {
-            while (at < text.size() && !is_word_byte(text[at])) ++at;
+            while (at < text.size() && !word_byte(text[at])) ++at;
             const std::size_t start = at;
-            while (at < text.size() && is_word_byte(text[at])) ++at;
+            while (at < text.size() && word_byte(text[at])) ++at;
             if (at > start) {
-                words[t].emplace_back(start, at);
-                distinct.emplace(std::string_view(text).substr(start, at - start));
+                const std::uint32_t number = distinct.insert(text.substr(start, at - start));
+                words[t].push_back(Word{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(at), number});
             }
         }
     }
@@ -169,22 +180,20 @@ Expected<EventNames> event_names_in(const Store& store, std::span<const std::str
     std::ranges::sort(first_words);  // the same query text for the same drafts
     auto starts = store.event_name_starts(first_words);
     if (!starts) return std::unexpected(starts.error());
-    std::unordered_map<std::string_view, int> most_words;
-    for (const auto& [word, count] : *starts) most_words.emplace(word, count);
+    std::vector<int> most_words(distinct.size(), 0);  // by word number: 0 when no name begins with it
+    for (const auto& [word, count] : *starts) most_words[distinct.find(word)] = count;
 
     // A name that begins with a word is found at a word start of a text as
     // its key: that word and the next `words - 1`, with what lies between.
-    std::unordered_set<std::string_view> keys;
+    std::unordered_set<std::string_view, WordHash> keys;
     for (std::size_t t = 0; t < texts.size(); ++t) {
         const std::string_view text = texts[t];
         const auto& spans = words[t];
         for (std::size_t i = 0; i < spans.size(); ++i) {
-            const auto found = most_words.find(text.substr(spans[i].first, spans[i].second - spans[i].first));
-            if (found == most_words.end()) continue;
-            const std::size_t last = std::min(spans.size(), i + static_cast<std::size_t>(found->second));
-            for (std::size_t j = i; j < last; ++j) {
-                keys.emplace(text.substr(spans[i].first, spans[j].second - spans[i].first));
-            }
+            const int most = most_words[spans[i].number];
+            if (most == 0) continue;
+            const std::size_t last = std::min(spans.size(), i + static_cast<std::size_t>(most));
+            for (std::size_t j = i; j < last; ++j) keys.emplace(text.substr(spans[i].start, spans[j].end - spans[i].start));
         }
     }
     std::vector<std::string> key_list(keys.begin(), keys.end());

@@ -94,19 +94,27 @@ std::vector<std::string> draft_paths(const CheckReport& report)
     return out;
 }
 
+void append_one_line(std::string& out, std::string_view text)
+{
+    // Whole runs without a line break are copied at once (a plain loop:
+    // find_first_of would search the set of two for every byte).
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '\r' && c != '\n') continue;
+        out.append(text.substr(run, i - run));
+        out += ' ';
+        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        run = i + 1;
+    }
+    out.append(text.substr(run));
+}
+
 std::string one_line(std::string_view text)
 {
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\r' || c == '\n') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
+    append_one_line(out, text);
     return out;
 }
 

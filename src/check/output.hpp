@@ -50,6 +50,10 @@ struct CheckCounts {
 // the text format, reused wherever a finding is told in plain text.
 [[nodiscard]] std::string finding_line(const Finding& finding);
 [[nodiscard]] std::string account_lines(const Finding& finding);
+// The same, appended to `out`: the text report of many findings is built in
+// one string.
+void append_finding_line(std::string& out, const Finding& finding);
+void append_account_lines(std::string& out, const Finding& finding);
 
 // The accounts behind a finding as JSON objects {claim, source, value,
 // quote, document}: the same shape in the json and SARIF reports.
@@ -58,5 +62,6 @@ struct CheckCounts {
 // The text with every line break (\r\n, \n, \r) made one space: for formats
 // that keep one record per line.
 [[nodiscard]] std::string one_line(std::string_view text);
+void append_one_line(std::string& out, std::string_view text);
 
 }  // namespace contra::detail

@@ -5,24 +5,53 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 namespace contra::detail {
 
-std::string finding_line(const Finding& finding)
+void append_finding_line(std::string& out, const Finding& finding)
 {
-    return fmt::format("{}:{}:{}: {} {}: {}", one_line(finding.path), finding.line, finding.column,
-                       to_string(finding.severity), finding.rule, one_line(finding.message));
+    append_one_line(out, finding.path);
+    fmt::format_to(std::back_inserter(out), ":{}:{}: {} ", finding.line, finding.column, to_string(finding.severity));
+    out += finding.rule;
+    out += ": ";
+    append_one_line(out, finding.message);
 }
 
 // `    Source: "quote" (document)`; the value stands in for a missing quote.
+void append_account_lines(std::string& out, const Finding& finding)
+{
+    for (const FindingAccount& account : finding.accounts) {
+        out += "    ";
+        append_one_line(out, account.source);
+        out += ": ";
+        if (account.quote.empty()) {
+            append_one_line(out, account.value);
+        } else {
+            out += '"';
+            append_one_line(out, account.quote);
+            out += '"';
+        }
+        if (!account.document.empty()) {
+            out += " (";
+            append_one_line(out, account.document);
+            out += ')';
+        }
+        out += '\n';
+    }
+}
+
+std::string finding_line(const Finding& finding)
+{
+    std::string out;
+    append_finding_line(out, finding);
+    return out;
+}
+
 std::string account_lines(const Finding& finding)
 {
     std::string out;
-    for (const FindingAccount& account : finding.accounts) {
-        out += fmt::format("    {}: ", one_line(account.source));
-        out += account.quote.empty() ? one_line(account.value) : fmt::format("\"{}\"", one_line(account.quote));
-        if (!account.document.empty()) out += fmt::format(" ({})", one_line(account.document));
-        out += '\n';
-    }
+    append_account_lines(out, finding);
     return out;
 }
 
@@ -32,11 +61,15 @@ std::string render_check_text(const CheckReport& report, std::span<const RuleInf
     std::string out;
     for (const Finding& finding : report.findings) {
         if (finding.suppressed) continue;
-        out += finding_line(finding);
+        append_finding_line(out, finding);
         out += '\n';
-        out += account_lines(finding);
+        append_account_lines(out, finding);
     }
-    for (const std::string& note : report.notes) out += fmt::format("note: {}\n", one_line(note));
+    for (const std::string& note : report.notes) {
+        out += "note: ";
+        append_one_line(out, note);
+        out += '\n';
+    }
     out += summary_line(report, count_findings(report, options.fail_on));
     out += '\n';
     return out;

@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,6 +18,12 @@ using detail::StatementScope;
 constexpr std::string_view k_flag_columns =
     "SELECT id, rule, kind, severity, event, attribute, message, state, first_seen, last_seen, claim_ids, status "
     "FROM flag_status";
+// The same from the flags table alone, for listings (see query_flags): every
+// column but status for a Flag, or only what a FlagRow holds (each column
+// read is work for SQLite on every row).
+constexpr std::string_view k_listing_columns =
+    "SELECT id, rule, kind, severity, event, attribute, message, state, first_seen, last_seen, claim_ids FROM flags";
+constexpr std::string_view k_row_columns = "SELECT id, rule, severity, event, message, state FROM flags";
 constexpr std::string_view k_flag_state = "SELECT state, claim_ids, message, severity FROM flags WHERE id = ?1";
 constexpr std::string_view k_insert_flag = R"sql(
 INSERT INTO flags (id, rule, kind, severity, event, attribute, message, state, first_seen, last_seen, claim_ids)
@@ -56,7 +63,9 @@ std::vector<std::string> split_ids(std::string_view text)
     return ids;
 }
 
-Flag read_flag(const detail::RawStatement& row)
+// A row of k_flag_columns (status from column 11), or of k_listing_columns
+// with its status given.
+Flag read_flag(const detail::RawStatement& row, std::optional<ReviewStatus> status = std::nullopt)
 {
     Flag flag;
     flag.id = row.column_string(0);
@@ -72,8 +81,12 @@ Flag read_flag(const detail::RawStatement& row)
     flag.first_seen = row.column_string(8);
     flag.last_seen = row.column_string(9);
     flag.claims = split_ids(row.column_text(10));
-    const auto status = row.column_text(11);
-    flag.status = detail::parsed_or_throw(parse_review_status(status), "review status", status);
+    if (status) {
+        flag.status = *status;
+    } else {
+        const auto text = row.column_text(11);
+        flag.status = detail::parsed_or_throw(parse_review_status(text), "review status", text);
+    }
     return flag;
 }
 
@@ -343,12 +356,39 @@ Expected<SyncStats> Store::sync_flags(std::span<const std::string> events, std::
 
 namespace {
 
-// Runs the listing query for `filter` and calls `row` on each row, ordered by
-// event, then id.
-template <class Row>
-void query_flags(detail::StoreState& impl, const FlagFilter& filter, Row&& row)
+// The latest review's status of each reviewed flag (of one event, or of all):
+// the reviews in seq order, so the last one read wins.
+constexpr std::string_view k_statuses = "SELECT flag, status FROM reviews ORDER BY seq";
+constexpr std::string_view k_statuses_of_event = R"sql(
+SELECT r.flag, r.status FROM reviews r JOIN flags f ON f.id = r.flag WHERE f.event = ?1 ORDER BY r.seq
+)sql";
+
+using Statuses = std::unordered_map<std::string, ReviewStatus, detail::StoreState::Hash, std::equal_to<>>;
+
+Statuses latest_statuses(detail::StoreState& impl, const std::optional<std::string>& event)
 {
-    std::string sql(k_flag_columns);
+    Statuses statuses;
+    detail::RawScope statement(impl.prepare_raw(event ? k_statuses_of_event : k_statuses));
+    if (event) statement->text(1, *event);
+    while (statement->step()) {
+        const auto status = statement->column_text(1);
+        statuses.insert_or_assign(statement->column_string(0),
+                                  detail::parsed_or_throw(parse_review_status(status), "review status", status));
+    }
+    return statuses;
+}
+
+// Runs the listing query for `filter` and calls `row(statement, status)` on
+// each row (`columns`: k_listing_columns or k_row_columns), ordered by event,
+// then id. The flags table is read alone, and each flag's status taken from
+// the reviews read first: the flag_status view's subquery cost an index
+// probe per flag. The state is matched while scanning (`+state`), not
+// through flags_by_state: most flags are active, and going through that index
+// cost a look-up in the table per flag.
+template <class Row>
+void query_flags(detail::StoreState& impl, const FlagFilter& filter, std::string_view columns, Row&& row)
+{
+    std::string sql(columns);
     std::vector<std::string> values;
     const auto where = [&](std::string_view column, std::string value) {
         sql += values.empty() ? " WHERE " : " AND ";
@@ -358,12 +398,21 @@ void query_flags(detail::StoreState& impl, const FlagFilter& filter, Row&& row)
     if (filter.event) where("event", *filter.event);
     if (filter.rule) where("rule", *filter.rule);
     if (filter.severity) where("severity", std::string(to_string(*filter.severity)));
-    if (filter.state) where("state", std::string(to_string(*filter.state)));
-    if (filter.status) where("status", std::string(to_string(*filter.status)));
+    if (filter.state) where("+state", std::string(to_string(*filter.state)));
     sql += " ORDER BY event, id";
+    const Statuses statuses = latest_statuses(impl, filter.event);
     detail::RawScope statement(impl.prepare_raw(sql));
     for (std::size_t i = 0; i < values.size(); ++i) statement->text(static_cast<int>(i + 1), values[i]);
-    while (statement->step()) row(*statement);
+    while (statement->step()) {
+        ReviewStatus status = ReviewStatus::open;
+        if (!statuses.empty()) {
+            if (const auto found = statuses.find(statement->column_text(0)); found != statuses.end()) {
+                status = found->second;
+            }
+        }
+        if (filter.status && status != *filter.status) continue;
+        row(*statement, status);
+    }
 }
 
 }  // namespace
@@ -372,7 +421,8 @@ Expected<std::vector<Flag>> Store::flags(const FlagFilter& filter) const
 {
     return detail::guarded<std::vector<Flag>>(m_impl->path, [&]() -> Expected<std::vector<Flag>> {
         std::vector<Flag> out;
-        query_flags(*m_impl, filter, [&](const detail::RawStatement& row) { out.push_back(read_flag(row)); });
+        query_flags(*m_impl, filter, k_listing_columns,
+                    [&](const detail::RawStatement& row, ReviewStatus status) { out.push_back(read_flag(row, status)); });
         return out;
     });
 }
@@ -380,14 +430,12 @@ Expected<std::vector<Flag>> Store::flags(const FlagFilter& filter) const
 Expected<void> Store::for_each_flag(const FlagFilter& filter, const std::function<void(const FlagRow&)>& visit) const
 {
     return detail::guarded<void>(m_impl->path, [&]() -> Expected<void> {
-        query_flags(*m_impl, filter, [&](const detail::RawStatement& row) {
-            const auto severity = row.column_text(3);
-            const auto state = row.column_text(7);
-            const auto status = row.column_text(11);
-            visit(FlagRow{row.column_text(0), row.column_text(1), row.column_text(4), row.column_text(6),
+        query_flags(*m_impl, filter, k_row_columns, [&](const detail::RawStatement& row, ReviewStatus status) {
+            const auto severity = row.column_text(2);
+            const auto state = row.column_text(5);
+            visit(FlagRow{row.column_text(0), row.column_text(1), row.column_text(3), row.column_text(4),
                           detail::parsed_or_throw(parse_severity(severity), "severity", severity),
-                          detail::parsed_or_throw(parse_flag_state(state), "flag state", state),
-                          detail::parsed_or_throw(parse_review_status(status), "review status", status)});
+                          detail::parsed_or_throw(parse_flag_state(state), "flag state", state), status});
         });
         return {};
     });
