@@ -14,6 +14,8 @@
 
 #include <cstdlib>
 #include <set>
+#include <string>
+#include <vector>
 
 using namespace contra;
 namespace fs = std::filesystem;
@@ -305,4 +307,37 @@ TEST_CASE("two processes appending reviews at the same moment are both recorded"
     CHECK(seqs.size() == reviews.size());
     CHECK(next_note["ana"] == k_per_process);
     CHECK(next_note["ben"] == k_per_process);
+}
+
+TEST_CASE("version 3 drops the flags indexes on severity, rule and state, keeping every flag")
+{
+    test::TempDir dir;
+    const auto path = dir / "v2.db";
+    const auto flag_indexes = [&] {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+        SQLite::Statement query(raw, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'flags' "
+                                     "AND sql IS NOT NULL ORDER BY name");
+        std::vector<std::string> names;
+        while (query.executeStep()) names.push_back(query.getColumn(0).getString());
+        return names;
+    };
+    {
+        auto store = must_open(path, OpenMode::create);
+        seed(store);
+    }
+    CHECK(flag_indexes() == std::vector<std::string>{"flags_by_id"});
+    {
+        // The store as version 2 left it.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("CREATE INDEX flags_by_severity ON flags(severity); CREATE INDEX flags_by_rule ON flags(rule); "
+                 "CREATE INDEX flags_by_state ON flags(state); PRAGMA user_version = 2");
+    }
+    CHECK(flag_indexes().size() == 4);
+    {
+        auto store = must_open(path, OpenMode::existing);
+        CHECK(store.flags().value().size() == 1);
+    }
+    CHECK(flag_indexes() == std::vector<std::string>{"flags_by_id"});
+    SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 3);
 }

@@ -68,7 +68,7 @@ struct EventName {
 class Store {
 public:
     // The schema version this program writes (PRAGMA user_version).
-    static constexpr int k_schema_version = 2;
+    static constexpr int k_schema_version = 3;
 
     [[nodiscard]] static Expected<Store> open(const std::string& path, OpenMode mode);
     [[nodiscard]] static Expected<Store> open_in_memory();
