@@ -133,3 +133,49 @@ TEST_CASE("'it now says' after a source's sentence continues that source")
     REQUIRE(arrests.size() == 1);
     CHECK(arrests[0].source == "dock-union");
 }
+
+TEST_CASE("a transcript's speaker label in capitals gives its turn to a known source")
+{
+    ExtractOptions options;
+    options.known_sources = {Source{"harbour-police", "Harbour Police", "police", Stake::independent, {"Inspector Lund"}},
+                             Source{"radio", "Radio Nord", "broadcaster", Stake::independent, {"HOST"}}};
+    const Extraction extraction = extract_text(
+        "HOST: Inspector, how many were hurt?\n\n"
+        "LUND: We know of nine people who were injured. Three more were arrested at the quay.\n\n"
+        "HOST: And the council says 20 were hurt.\n\n"
+        "NOTE: 4 people were injured in an unrelated crash.",
+        options);
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 3);
+    CHECK(injuries[0].source == "harbour-police");
+    CHECK(injuries[0].mention == "LUND");
+    CHECK(injuries[1].source != "harbour-police");  // the council, named in the host's turn
+    CHECK(injuries[2].source == "publication");     // a label no source answers to
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(arrests[0].source == "harbour-police");  // the turn goes on after the first sentence
+}
+
+TEST_CASE("the items of a list belong to the speaker of the line that introduces it")
+{
+    const Extraction extraction = extract_text(
+        "The coastguard said on Monday:\n\n"
+        "- three sailors were killed;\n"
+        "- 11 were injured.\n\n"
+        "Seven people were arrested.",
+        ExtractOptions{});
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "coastguard");
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].source == "coastguard");
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(arrests[0].source == "publication");  // after the list, the text's own voice again
+}
+
+TEST_CASE("'I' is the voice of the text, never a source of its own")
+{
+    CHECK(speaker_of("I saw that 12 people were injured.").first == "publication");
+}

@@ -189,3 +189,75 @@ TEST_CASE("headline verbs count: kills, injures, die, march")
     CHECK(of(extraction, "injuries").size() == 1);
     CHECK(of(extraction, "participants").size() == 1);
 }
+
+TEST_CASE("a part of the injured or the dead is no count of its own")
+{
+    const Extraction extraction = extract_text(
+        "Eight of the injured are in intensive care. Two of those killed were teenagers. "
+        "One of them was taken to hospital. Forty people were injured.");
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].quote == "Forty people were injured");
+    CHECK(of(extraction, "deaths").empty());
+}
+
+TEST_CASE("hospital verbs count the people they name, and 'taken to hospital' counts")
+{
+    const Extraction extraction = extract_text(
+        "Five firefighters were rushed to Lindholm General Hospital. The clinic admitted 9 people overnight. "
+        "St Anne's is treating 12 patients. Three of them were taken to hospital. "
+        "Two people were taken to hospital in a critical state. Two other people were taken to hospital later. "
+        "The mayor admitted 3 people had died. Two men were taken to the police station.");
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 4);
+    CHECK(injuries[0].quote == "Five firefighters were rushed to Lindholm General Hospital");
+    CHECK(count_of(injuries[1]) == Count{9, 9});
+    CHECK(count_of(injuries[2]) == Count{12, 12});
+    // "Two people were taken to hospital" after 12 from the same voice is some of them;
+    // "Two other people" are more.
+    CHECK(injuries[3].quote == "Two other people were taken to hospital");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]) == Count{3, 3});
+    CHECK(of(extraction, "arrests").empty());
+}
+
+TEST_CASE("nobody harmed by an agent clears the agent and is no zero toll")
+{
+    const Extraction extraction =
+        extract_text("Nobody was injured by soldiers at the checkpoint. No one was arrested by soldiers.");
+    CHECK(of(extraction, "injuries").empty());
+    const auto arrests = of(extraction, "arrests");  // arrests are no harm: a zero count stands
+    REQUIRE(arrests.size() == 1);
+    CHECK(count_of(arrests[0]) == Count{0, 0});
+    const auto responsibility = of(extraction, "responsibility");
+    REQUIRE(responsibility.size() == 1);
+    CHECK(agent_of(responsibility[0]) == Agent{"military", false, "injuries"});
+    CHECK(responsibility[0].polarity == Polarity::denied);
+}
+
+TEST_CASE("public bodies are agents, a single officer is the police's count, seasons ago are another event")
+{
+    const Extraction extraction = extract_text(
+        "The town council was to blame for the collapse, residents said. "
+        "Passengers blamed the transit authority for the deaths. "
+        "One officer was injured. Three winters ago, 5 people died on the same road.");
+    const auto responsibility = of(extraction, "responsibility");
+    REQUIRE(responsibility.size() == 2);
+    CHECK(agent_of(responsibility[0]).agent == "council");
+    CHECK(agent_of(responsibility[1]).agent == "transport-authority");
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].qualifier == Qualifier{{"group", "police"}});
+    CHECK(of(extraction, "deaths").empty());
+}
+
+TEST_CASE("'that one' after a verb of saying is a figure, not a pronoun")
+{
+    const auto deaths = of(extract_text("The union said that one miner was killed. It confirmed that one of "
+                                        "the drivers, a man of 40, died."),
+                           "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(count_of(deaths[0]) == Count{1, 1});
+    CHECK(count_of(deaths[1]) == Count{1, 1});
+}

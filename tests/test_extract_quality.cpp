@@ -50,17 +50,25 @@ struct Floors {
 // Dev corpus, count and responsibility claims. Measured at c1b6a84: 42 of 64
 // extracted claims right (0.656), 42 of 69 expected claims found (0.609).
 // Measured after the issue 3 follow-up: 68 of 69 extracted claims right
-// (0.986), 68 of 69 expected claims found (0.986).
-constexpr Floors k_dev_floors{0.98, 0.98};
+// (0.986), 68 of 69 expected claims found (0.986). The held-out fixes
+// (speaker labels, introduced lists, parts of a toll, hospital verbs, more
+// agents) moved twelve held-out documents here and added three new ones:
+// 120 of 127 extracted claims right (0.945), 120 of 131 found (0.916).
+constexpr Floors k_dev_floors{0.93, 0.90};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
-// expected claims found (0.464).
-constexpr Floors k_heldout_floors{0.55, 0.45};
+// expected claims found (0.464). After the held-out fixes, on the four
+// documents none of them touched: 16 of 20 right (0.800), 16 of 23 found
+// (0.696).
+constexpr Floors k_heldout_floors{0.78, 0.68};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
-constexpr Floors k_dev_cause_floors{0.95, 0.85};
-constexpr Floors k_heldout_cause_floors{0.60, 0.45};
+// With the twelve moved documents and the three new ones: dev 34 of 39 right
+// (0.872), 34 of 50 found (0.680); held-out 8 of 12 right (0.667), 8 of 13
+// found (0.615).
+constexpr Floors k_dev_cause_floors{0.85, 0.66};
+constexpr Floors k_heldout_cause_floors{0.65, 0.60};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -620,7 +628,10 @@ TEST_CASE("the extraction corpora are well formed")
     const auto rules = contra::RuleSet::load(contra::test::rules_dir().string());
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 15, 12, 60); }
+    // Twelve held-out documents moved to the dev corpus with the fixes of
+    // their misses; new held-out documents are being written by someone
+    // who has not seen the fixes (docs/extraction-quality.md).
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 4, 4, 20); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

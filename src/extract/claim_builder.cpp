@@ -12,6 +12,8 @@ constexpr std::uint32_t k_aside = 7;         // tokens of an aside between comma
 constexpr std::uint32_t k_after_gap = 4;     // tokens between a trigger and a figure after it
 constexpr std::uint32_t k_agent_window = 16; // tokens from a harm trigger to its agent
 constexpr std::uint32_t k_joint_window = 6;  // tokens from a joining "and" to a responsibility state
+constexpr std::uint32_t k_hospital_window = 5; // tokens from "taken to" to its hospital word
+constexpr std::uint32_t k_patient_cost = 100;   // a patient verb's pairing loses to every plain trigger's
 constexpr std::uint32_t k_none = UINT32_MAX;
 
 struct Trigger {
@@ -19,6 +21,8 @@ struct Trigger {
     std::uint32_t end;
     int attribute;
     std::uint32_t figure = k_none;  // paired figure
+    bool patient = false;           // a patient verb: counts only the people named right after it
+    bool hospital = false;          // "taken to hospital": "one of them was taken to hospital" is a part
 };
 
 // Everything build_claims needs to know about one sentence, computed once.
@@ -119,11 +123,23 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
         }
         return words;
     };
+    // "18 of the injured", "two of those killed": the figure counts a part of
+    // the people the trigger names, who are counted elsewhere.
+    auto part_of_trigger = [&](std::uint32_t figure_last, std::uint32_t trigger_pos) {
+        if (figure_last + 1 >= trigger_pos || s.tokens[figure_last].word != "of") return false;
+        for (auto t = figure_last + 1; t < trigger_pos; ++t) {
+            if (!lexicon.part_of.contains(s.tokens[t].word)) return false;
+        }
+        return true;
+    };
     for (std::size_t k = 0; k < triggers.size(); ++k) {
         const Trigger& trigger = triggers[k];
         for (std::uint32_t f = 0; f < figures.size(); ++f) {
             const Figure& figure = figures[f];
             if (figure.last <= trigger.pos) {
+                if (trigger.patient || part_of_trigger(figure.last, trigger.pos)) continue;
+                // "one of them, a child, was taken to hospital": some of the people counted before.
+                if (trigger.hospital && s.tokens[figure.last].word == "of") continue;
                 const auto gap = gap_words(figure.last, trigger.pos);
                 if (gap <= k_before_gap) {
                     candidates.push_back({gap * 2, k, f});
@@ -134,7 +150,14 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
                 for (auto t = trigger.end; t < figure.first && linked; ++t) {
                     linked = s.at(t, Cue::after_link) != nullptr;
                 }
-                if (linked) candidates.push_back({gap * 2 + 1, k, f});
+                if (!linked) continue;
+                if (!trigger.patient) {
+                    candidates.push_back({gap * 2 + 1, k, f});
+                } else if (figure.last < s.tokens.size() && lexicon.patient_nouns.contains(s.tokens[figure.last].word)) {
+                    // "We admitted 14 people": after any plain trigger that wants the same
+                    // figure ("the ministry admitted 12 people had died").
+                    candidates.push_back({k_patient_cost + gap * 2, k, f});
+                }
             }
         }
     }
@@ -207,8 +230,15 @@ public:
         for (const auto& match : m_s.matches) {
             // "death toll" holds the trigger "toll": the longer one stands.
             const bool inside = !triggers.empty() && match.pos < triggers.back().end;
-            if (match.cue == Cue::trigger && !inside && !noun_before_trigger(match)) {
+            if (inside) continue;
+            if (match.cue == Cue::trigger && !noun_before_trigger(match)) {
                 triggers.push_back({match.pos, match.end(), match.payload});
+            } else if (match.cue == Cue::patient_verb) {
+                triggers.push_back({match.pos, match.end(), match.payload, k_none, true});
+            } else if (match.cue == Cue::to_hospital) {
+                if (const auto end = hospital_end(match); end != 0) {
+                    triggers.push_back({match.pos, end, match.payload, k_none, false, true});
+                }
             }
         }
         pair_figures(m_s, m_lexicon, m_facts, m_figures, triggers);
@@ -221,6 +251,11 @@ public:
             const Figure& figure = m_figures[trigger.figure];
             if (skip[static_cast<std::size_t>(m_facts.clause(figure.first))]) continue;
             if (explains_gap(figure) || partial_zero(trigger, figure)) continue;
+            // "nobody was injured by police action" clears the police; it is no toll.
+            if (is_zero(figure) && m_lexicon.harm[static_cast<std::size_t>(trigger.attribute)] &&
+                harm_agent(trigger).direct) {
+                continue;
+            }
             count_claim(trigger, figure);
         }
         state_claims();
@@ -232,13 +267,27 @@ public:
     }
 
 private:
-    // "Five protesters were detained": a group word that is also a trigger
-    // is the noun of the trigger after it, not a count of its own.
+    // "were taken to Saltmere General Hospital": the end of the hospital word
+    // that completes a to-hospital phrase within its clause, else 0.
+    [[nodiscard]] std::uint32_t hospital_end(const PhraseMatch& match) const
+    {
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        for (auto t = match.end(); t < n && t < match.end() + k_hospital_window; ++t) {
+            if (m_facts.is_break(t)) return 0;
+            if (m_lexicon.hospital_words.contains(m_s.tokens[t].word)) return t + 1;
+        }
+        return 0;
+    }
+
+    // "Five protesters were detained", "Two protesters were taken to hospital":
+    // a group word that is also a trigger is the noun of the trigger after
+    // it, not a count of its own.
     [[nodiscard]] bool noun_before_trigger(const PhraseMatch& trigger) const
     {
         if (m_s.at(trigger.pos, Cue::group) == nullptr) return false;
         for (const auto& match : m_s.matches) {
-            if (match.cue != Cue::trigger || match.pos < trigger.end()) continue;
+            const bool counts = match.cue == Cue::trigger || (match.cue == Cue::to_hospital && hospital_end(match) != 0);
+            if (!counts || match.pos < trigger.end()) continue;
             if (match.pos > trigger.end() + 3) break;
             bool clear = true;
             for (auto t = trigger.end(); t < match.pos && clear; ++t) clear = !m_facts.is_break(t);
@@ -315,6 +364,11 @@ private:
         }
         claim.start = start_of(first);
         claim.end = end_of(last);
+        if (trigger.hospital || trigger.patient) {
+            bool added = false;
+            for (auto t = first; t < last && !added; ++t) added = m_lexicon.additions.contains(m_s.tokens[t].word);
+            claim.part_of_earlier = !added;
+        }
         m_out.push_back(std::move(claim));
     }
 
@@ -444,17 +498,36 @@ private:
                        std::min(cue, agent->pos), std::max(last, agent->end()), k_rule_denial);
     }
 
-    // "One man was killed during the raid by the Albanian police."
-    void link_claim(const Trigger& trigger)
+    [[nodiscard]] static bool is_zero(const Figure& figure)
+    {
+        return figure.count.lo == 0 && figure.count.hi == std::optional<std::int64_t>(0);
+    }
+
+    // The agent a harm trigger is tied to, and whether "by" ties it directly.
+    struct HarmAgent {
+        const PhraseMatch* agent = nullptr;
+        bool direct = false;
+    };
+
+    // "One man was killed during the raid by the Albanian police": the first
+    // agent after the trigger in its clause, before another harm trigger
+    // ("the people I treated were injured by police" is the injuries' agent).
+    [[nodiscard]] HarmAgent harm_agent(const Trigger& trigger) const
     {
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
         const PhraseMatch* agent = nullptr;
+        bool joined = false;  // "killed and several others were injured during the raid by police"
         for (auto t = trigger.end; t < n && t < trigger.end + k_agent_window; ++t) {
             if (m_facts.is_break(t)) break;
+            joined = joined || m_s.tokens[t].word == "and" || m_s.tokens[t].word == "or";
+            if (const PhraseMatch* other = m_s.at(t, Cue::trigger);
+                !joined && other != nullptr && m_lexicon.harm[static_cast<std::size_t>(other->payload)]) {
+                break;
+            }
             agent = m_s.at(t, Cue::agent);
             if (agent != nullptr) break;
         }
-        if (agent == nullptr || agent->pos == trigger.end) return;
+        if (agent == nullptr || agent->pos == trigger.end) return {};
         const PhraseMatch* direct = m_s.at(trigger.end, Cue::direct_link);
         bool asserted = direct != nullptr;
         for (auto t = direct ? direct->end() : trigger.end; t < agent->pos && asserted; ++t) {
@@ -463,11 +536,21 @@ private:
         if (asserted && agent->end() < n && m_s.tokens[agent->end()].word == "'s") asserted = false;
         // "hurt by police batons": the instrument hurt; its user is implied.
         if (asserted && m_s.at(agent->end(), Cue::instrument) != nullptr) asserted = false;
-        if (!asserted && m_facts.find(Cue::implied_link, trigger.end, agent->pos) == nullptr) return;
+        if (!asserted && m_facts.find(Cue::implied_link, trigger.end, agent->pos) == nullptr) return {};
+        return {agent, asserted};
+    }
+
+    // "One man was killed during the raid by the Albanian police."
+    void link_claim(const Trigger& trigger)
+    {
+        const auto [agent, asserted] = harm_agent(trigger);
+        if (agent == nullptr) return;
         const std::uint32_t first = trigger.figure != k_none ? std::min(trigger.pos, m_figures[trigger.figure].first)
                                                              : trigger.pos;
         const std::uint32_t negation_from = std::min(first, trigger.pos >= 3 ? trigger.pos - 3 : 0);
-        const bool negated = m_facts.find(Cue::negation, negation_from, trigger.pos) != nullptr;
+        // "nobody was injured by police action": a zero harmed by the agent clears it.
+        const bool zero = trigger.figure != k_none && is_zero(m_figures[trigger.figure]);
+        const bool negated = zero || m_facts.find(Cue::negation, negation_from, trigger.pos) != nullptr;
         Polarity polarity = asserted ? Polarity::asserted : Polarity::implied;
         if (negated) {
             polarity = Polarity::denied;

@@ -31,6 +31,9 @@ struct SentenceClaim {
     std::uint32_t start = 0;  // original byte offsets of the quote
     std::uint32_t end = 0;
     std::string_view rule;  // "count-near-trigger" …
+    // A hospital count ("taken to hospital", "admitted 14 people"): a part of
+    // an injury count its source gave before, which the caller drops.
+    bool part_of_earlier = false;
 };
 
 // Extraction rule names and their versions, as written in Claim::origin.

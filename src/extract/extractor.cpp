@@ -94,6 +94,94 @@ struct Focus {
     std::string mention;
 };
 
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// The offset of the start of the line that holds byte `at`.
+std::size_t line_start(std::string_view text, std::size_t at)
+{
+    while (at > 0 && text[at - 1] != '\n') --at;
+    return at;
+}
+
+// True when only blanks stand between the start of its line and `at`.
+bool opens_line(std::string_view text, std::size_t at)
+{
+    while (at > 0 && is_blank(text[at - 1])) --at;
+    return at == 0 || text[at - 1] == '\n';
+}
+
+// The end of the paragraph that holds byte `at`: the next blank line, or the text's end.
+std::size_t paragraph_end(std::string_view text, std::size_t at)
+{
+    for (auto newline = text.find('\n', at); newline != std::string_view::npos; newline = text.find('\n', newline + 1)) {
+        std::size_t next = newline + 1;
+        while (next < text.size() && is_blank(text[next])) ++next;
+        if (next >= text.size() || text[next] == '\n') return newline;
+    }
+    return text.size();
+}
+
+// True when the line that holds byte `at` is a list item ("- ", "* ", "+ ",
+// "1. ", "2) ") or a block quotation ("> ").
+bool in_list_item(std::string_view text, std::size_t at)
+{
+    std::size_t i = line_start(text, at);
+    while (i < at && is_blank(text[i])) ++i;
+    if (i + 1 >= text.size()) return false;
+    if (text[i] == '>') return true;
+    if ((text[i] == '-' || text[i] == '*' || text[i] == '+') && text[i + 1] == ' ') return true;
+    std::size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    return j > i && j + 1 < text.size() && (text[j] == '.' || text[j] == ')') && text[j + 1] == ' ';
+}
+
+// A word written in capitals: "ODALE", "ÇUÇI", "DR".
+bool in_capitals(std::string_view text, const WordToken& token)
+{
+    if (token.punct || token.number || !token.capital) return false;
+    for (std::size_t i = token.start; i < token.end; ++i) {
+        if (text[i] >= 'a' && text[i] <= 'z') return false;
+    }
+    return true;
+}
+
+// A transcript's speaker label at the start of a line: words in capitals,
+// perhaps a note in brackets, and a colon ("ODALE:", "DR VOS:", "QUESTION
+// (Top Channel):"). Returns the tokens of the words, and of the note, empty
+// when the sentence opens with no label.
+struct Label {
+    std::uint32_t words = 0;       // tokens [0, words)
+    std::uint32_t note_first = 0;  // the note's tokens [note_first, note_last)
+    std::uint32_t note_last = 0;
+};
+
+constexpr std::uint32_t k_label_words = 4;
+
+Label speaker_label(std::string_view text, std::size_t start, std::span<const WordToken> tokens)
+{
+    Label label;
+    std::uint32_t i = 0;
+    while (i < tokens.size() && i < k_label_words && in_capitals(text, tokens[i])) ++i;
+    if (i == 0 || !opens_line(text, start)) return {};
+    label.words = i;
+    if (i < tokens.size() && tokens[i].punct && tokens[i].word == "(") {
+        std::uint32_t close = i + 1;
+        while (close < tokens.size() && close < i + 8 && !(tokens[close].punct && tokens[close].word == ")")) ++close;
+        if (close >= tokens.size() || close >= i + 8) return {};
+        label.note_first = i + 1;
+        label.note_last = close;
+        i = close + 1;
+    }
+    if (i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
+    return label;
+}
+
+std::string_view words_of(std::string_view text, std::span<const WordToken> tokens, std::uint32_t first,
+                          std::uint32_t last)
+{
+    return text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start);
+}
+
 }  // namespace
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -129,10 +217,17 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
 
     Extraction extraction;
     Focus focus;
+    // A transcript's turn: the sentences of a labelled paragraph are its speaker's.
+    Focus turn;
+    std::size_t turn_end = 0;
+    // "According to X:" before a list: its items are X's.
+    Focus list;
     std::vector<WordToken> tokens;
     std::vector<extraction::PhraseMatch> matches;
     std::vector<extraction::Figure> figures;
     std::vector<extraction::SentenceClaim> found;
+    // The largest injury count each source gave so far (its lower bound).
+    std::vector<std::pair<std::string, std::int64_t>> injuries_from;
 
     for (const extraction::ByteRange& range : extraction::segment_sentences(text, skips)) {
         extraction::tokenize_words(folded, text, folded_at(folded, range.start), folded_at(folded, range.end), tokens);
@@ -141,8 +236,20 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         const extraction::SentenceView sentence{tokens, matches};
         define_acronyms(text, tokens, resolver);
 
-        // Who speaks.
-        Focus speaker{document_speaker, {}};
+        // Who speaks: a labelled turn or an introduced list, else the document's voice,
+        // unless the sentence names its own speaker.
+        if (range.start >= turn_end) turn = Focus{};
+        if (const Label label = speaker_label(text, range.start, tokens); label.words > 0) {
+            std::string id = resolver.find(words_of(text, tokens, 0, label.words));
+            if (id.empty() && label.note_last > label.note_first) {
+                id = resolver.find(words_of(text, tokens, label.note_first, label.note_last));
+            }
+            turn = id.empty() ? Focus{} : Focus{std::move(id), std::string(words_of(text, tokens, 0, label.words))};
+            turn_end = paragraph_end(text, range.start);
+            if (!turn.id.empty()) focus = turn;
+        }
+        if (!list.id.empty() && !in_list_item(text, range.start)) list = Focus{};
+        Focus speaker = !turn.id.empty() ? turn : !list.id.empty() ? list : Focus{document_speaker, {}};
         const auto attribution = extraction::find_attribution(sentence, lexicon);
         if (attribution) {
             const std::string mention(text.substr(tokens[attribution->first].start,
@@ -175,11 +282,15 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (auto id = resolver.find(mention); !id.empty()) focus = Focus{id, mention};
         }
 
+        // "According to the education authority:" introduces what follows.
+        if (attribution && tokens.back().punct && tokens.back().word == ":") list = speaker;
+
         // The figures.
         figures.clear();
         // Only a sentence with a trigger can hold a count: the others skip the quantity parser.
         const bool has_trigger = std::ranges::any_of(matches, [](const extraction::PhraseMatch& match) {
-            return match.cue == extraction::Cue::trigger;
+            return match.cue == extraction::Cue::trigger || match.cue == extraction::Cue::patient_verb ||
+                   match.cue == extraction::Cue::to_hospital;
         });
         const std::string_view slice = text.substr(range.start, has_trigger ? range.end - range.start : 0);
         for (const Quantity& quantity : m_impl->quantities.find(slice)) {
@@ -208,6 +319,19 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         extraction::build_claims(sentence, lexicon, figures, attribution, found);
         m_impl->causes.find(text, sentence, lexicon, attribution, found);
         for (extraction::SentenceClaim& raw : found) {
+            if (const auto* count = std::get_if<Count>(&raw.value.data); count && raw.attribute == "injuries") {
+                auto earlier = std::ranges::find(injuries_from, speaker.id, &std::pair<std::string, std::int64_t>::first);
+                // "several residents were taken to a hospital" after the same source's
+                // "more than 100 residents were hurt": some of them, not a count.
+                if (raw.part_of_earlier && earlier != injuries_from.end() && count->hi && *count->hi < earlier->second) {
+                    continue;
+                }
+                if (earlier == injuries_from.end()) {
+                    injuries_from.emplace_back(speaker.id, count->lo);
+                } else {
+                    earlier->second = std::max(earlier->second, count->lo);
+                }
+            }
             Claim claim;
             claim.event = options.event;
             claim.source = speaker.id;

@@ -203,7 +203,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
 
     auto counts = LexiconFile::open(path("counts.toml"),
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
-                                     "retractions", "partial_degrees", "light_words", "group"});
+                                     "retractions", "partial_degrees", "light_words", "part_of", "patient_verbs",
+                                     "patient_nouns", "to_hospital", "hospital_words", "additions", "group"});
     if (!counts) return std::unexpected(counts.error());
     auto ignored = counts->strings("ignored_triggers");
     if (!ignored) return std::unexpected(ignored.error());
@@ -284,6 +285,15 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add(phrases, "retractions", Cue::retraction));
     CONTRA_TRY(counts->add_words(lexicon.partial_degrees, "partial_degrees"));
     CONTRA_TRY(counts->add_words(lexicon.light_words, "light_words"));
+    CONTRA_TRY(counts->add_words(lexicon.part_of, "part_of"));
+    lexicon.injuries = lexicon.attribute_index("injuries");
+    if (lexicon.injuries >= 0) {
+        CONTRA_TRY(counts->add(phrases, "patient_verbs", Cue::patient_verb, lexicon.injuries));
+        CONTRA_TRY(counts->add(phrases, "to_hospital", Cue::to_hospital, lexicon.injuries));
+        CONTRA_TRY(counts->add_words(lexicon.patient_nouns, "patient_nouns"));
+        CONTRA_TRY(counts->add_words(lexicon.hospital_words, "hospital_words"));
+        CONTRA_TRY(counts->add_words(lexicon.additions, "additions"));
+    }
     auto groups = counts->named("group", "name");
     if (!groups) return std::unexpected(groups.error());
     for (const auto& [name, list] : *groups) {

@@ -40,6 +40,8 @@ enum class Cue : std::uint8_t {
     explanation,    // "because": the figures after it in its clause explain a gap
     retraction,     // "under the headline": the sentence reports a withdrawn figure
     instrument,     // "pepper spray": what an agent used
+    patient_verb,   // "admitted": counts the injured its object names ("admitted 14 people")
+    to_hospital,    // "taken to": counts the injured when a hospital word follows
 };
 
 struct PhraseMatch {
@@ -82,6 +84,11 @@ struct Lexicon {
     WordSet modifiers;
     WordSet partial_degrees;  // "seriously": a zero figure about a part only
     WordSet light_words;      // not counted in the gap between a figure and its trigger
+    WordSet part_of;          // "18 of the injured": after "of", the words that make a figure a part
+    WordSet patient_nouns;    // "admitted 14 people": the nouns a patient verb counts
+    WordSet hospital_words;   // "taken to Saltmere General Hospital"
+    WordSet additions;        // "six other people were taken to hospital": not a part of an earlier count
+    int injuries = -1;        // the attribute index patient verbs and hospital phrases count
 
     // Reads dir/attribution.toml, negation.toml, hedges.toml,
     // responsibility.toml and counts.toml, with the count attributes' triggers.

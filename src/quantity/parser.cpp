@@ -628,10 +628,17 @@ private:
             }
         }
         number.value = total + current;
-        // "one" as a pronoun: "the one you mentioned", "which one".
-        if (number.words && number.next == i + 1 && word_at(i) == "one"
-            && one_of(previous_word(i), {"the", "this", "that", "which", "any", "each", "every", "no", "last", "only"})) {
-            return std::nullopt;
+        // "one" as a pronoun: "the one you mentioned", "which one". After
+        // "that" only before a pronoun or nothing ("that one you mentioned",
+        // "like that one."): "said that one man was killed" and "confirm that
+        // one of our employees died" state a figure.
+        if (number.words && number.next == i + 1 && word_at(i) == "one") {
+            const std::string_view before = previous_word(i);
+            const std::string_view next = word_at(i + 1);
+            if (one_of(before, {"the", "this", "which", "any", "each", "every", "no", "last", "only"})
+                || (before == "that" && (next.empty() || one_of(next, {"you", "i", "we", "they", "he", "she"})))) {
+                return std::nullopt;
+            }
         }
         return finish(number, negative);
     }
