@@ -59,16 +59,20 @@ constexpr Floors k_dev_floors{0.93, 0.90};
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
 // documents none of them touched: 16 of 20 right (0.800), 16 of 23 found
-// (0.696).
-constexpr Floors k_heldout_floors{0.78, 0.68};
+// (0.696). Then sixteen new documents, written and annotated by someone who
+// had not seen the fixes (committed in dbf5dc6 and 4709aac before the
+// extractor ever read them), joined the four: 60 of 100 right (0.600), 60 of
+// 125 found (0.480). The fixes did not carry over to new text.
+constexpr Floors k_heldout_floors{0.58, 0.46};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
 // With the twelve moved documents and the three new ones: dev 34 of 39 right
 // (0.872), 34 of 50 found (0.680); held-out 8 of 12 right (0.667), 8 of 13
-// found (0.615).
+// found (0.615). With the sixteen new held-out documents: 23 of 41 right
+// (0.561), 23 of 61 found (0.377).
 constexpr Floors k_dev_cause_floors{0.85, 0.66};
-constexpr Floors k_heldout_cause_floors{0.65, 0.60};
+constexpr Floors k_heldout_cause_floors{0.54, 0.36};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -631,7 +635,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Twelve held-out documents moved to the dev corpus with the fixes of
     // their misses; new held-out documents are being written by someone
     // who has not seen the fixes (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 4, 4, 20); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 20, 15, 120); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
