@@ -147,9 +147,13 @@ Expected<void> configure(detail::StoreState& impl, OpenMode mode)
     // keeps the database consistent on power loss (the last commits may be
     // rolled back then); FULL would sync on every commit.
     db.exec("PRAGMA synchronous = NORMAL");
-    // A larger page cache (64 MiB, taken only as needed) keeps a big import
-    // from spilling pages to the WAL in the middle of its transaction.
-    db.exec("PRAGMA cache_size = -65536");
+    // A larger page cache (256 MiB, taken only as needed) keeps a big import
+    // from spilling pages to the WAL in the middle of its transaction: a
+    // spilled page touched again is written again. Importing 1,000,000
+    // claims (a 700 MB store) wrote 2.2 GB with 64 MiB, 1.6 GB with 256 MiB
+    // (the WAL once, then its checkpoint), and spent 11.6 s in the kernel
+    // instead of 4.8 s.
+    db.exec("PRAGMA cache_size = -262144");
     db.exec("PRAGMA temp_store = MEMORY");
     if (const auto pages = max_page_count()) db.exec(fmt::format("PRAGMA max_page_count = {}", *pages));
     if (version < Store::k_schema_version) migrate(impl);
