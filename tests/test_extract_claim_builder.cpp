@@ -261,3 +261,61 @@ TEST_CASE("'that one' after a verb of saying is a figure, not a pronoun")
     CHECK(count_of(deaths[0]) == Count{1, 1});
     CHECK(count_of(deaths[1]) == Count{1, 1});
 }
+
+namespace {
+Source known_source(std::string id, std::string name, std::vector<std::string> aliases)
+{
+    Source source;
+    source.id = std::move(id);
+    source.name = std::move(name);
+    source.aliases = std::move(aliases);
+    return source;
+}
+}  // namespace
+
+TEST_CASE("an agent the lexicon does not list is named by its phrase, or is the known source it names")
+{
+    ExtractOptions options;
+    options.known_sources = {known_source("kelda-ferries", "Kelda Ferries Ltd", {"Kelda"}),
+                             known_source("harbour-trust", "Harbour Trust", {})};
+    const auto claims = of(extract_text("Relatives blamed the ferry operator for the drownings. "
+                                        "Kelda is responsible for the two deaths, the union said. "
+                                        "The harbour pilot service was not to blame for the collision. "
+                                        "Campaigners accused Marlow Shipyards of negligence. "
+                                        "The Harbour Trust denied responsibility.",
+                                        options),
+                            "responsibility");
+    REQUIRE(claims.size() == 5);
+    CHECK(agent_of(claims[0]).agent == "ferry-operator");
+    CHECK(agent_of(claims[0]).responsible);
+    CHECK(agent_of(claims[1]).agent == "kelda-ferries");
+    CHECK(agent_of(claims[1]).for_attribute == "deaths");
+    CHECK(claims[1].source == "union");
+    CHECK(agent_of(claims[2]).agent == "harbour-pilot-service");
+    CHECK_FALSE(agent_of(claims[2]).responsible);
+    CHECK(claims[2].polarity == Polarity::denied);
+    CHECK(agent_of(claims[3]).agent == "marlow-shipyards");
+    CHECK(agent_of(claims[4]).agent == "harbour-trust");
+    CHECK(claims[4].source == "harbour-trust");
+    CHECK(claims[4].polarity == Polarity::denied);
+}
+
+TEST_CASE("a vague body, a lone unknown capital or a blame verb without 'for' names no agent")
+{
+    for (const char* text : {"The company was responsible for the deaths.", "Nobody is to blame for the crash.",
+                             "If anyone is responsible, it is not us.", "Officials held Monday's hearing.",
+                             "Marlow is responsible for the deaths."}) {
+        INFO(text);
+        CHECK(of(extract_text(text), "responsibility").empty());
+    }
+}
+
+TEST_CASE("the subject of a blame verb is the source of the blame when it names a source")
+{
+    ExtractOptions options;
+    options.known_sources = {known_source("dockers-union", "Dockers' Union", {"the union"})};
+    const auto claims = of(extract_text("The union blamed the port operator for the death.", options), "responsibility");
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].source == "dockers-union");
+    CHECK(agent_of(claims[0]).agent == "port-operator");
+}

@@ -1,5 +1,7 @@
 #include "extract/claim_builder.hpp"
 
+#include "extract/sources.hpp"
+
 #include <algorithm>
 
 namespace contra::detail::extraction {
@@ -216,6 +218,15 @@ std::string harm_in(const SentenceView& s, const Lexicon& lexicon, std::uint32_t
     return {};
 }
 
+// An agent phrase the lexicon does not list: tokens [pos, end), its name [name, end).
+struct NamedAgent {
+    std::uint32_t pos = 0;
+    std::uint32_t name = 0;
+    std::uint32_t end = 0;
+    bool proper = false;
+    bool known_only = false;
+};
+
 class Builder {
 public:
     Builder(const SentenceView& s, const Lexicon& lexicon, std::span<const Figure> figures,
@@ -373,7 +384,8 @@ private:
     }
 
     void responsibility(std::string agent, bool responsible, std::string for_attribute, Polarity polarity,
-                        std::uint32_t first, std::uint32_t last, std::string_view rule)
+                        std::uint32_t first, std::uint32_t last, std::string_view rule,
+                        const NamedAgent* named = nullptr)
     {
         for (const auto& claim : m_out) {
             if (claim.attribute != "responsibility") continue;
@@ -389,12 +401,127 @@ private:
         claim.start = start_of(first);
         claim.end = end_of(last);
         claim.rule = rule;
+        if (named != nullptr && named->proper) {
+            claim.agent_start = start_of(named->name);
+            claim.agent_end = end_of(named->end);
+            claim.agent_known_only = named->known_only;
+        }
         m_out.push_back(std::move(claim));
     }
 
     [[nodiscard]] std::string agent_name(const PhraseMatch& match) const
     {
         return m_lexicon.agents[static_cast<std::size_t>(match.payload)];
+    }
+
+    // An agent the lexicon does not list, named by a noun phrase: a
+    // description ("the coastguard", "the rail company": a determiner and a
+    // body noun of rules/lexicon/responsibility.toml, its words after the
+    // determiner are the agent) or a proper name ("Northern Vale Railways",
+    // "Sierra Crest": its slug, or the known source it names).
+    [[nodiscard]] bool plain_word(std::uint32_t t) const
+    {
+        return t < m_s.tokens.size() && !m_s.tokens[t].punct && !m_s.tokens[t].number && m_s.tokens[t].word != "'s";
+    }
+    [[nodiscard]] bool body(std::uint32_t t) const
+    {
+        return plain_word(t) && m_lexicon.bodies.contains(m_s.tokens[t].word);
+    }
+    [[nodiscard]] bool name_word(std::uint32_t t) const
+    {
+        return plain_word(t) && m_s.tokens[t].capital && !m_lexicon.determiners.contains(m_s.tokens[t].word) &&
+               m_s.at(t, Cue::pronoun) == nullptr && m_s.at(t, Cue::negation) == nullptr;
+    }
+    [[nodiscard]] std::string named_id(const NamedAgent& named) const
+    {
+        std::string words;
+        for (auto t = named.name; t < named.end; ++t) {
+            if (!words.empty()) words += ' ';
+            words += m_s.tokens[t].word;
+        }
+        return slug(words);
+    }
+    [[nodiscard]] NamedAgent finish(NamedAgent named) const
+    {
+        // A lone capitalised word ("Northgate", but also "If", "Nobody") is a
+        // name only when it names a source.
+        named.known_only = named.proper && named.end == named.name + 1;
+        return named;
+    }
+    // "the company", "the authority" alone could be any company: the claim
+    // needs a word that says which ("the rail company").
+    [[nodiscard]] bool vague(const NamedAgent& named) const
+    {
+        return !named.proper && named.end == named.name + 1 &&
+               m_lexicon.vague_bodies.contains(m_s.tokens[named.name].word);
+    }
+
+    // The agent phrase starting at token `t`.
+    [[nodiscard]] std::optional<NamedAgent> named_after(std::uint32_t t) const
+    {
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        if (t < n && m_s.tokens[t].word == "the") {
+            for (auto u = t + 1; u < n && u <= t + 3 && plain_word(u); ++u) {
+                if (!body(u)) continue;
+                auto end = u + 1;
+                while (body(end)) ++end;
+                return finish({t, t + 1, end, false});
+            }
+            return std::nullopt;
+        }
+        if (!name_word(t)) return std::nullopt;
+        auto end = t + 1;
+        while (end < n) {
+            if (name_word(end)) {
+                ++end;
+            } else if (m_s.tokens[end].word == "of" && name_word(end + 1)) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        return finish({t, t, end, true});
+    }
+
+    // The agent phrase ending a few plain words before token `state`, in its clause:
+    // "Northgate is responsible", "the rail company was not to blame".
+    [[nodiscard]] std::optional<NamedAgent> named_before(std::uint32_t state) const
+    {
+        for (std::uint32_t u = state; u > 0 && state - u < 4; --u) {
+            const std::uint32_t last = u - 1;
+            if (!plain_word(last)) return std::nullopt;
+            if (!body(last) && !name_word(last)) continue;
+            std::uint32_t first = last;
+            while (first > 0 && (name_word(first - 1) || body(first - 1) ||
+                                 (m_s.tokens[first - 1].word == "of" && first >= 2 && name_word(first - 2)))) {
+                --first;
+            }
+            // "the rail company": a body noun's plain words back to its determiner.
+            if (body(last) && !m_s.tokens[first].capital) {
+                for (std::uint32_t v = first; v > 0 && first - v < 3 && plain_word(v - 1); --v) {
+                    if (m_s.tokens[v - 1].word == "the") {
+                        first = v;
+                        break;
+                    }
+                    if (m_s.tokens[v - 1].capital) break;
+                }
+            }
+            const bool the = first > 0 && m_s.tokens[first - 1].word == "the";
+            if (the && (body(last) || name_word(last))) {
+                if (!body(last) && !name_word(first)) return std::nullopt;
+                // "the Interior Minister", "the coastguard": a description;
+                // "the Observatory": a name.
+                if (body(last)) return finish({first - 1, first, last + 1, false});
+                return finish({first - 1, first, last + 1, true});
+            }
+            // "Both companies are responsible": a capital opening the sentence
+            // belongs to a name only when a capitalised word follows it.
+            const std::uint32_t opening = m_s.is_punct(0, '"') ? 1 : 0;
+            if (first == opening && first < last && !name_word(first + 1)) ++first;
+            if (!name_word(first)) return std::nullopt;
+            return finish({first, first, last + 1, true});
+        }
+        return std::nullopt;
     }
 
     // "The police were not responsible for the death."
@@ -407,7 +534,12 @@ private:
                 if (match.cue == Cue::agent && match.end() <= state.pos && state.pos - match.end() <= 5) agent = &match;
             }
             std::uint32_t negation_from = agent ? agent->end() : 0;
-            if (agent != nullptr) {
+            std::optional<NamedAgent> named;
+            if (agent == nullptr) named = named_before(state.pos);
+            if (named && vague(*named)) continue;
+            if (named) {
+                negation_from = named->end;
+            } else if (agent != nullptr) {
                 bool clear = true;
                 for (auto t = agent->end(); t < state.pos && clear; ++t) clear = !m_facts.is_break(t);
                 if (!clear) continue;
@@ -429,10 +561,15 @@ private:
                     break;
                 }
             }
+            const std::uint32_t agent_pos = named ? named->pos : agent->pos;
             const bool negated = m_facts.find(Cue::negation, negation_from, state.pos) != nullptr ||
-                                 denied_by_cue(agent->pos);
+                                 denied_by_cue(agent_pos);
             Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
-            responsibility(agent_name(*agent), !negated, harm, polarity, agent->pos, last, k_rule_state);
+            if (named) {
+                responsibility(named_id(*named), !negated, harm, polarity, agent_pos, last, k_rule_state, &*named);
+            } else {
+                responsibility(agent_name(*agent), !negated, harm, polarity, agent_pos, last, k_rule_state);
+            }
         }
     }
 
@@ -471,14 +608,37 @@ private:
             std::uint32_t t = blame.end();
             while (t < m_s.tokens.size() && t < blame.end() + 3 && m_lexicon.modifiers.contains(m_s.tokens[t].word)) ++t;
             const PhraseMatch* agent = m_s.at(t, Cue::agent);
-            if (agent == nullptr) continue;
+            std::optional<NamedAgent> named;
+            if (agent == nullptr) {
+                named = named_after(blame.end());
+                if (!named || vague(*named) || !blames_for(named->end)) continue;
+            }
+            const std::uint32_t agent_end = named ? named->end : agent->end();
             const bool negated = (blame.pos > 0 && m_facts.find(Cue::negation, blame.pos >= 2 ? blame.pos - 2 : 0, blame.pos)) ||
                                  denied_by_cue(blame.pos);
-            const auto to = static_cast<std::uint32_t>(std::min<std::size_t>(m_s.tokens.size(), agent->end() + 8));
+            const auto to = static_cast<std::uint32_t>(std::min<std::size_t>(m_s.tokens.size(), agent_end + 8));
             Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, blame.pos);
-            responsibility(agent_name(*agent), !negated, harm_in(m_s, m_lexicon, agent->end(), to), polarity, blame.pos,
-                           agent->end(), k_rule_blame);
+            std::string harm = harm_in(m_s, m_lexicon, agent_end, to);
+            if (named) {
+                responsibility(named_id(*named), !negated, std::move(harm), polarity, blame.pos, agent_end, k_rule_blame,
+                               &*named);
+            } else {
+                responsibility(agent_name(*agent), !negated, std::move(harm), polarity, blame.pos, agent_end, k_rule_blame);
+            }
         }
+    }
+
+    // "blamed the coastguard for the death", "accusing Sierra Crest of
+    // negligence", "hold the minister personally responsible": a blame verb
+    // takes a phrase the lexicon does not list only when "for", "of" or a
+    // responsibility state follows it ("held Friday's vigil" blames no one).
+    [[nodiscard]] bool blames_for(std::uint32_t end) const
+    {
+        for (auto t = end; t < m_s.tokens.size() && t < end + 3 && !m_facts.is_break(t); ++t) {
+            const std::string_view word = m_s.tokens[t].word;
+            if (word == "for" || word == "of" || m_s.at(t, Cue::state) != nullptr) return true;
+        }
+        return false;
     }
 
     // "The police denied firing", "the ministry denied that officers fired".
@@ -492,6 +652,17 @@ private:
         std::uint32_t last = agent ? agent->end() : object ? object->end() : 0;
         if (agent == nullptr && object != nullptr) {
             agent = m_facts.find(Cue::agent, m_attribution->first, m_attribution->last);
+            // "The inspectorate denied responsibility": the speaker clears itself;
+            // the caller puts the id of the source it names in place of its slug.
+            if (agent == nullptr) {
+                auto named = named_after(m_attribution->first);
+                if (!named || named->end != m_attribution->last) return;
+                named->known_only = named->known_only || vague(*named);
+                named->proper = true;
+                responsibility(named_id(*named), false, harm_in(m_s, m_lexicon, cue, n), Polarity::denied,
+                               named->pos, object->end(), k_rule_denial, &*named);
+                return;
+            }
         }
         if (agent == nullptr || last == 0) return;
         responsibility(agent_name(*agent), false, harm_in(m_s, m_lexicon, cue, n), Polarity::denied,

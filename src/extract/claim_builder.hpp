@@ -34,6 +34,14 @@ struct SentenceClaim {
     // A hospital count ("taken to hospital", "admitted 14 people"): a part of
     // an injury count its source gave before, which the caller drops.
     bool part_of_earlier = false;
+    // A responsibility whose agent is a proper name the lexicon does not
+    // know ("Northgate is responsible"): the original bytes of the name, for
+    // the caller to put the id of the known source it names in place of its
+    // slug. `agent_known_only`: a lone capitalised word opening the sentence
+    // may be any word, so the claim stands only when it names a source.
+    std::uint32_t agent_start = 0;
+    std::uint32_t agent_end = 0;
+    bool agent_known_only = false;
 };
 
 // Extraction rule names and their versions, as written in Claim::origin.

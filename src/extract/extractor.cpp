@@ -236,6 +236,9 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         const extraction::SentenceView sentence{tokens, matches};
         define_acronyms(text, tokens, resolver);
 
+        // "The cooperative blamed the coastguard": the blame is its subject's.
+        Focus blamer;
+        std::uint32_t blamer_end = 0;
         // Who speaks: a labelled turn or an introduced list, else the document's voice,
         // unless the sentence names its own speaker.
         if (range.start >= turn_end) turn = Focus{};
@@ -279,7 +282,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         } else if (auto subject = extraction::leading_subject(sentence, lexicon)) {
             const std::string mention(text.substr(tokens[subject->first].start,
                                                   tokens[subject->last - 1].end - tokens[subject->first].start));
-            if (auto id = resolver.find(mention); !id.empty()) focus = Focus{id, mention};
+            if (auto id = resolver.find(mention); !id.empty()) {
+                focus = Focus{id, mention};
+                blamer = focus;
+                blamer_end = tokens[subject->last - 1].end;
+            }
         }
 
         // "According to the education authority:" introduces what follows.
@@ -332,10 +339,18 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                     earlier->second = std::max(earlier->second, count->lo);
                 }
             }
+            // "Northgate is responsible": a name the lexicon does not list is the
+            // known (or earlier) source it names, else its slug.
+            if (raw.agent_end > raw.agent_start) {
+                const std::string id = resolver.find(text.substr(raw.agent_start, raw.agent_end - raw.agent_start));
+                if (id.empty() && raw.agent_known_only) continue;
+                if (!id.empty()) std::get<Agent>(raw.value.data).agent = id;
+            }
+            const bool own_blame = !blamer.id.empty() && raw.rule == extraction::k_rule_blame && raw.start >= blamer_end;
             Claim claim;
             claim.event = options.event;
-            claim.source = speaker.id;
-            claim.mention = speaker.mention;
+            claim.source = own_blame ? blamer.id : speaker.id;
+            claim.mention = own_blame ? blamer.mention : speaker.mention;
             claim.attribute = std::move(raw.attribute);
             claim.qualifier = std::move(raw.qualifier);
             claim.value = std::move(raw.value);

@@ -242,7 +242,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
 
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
                                             {"harm_attributes", "states", "blame_verbs", "direct_links",
-                                             "implied_links", "denial_objects", "instruments", "modifiers", "agent"});
+                                             "implied_links", "denial_objects", "instruments", "modifiers", "bodies",
+                                             "vague_bodies", "agent"});
     if (!responsibility) return std::unexpected(responsibility.error());
     auto harm = responsibility->strings("harm_attributes");
     if (!harm) return std::unexpected(harm.error());
@@ -261,6 +262,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add(phrases, "denial_objects", Cue::denial_object));
     CONTRA_TRY(responsibility->add(phrases, "instruments", Cue::instrument));
     CONTRA_TRY(responsibility->add_words(lexicon.modifiers, "modifiers"));
+    CONTRA_TRY(responsibility->add_words(lexicon.bodies, "bodies"));
+    CONTRA_TRY(responsibility->add_words(lexicon.vague_bodies, "vague_bodies"));
     auto agents = responsibility->named("agent", "id");
     if (!agents) return std::unexpected(agents.error());
     for (const auto& [id, list] : *agents) {

@@ -82,6 +82,8 @@ struct Lexicon {
     WordSet determiners;
     WordSet adverbs;
     WordSet modifiers;
+    WordSet bodies;           // "the coastguard", "the rail company": nouns naming an agent the lexicon does not list
+    WordSet vague_bodies;     // "the company": a body noun that needs a word saying which
     WordSet partial_degrees;  // "seriously": a zero figure about a part only
     WordSet light_words;      // not counted in the gap between a figure and its trigger
     WordSet part_of;          // "18 of the injured": after "of", the words that make a figure a part
