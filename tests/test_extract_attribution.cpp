@@ -156,6 +156,26 @@ TEST_CASE("a transcript's speaker label in capitals gives its turn to a known so
     CHECK(arrests[0].source == "harbour-police");  // the turn goes on after the first sentence
 }
 
+TEST_CASE("a label may open with a title and carry a constituency or a name in brackets")
+{
+    ExtractOptions options;
+    options.known_sources = {
+        Source{"tom-arden", "Tom Arden", "member of parliament", Stake::unknown, {"Mr TOM ARDEN"}},
+        Source{"transport-ministry", "Ministry of Transport", "government", Stake::party, {"Dame Ruth Okafor"}}};
+    const Extraction extraction = extract_text(
+        "Mr TOM ARDEN (Westhill): Six passengers were injured at Carrow junction.\n\n"
+        "The SECRETARY OF STATE (Dame Ruth Okafor): Four passengers were injured, not six.\n\n"
+        "Mrs JUNE PELL (Eastmoor): Two more were hurt on the platform.\n\n"
+        "Once upon a time: 3 people were hurt.",
+        options);
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 4);
+    CHECK(injuries[0].source == "tom-arden");
+    CHECK(injuries[1].source == "transport-ministry");  // found by the name in brackets
+    CHECK(injuries[2].source == "publication");         // a label no source answers to
+    CHECK(injuries[3].source == "publication");         // no capitals: no label
+}
+
 TEST_CASE("the items of a list belong to the speaker of the line that introduces it")
 {
     const Extraction extraction = extract_text(

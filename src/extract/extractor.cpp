@@ -145,10 +145,18 @@ bool in_capitals(std::string_view text, const WordToken& token)
     return true;
 }
 
+// A short title-case word that may open a label: "Ms", "Mr", "Dr", "The", "Cllr".
+bool label_title(std::string_view text, const WordToken& token)
+{
+    return !token.punct && !token.number && token.capital && token.end - token.start <= 4 && !in_capitals(text, token);
+}
+
 // A transcript's speaker label at the start of a line: words in capitals,
-// perhaps a note in brackets, and a colon ("ODALE:", "DR VOS:", "QUESTION
-// (Top Channel):"). Returns the tokens of the words, and of the note, empty
-// when the sentence opens with no label.
+// perhaps after a title or two, perhaps a note in brackets, and a colon
+// ("ODALE:", "DR VOS:", "QUESTION (Top Channel):", "Ms AMARA OBI (Lowfield
+// South):", "The MINISTER FOR HOUSING (Mr Conrad Pell):"). Returns the
+// tokens of the words, and of the note, empty when the sentence opens with
+// no label.
 struct Label {
     std::uint32_t words = 0;       // tokens [0, words)
     std::uint32_t note_first = 0;  // the note's tokens [note_first, note_last)
@@ -156,13 +164,16 @@ struct Label {
 };
 
 constexpr std::uint32_t k_label_words = 4;
+constexpr std::uint32_t k_label_titles = 2;
 
 Label speaker_label(std::string_view text, std::size_t start, std::span<const WordToken> tokens)
 {
     Label label;
     std::uint32_t i = 0;
-    while (i < tokens.size() && i < k_label_words && in_capitals(text, tokens[i])) ++i;
-    if (i == 0 || !opens_line(text, start)) return {};
+    while (i < tokens.size() && i < k_label_titles && label_title(text, tokens[i])) ++i;
+    const std::uint32_t titles = i;
+    while (i < tokens.size() && i - titles < k_label_words && in_capitals(text, tokens[i])) ++i;
+    if (i == titles || !opens_line(text, start)) return {};
     label.words = i;
     if (i < tokens.size() && tokens[i].punct && tokens[i].word == "(") {
         std::uint32_t close = i + 1;
