@@ -319,3 +319,15 @@ TEST_CASE("the subject of a blame verb is the source of the blame when it names 
     CHECK(claims[0].source == "dockers-union");
     CHECK(agent_of(claims[0]).agent == "port-operator");
 }
+
+TEST_CASE("'both' restates a toll of two, and counts nothing without a trigger")
+{
+    const Extraction extraction = extract_text("Both climbers died in the fall. The guide mourned both deaths. "
+                                               "Rescuers searched both sides of the ridge.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(count_of(deaths[0]) == Count{2, 2});
+    CHECK(deaths[0].quote == "Both climbers died");
+    CHECK(count_of(deaths[1]) == Count{2, 2});
+    CHECK(extraction.claims.size() == 2);
+}
