@@ -316,3 +316,57 @@ TEST_CASE("option --accounts: a folder without accounts is bad input")
     CHECK(empty.error().kind == ErrorKind::bad_input);
     CHECK(empty.error().message.find("no accounts.toml") != std::string::npos);
 }
+
+TEST_CASE("many drafts in one call give the findings, notes and order of checking each alone")
+{
+    const Store store = fixture_store();
+    std::vector<std::string> paths;
+    for (const char* name : {"durres-certainty.md", "durres-clean.md", "durres-misattribution.md",
+                             "durres-one-sided.md", "durres-plain.txt", "durres-suppressed.md",
+                             "durres-unattributed.md", "durres-unsupported.md", "harbour-square.md", "no-event.md",
+                             "valmora-floods.md"}) {
+        paths.push_back((fixtures_dir() / "drafts" / name).string());
+    }
+    // Twice over, so that the workers share events and take drafts out of turn.
+    const std::size_t count = paths.size();
+    for (std::size_t i = 0; i < count; ++i) paths.push_back(paths[i]);
+    const std::vector<Draft> drafts = unwrap(read_drafts(paths));
+    REQUIRE(drafts.size() == paths.size());
+
+    const CheckReport together = unwrap(check_drafts(store, rules(), extractor(), drafts, CheckOptions{}));
+    CheckReport alone;
+    for (const Draft& draft : drafts) {
+        REQUIRE(draft.path == paths[alone.paths.size()]);
+        alone.paths.push_back(draft.path);
+        const auto one = unwrap(check_drafts(store, rules(), extractor(), std::span<const Draft>(&draft, 1), {}));
+        alone.notes.insert(alone.notes.end(), one.notes.begin(), one.notes.end());
+        alone.findings.insert(alone.findings.end(), one.findings.begin(), one.findings.end());
+    }
+    std::ranges::stable_sort(alone.findings, [](const Finding& x, const Finding& y) {
+        return std::tie(x.path, x.line, x.column, x.rule) < std::tie(y.path, y.line, y.column, y.rule);
+    });
+    CHECK(together.paths == alone.paths);
+    CHECK(together.notes == alone.notes);
+    CHECK(together.findings.size() > 10);
+    REQUIRE(together.findings.size() == alone.findings.size());
+    for (std::size_t i = 0; i < together.findings.size(); ++i) {
+        const Finding& x = together.findings[i];
+        const Finding& y = alone.findings[i];
+        CHECK(std::tie(x.path, x.line, x.column, x.rule, x.message, x.fingerprint, x.suppressed) ==
+              std::tie(y.path, y.line, y.column, y.rule, y.message, y.fingerprint, y.suppressed));
+    }
+
+    // The error is the first failing draft's, in the order given.
+    std::vector<std::string> broken = paths;
+    broken[3] = (fixtures_dir() / "drafts" / "missing-one.md").string();
+    broken[7] = (fixtures_dir() / "drafts" / "missing-two.md").string();
+    const auto failed = read_drafts(broken);
+    REQUIRE_FALSE(failed);
+    CHECK(failed.error().where.file.find("missing-one.md") != std::string::npos);
+    std::vector<Draft> unknown = drafts;
+    unknown[4].event = "nowhere";
+    unknown[9].event = "nowhere-else";
+    const auto failed_event = check_drafts(store, rules(), extractor(), unknown, CheckOptions{});
+    REQUIRE_FALSE(failed_event);
+    CHECK(failed_event.error().message.find("'nowhere'") != std::string::npos);
+}

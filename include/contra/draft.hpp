@@ -47,4 +47,9 @@ enum class DraftFormat { markdown, text };
 // By file name: .md, .markdown, .mdown → markdown; anything else → text.
 [[nodiscard]] DraftFormat draft_format_for(std::string_view path);
 
+// Reads the draft files at `paths` (format by file name), several at a time
+// on a few threads; the drafts come back in the order of `paths`, and an
+// error is the one the first failing path in that order gives.
+[[nodiscard]] Expected<std::vector<Draft>> read_drafts(const std::vector<std::string>& paths);
+
 }  // namespace contra

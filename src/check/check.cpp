@@ -8,6 +8,7 @@
 #include <contra/text.hpp>
 
 #include "check/event_names.hpp"
+#include "check/parallel.hpp"
 #include "extract/segmenter.hpp"
 #include "rules/draft/draft_kind.hpp"
 
@@ -15,10 +16,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
 #include <system_error>
+#include <tuple>
 
 namespace contra {
 
@@ -135,14 +138,11 @@ Expected<std::vector<std::string>> named_events(const Store& store, std::span<co
 {
     std::vector<std::string> named(drafts.size());
     if (options.event) return named;
+    if (std::ranges::all_of(drafts, [](const Draft& draft) { return draft.event.has_value(); })) return named;
     std::vector<std::string> folded(drafts.size());
-    bool any = false;
-    for (std::size_t i = 0; i < drafts.size(); ++i) {
-        if (drafts[i].event) continue;
-        folded[i] = fold(drafts[i].prose);
-        any = true;
-    }
-    if (!any) return named;
+    detail::parallel_for(drafts.size(), detail::worker_count(drafts.size()), [&](std::size_t, std::size_t i) {
+        if (!drafts[i].event) folded[i] = fold(drafts[i].prose);
+    });
     auto names = detail::event_names_in(store, folded);
     if (!names) return std::unexpected(names.error());
     for (std::size_t i = 0; i < drafts.size(); ++i) {
@@ -182,6 +182,49 @@ void make_fingerprints_unique(std::vector<Finding>& findings, std::size_t first)
     }
 }
 
+// One draft's findings against its event's accounts. `own` is the worker's
+// extractor, loaded on its first draft unless `shared` serves (worker 0);
+// `options` is the worker's extraction options, made once.
+Expected<std::vector<Finding>> check_one(const Draft& draft, const EventAccounts& accounts, const RuleSet& rules,
+                                         const Extractor* shared, std::optional<Extractor>& own,
+                                         std::optional<ExtractOptions>& options, const std::vector<Source>& known,
+                                         const std::map<std::string, Source, std::less<>>& sources)
+{
+    if (shared == nullptr && !own) {
+        auto loaded = Extractor::load(rules);
+        if (!loaded) return std::unexpected(loaded.error());
+        own.emplace(std::move(*loaded));
+    }
+    const Extractor& extractor = shared != nullptr ? *shared : *own;
+    if (!options) {
+        options.emplace();
+        options->known_sources = known;
+        options->publication = std::string(k_own_voice);
+    }
+    options->event = accounts.event.id;
+
+    Document document;
+    document.sha256 = sha256_hex(draft.prose);
+    document.path = draft.path;
+    document.text = draft.prose;
+    auto extraction = extractor.extract(document, *options);
+    if (!extraction) return std::unexpected(extraction.error());
+
+    std::vector<std::pair<std::size_t, std::size_t>> sentences;
+    for (const auto& range : detail::extraction::segment_sentences(draft.prose)) {
+        sentences.emplace_back(range.start, range.end);
+    }
+    const LineIndex lines(draft.original);
+    const DraftContext context{draft,           accounts.event,      extraction->claims, k_own_voice,
+                               accounts.claims, accounts.contested, sources,            rules.attributes(),
+                               accounts.documents, sentences,        lines};
+    std::vector<Finding> findings;
+    for (const auto& rule : rules.draft_rules()) rule->check(context, findings);
+    for (auto& finding : findings) finding.suppressed = draft.suppressed(finding.rule, finding.line);
+    make_fingerprints_unique(findings, 0);
+    return findings;
+}
+
 }  // namespace
 
 std::string detect_event(std::string_view prose, std::span<const Event> events)
@@ -212,51 +255,56 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
     for (const Draft& draft : drafts) report.paths.push_back(draft.path);
     auto named = named_events(store, drafts, options);
     if (!named) return std::unexpected(named.error());
+
+    // 1. On this thread, the only one that uses the store's connection: the
+    // event of every draft and its accounts, up to the first draft that fails.
     std::map<std::string, std::unique_ptr<EventAccounts>, std::less<>> cache;
-    for (std::size_t i = 0; i < drafts.size(); ++i) {
-        const Draft& draft = drafts[i];
-        auto event = event_of(draft, (*named)[i], events, options);
-        if (!event) return std::unexpected(event.error());
+    std::vector<const EventAccounts*> about(drafts.size(), nullptr);
+    std::optional<Error> failed;
+    std::size_t reached = drafts.size();
+    for (std::size_t i = 0; i < drafts.size() && !failed; ++i) {
+        auto event = event_of(drafts[i], (*named)[i], events, options);
+        if (!event) {
+            failed = std::move(event.error());
+            reached = i;
+            break;
+        }
         if (!*event) {
             report.notes.push_back(fmt::format(
-                "{}: about no known event (name one with --event or `event:` in the front matter)", draft.path));
+                "{}: about no known event (name one with --event or `event:` in the front matter)", drafts[i].path));
             continue;
         }
-        const std::string& event_id = (*event)->id;
-        auto cached = cache.find(event_id);
+        auto cached = cache.find((*event)->id);
         if (cached == cache.end()) {
             auto accounts = read_event(store, **event);
-            if (!accounts) return std::unexpected(accounts.error());
-            cached = cache.emplace(event_id, std::move(*accounts)).first;
+            if (!accounts) {
+                failed = std::move(accounts.error());
+                reached = i;
+                break;
+            }
+            cached = cache.emplace((*event)->id, std::move(*accounts)).first;
         }
-        const EventAccounts& accounts = *cached->second;
-
-        Document document;
-        document.sha256 = sha256_hex(draft.prose);
-        document.path = draft.path;
-        document.text = draft.prose;
-        ExtractOptions extract_options;
-        extract_options.event = event_id;
-        extract_options.known_sources = *source_list;
-        extract_options.publication = std::string(k_own_voice);
-        auto extraction = extractor.extract(document, extract_options);
-        if (!extraction) return std::unexpected(extraction.error());
-
-        std::vector<std::pair<std::size_t, std::size_t>> sentences;
-        for (const auto& range : detail::extraction::segment_sentences(draft.prose)) {
-            sentences.emplace_back(range.start, range.end);
-        }
-        const LineIndex lines(draft.original);
-        const DraftContext context{draft,      accounts.event,      extraction->claims, k_own_voice,
-                                   accounts.claims, accounts.contested, sources,         rules.attributes(),
-                                   accounts.documents, sentences,     lines};
-        const std::size_t first = report.findings.size();
-        for (const auto& rule : rules.draft_rules()) rule->check(context, report.findings);
-        for (std::size_t i = first; i < report.findings.size(); ++i) {
-            report.findings[i].suppressed = draft.suppressed(report.findings[i].rule, report.findings[i].line);
-        }
-        make_fingerprints_unique(report.findings, first);
+        about[i] = cached->second.get();
     }
+
+    // 2. Extraction and the draft rules, which read no store, on worker
+    // threads, each with an extractor of its own; findings per draft.
+    const std::size_t workers = detail::worker_count(reached);
+    std::vector<std::optional<Extractor>> extractors(workers);
+    std::vector<std::optional<ExtractOptions>> extract_options(workers);
+    std::vector<Expected<std::vector<Finding>>> found(reached);
+    detail::parallel_for(reached, workers, [&](std::size_t worker, std::size_t i) {
+        if (about[i] == nullptr) return;
+        found[i] = check_one(drafts[i], *about[i], rules, worker == 0 ? &extractor : nullptr, extractors[worker],
+                             extract_options[worker], *source_list, sources);
+    });
+
+    // 3. In the drafts' order: the first failure, else every finding.
+    for (auto& findings : found) {
+        if (!findings) return std::unexpected(std::move(findings.error()));
+        std::ranges::move(*findings, std::back_inserter(report.findings));
+    }
+    if (failed) return std::unexpected(std::move(*failed));
     std::ranges::stable_sort(report.findings, [](const Finding& x, const Finding& y) {
         return std::tie(x.path, x.line, x.column, x.rule) < std::tie(y.path, y.line, y.column, y.rule);
     });

@@ -5,6 +5,7 @@
 #include <contra/draft.hpp>
 
 #include "check/markdown.hpp"
+#include "check/parallel.hpp"
 
 #include <contra/text.hpp>
 
@@ -200,6 +201,26 @@ Expected<Draft> read_draft(std::string path, std::string bytes, DraftFormat form
     draft.prose = std::move(blanked.prose);
     draft.suppressions = suppressions_from(blanked.comments);
     return draft;
+}
+
+Expected<std::vector<Draft>> read_drafts(const std::vector<std::string>& paths)
+{
+    std::vector<std::optional<Expected<Draft>>> read(paths.size());
+    detail::parallel_for(paths.size(), detail::worker_count(paths.size()), [&](std::size_t, std::size_t i) {
+        auto bytes = read_text_file(paths[i]);
+        if (!bytes) {
+            read[i].emplace(std::unexpected(bytes.error()));
+            return;
+        }
+        read[i].emplace(read_draft(paths[i], std::move(*bytes), draft_format_for(paths[i])));
+    });
+    std::vector<Draft> drafts;
+    drafts.reserve(paths.size());
+    for (auto& draft : read) {
+        if (!*draft) return std::unexpected(draft->error());
+        drafts.push_back(std::move(**draft));
+    }
+    return drafts;
 }
 
 }  // namespace contra

@@ -36,10 +36,17 @@ struct IterFree {
 
 using NodePtr = std::unique_ptr<cmark_node, NodeFree>;
 
+// cmark-gfm (0.29) turns the extensions' special characters on and off in
+// one table shared by every parser while it finishes a document, so drafts
+// read on several threads take turns here; the rest of the reading runs in
+// parallel.
+std::mutex cmark_turn;
+
 NodePtr parse(std::string_view text)
 {
     static std::once_flag registered;
     std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+    const std::scoped_lock turn(cmark_turn);
     std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES));
     for (const char* name : {"table", "strikethrough", "tasklist"}) {
         if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {

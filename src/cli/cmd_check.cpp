@@ -95,12 +95,7 @@ void run_check(Context& context, const CheckCommandOptions& options)
     const RuleSet rules = context.load_rules();
     const Extractor extractor = require(Extractor::load(rules));
 
-    std::vector<Draft> drafts;
-    drafts.reserve(options.drafts.size());
-    for (const auto& path : options.drafts) {
-        std::string bytes = require(read_text_file(path));
-        drafts.push_back(require(read_draft(path, std::move(bytes), draft_format_for(path))));
-    }
+    const std::vector<Draft> drafts = require(read_drafts(options.drafts));
     Store store = open_check_store(context, options, rules);
     CheckOptions check_options;
     if (!options.event.empty()) check_options.event = options.event;

@@ -1,0 +1,42 @@
+// Drafts are independent: reading them and checking them runs on a few
+// worker threads, each taking the next draft until none is left. Results go
+// into slots by draft index, so the caller keeps the input order.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace contra::detail {
+
+// How many threads work on `count` drafts: one per processor, at most one per
+// draft, at least one.
+[[nodiscard]] inline std::size_t worker_count(std::size_t count)
+{
+    const std::size_t cores = std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    return std::max<std::size_t>(1, std::min(cores, count));
+}
+
+// Calls body(worker, i) once for every i in [0, count) on `workers` threads;
+// the calling thread is worker 0. Workers take indices in increasing order.
+// `body` must not throw: it reports failure through its own result slot.
+template <class Body>
+void parallel_for(std::size_t count, std::size_t workers, Body&& body)
+{
+    if (workers <= 1 || count <= 1) {
+        for (std::size_t i = 0; i < count; ++i) body(std::size_t{0}, i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    const auto work = [&](std::size_t worker) {
+        for (std::size_t i = next.fetch_add(1); i < count; i = next.fetch_add(1)) body(worker, i);
+    };
+    std::vector<std::jthread> threads;
+    threads.reserve(workers - 1);
+    for (std::size_t worker = 1; worker < workers; ++worker) threads.emplace_back(work, worker);
+    work(0);
+}
+
+}  // namespace contra::detail
