@@ -75,8 +75,10 @@ constexpr Floors k_dev_floors{0.81, 0.78};
 // titled-label fix changed one more, which moved too: the twelve left give
 // 38 of 55 right (0.691), 38 of 70 found (0.543). "both" changed four more,
 // which moved too: the eight left give 25 of 33 right (0.758), 25 of 44
-// found (0.568).
-constexpr Floors k_heldout_floors{0.73, 0.54};
+// found (0.568). Then the third batch of sixteen, written by someone who had
+// not seen the second round's fixes (86d5ca7, bacb602, d630e1d), joined the
+// eight: 63 of 109 right (0.578), 63 of 155 found (0.406).
+constexpr Floors k_heldout_floors{0.56, 0.39};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -90,9 +92,10 @@ constexpr Floors k_heldout_floors{0.73, 0.54};
 // (0.770), 47 of 81 found (0.580); held-out 13 of 21 right (0.619), 13 of 32
 // found (0.406). After "both" and its moved and new documents: dev 53 of 72
 // right (0.736), 53 of 94 found (0.564); held-out 8 of 11 right (0.727), 8 of
-// 21 found (0.381).
+// 21 found (0.381). With the third batch: held-out 19 of 37 right (0.514),
+// 19 of 66 found (0.288).
 constexpr Floors k_dev_cause_floors{0.73, 0.56};
-constexpr Floors k_heldout_cause_floors{0.70, 0.36};
+constexpr Floors k_heldout_cause_floors{0.49, 0.27};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -655,7 +658,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Twenty-four held-out documents moved to the dev corpus with the fixes of
     // their misses; new held-out documents are being written by someone
     // who has not seen the fixes (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 8, 8, 40); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 24, 15, 140); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
