@@ -442,6 +442,40 @@ TEST_CASE("sync_flags creates, refreshes, stales and revives flags, and never to
     CHECK(raw.execAndGet("SELECT event FROM runs ORDER BY id LIMIT 1").getString() == raid().id);
 }
 
+TEST_CASE("a flag sync that trusts its claims skips the reference checks for itself only")
+{
+    test::TempDir dir;
+    Sample sample;
+    auto store = open_store(dir);
+    sample.load(store);
+    const std::vector<std::string> events{raid().id};
+    const Flag good = flag_of("F-11111111", "count-conflict-casualties", {sample.claims[0].id});
+    {
+        auto sync = store.begin_flag_sync("2024-04-01T10:00:00Z", Store::FlagReferences::claims_read_from_store);
+        REQUIRE(sync);
+        REQUIRE(sync->add(events, std::vector<Flag>{good}));
+        const auto stats = sync->finish();
+        REQUIRE(stats);
+        CHECK(stats->created == 1);
+    }
+    CHECK(store.flags().value().size() == 1);
+    CHECK(store.check_integrity().value().empty());
+    // The checks are on again for the next write: an unknown claim is refused.
+    const Flag bad = flag_of("F-22222222", "count-conflict-casualties", {"c-ffffffffffff"});
+    auto synced = store.sync_flags(events, std::vector<Flag>{good, bad}, "2024-04-02T10:00:00Z");
+    REQUIRE_FALSE(synced);
+    CHECK(synced.error().message == "flag F-22222222: unknown claim 'c-ffffffffffff'");
+    {
+        // A trusting sync dropped unfinished rolls back and turns them on again too.
+        auto sync = store.begin_flag_sync("2024-04-03T10:00:00Z", Store::FlagReferences::claims_read_from_store);
+        REQUIRE(sync);
+        REQUIRE(sync->add(events, std::vector<Flag>{bad}));
+    }
+    CHECK(store.flags().value().size() == 1);
+    CHECK_FALSE(store.sync_flags(events, std::vector<Flag>{good, bad}, "2024-04-04T10:00:00Z"));
+    CHECK(count_rows(dir, "runs") == 1);
+}
+
 TEST_CASE("sync_flags is all or nothing: a flag naming an unknown claim rolls back the run")
 {
     test::TempDir dir;

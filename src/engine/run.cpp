@@ -282,7 +282,9 @@ std::optional<Store> second_reader(const Store& store)
 Expected<RunStats> run_everything(Store& store, const Store& reader, const RuleSet& rules, const SourceMap& sources,
                                   std::string_view now)
 {
-    auto sync = store.begin_flag_sync(now);
+    // Every claim compared was read from the store, and flags are of the
+    // events read with them.
+    auto sync = store.begin_flag_sync(now, Store::FlagReferences::claims_read_from_store);
     if (!sync) return std::unexpected(std::move(sync.error()));
     RunStats stats;
     std::unordered_set<std::string> ids;  // one flag per id, whatever finds it twice

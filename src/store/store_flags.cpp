@@ -247,10 +247,40 @@ Expected<void> sync_one(detail::StoreState& impl, const Flag& flag, const std::o
 
 }  // namespace
 
+namespace {
+
+// Foreign-key enforcement switched off for the life of this object, when
+// asked for and allowed (outside a transaction), and on again after.
+class ForeignKeysOff {
+public:
+    ForeignKeysOff(detail::StoreState& store, bool wanted) : m_store(store)
+    {
+        if (!wanted || store.in_transaction) return;
+        store.db.exec("PRAGMA foreign_keys = OFF");
+        m_off = true;
+    }
+    ~ForeignKeysOff()
+    {
+        if (m_off) m_store.db.tryExec("PRAGMA foreign_keys = ON");
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    detail::StoreState& m_store;
+    bool m_off = false;
+};
+
+}  // namespace
+
 struct Store::FlagSync::Impl {
-    Impl(detail::StoreState& state, std::string_view at) : store(state), scope(state), now(at) {}
+    Impl(detail::StoreState& state, std::string_view at, bool trusted)
+        : store(state), unchecked(state, trusted), scope(state), now(at)
+    {
+    }
 
     detail::StoreState& store;
+    ForeignKeysOff unchecked;  // declared before scope: switched back on after it ends
     detail::WriteScope scope;  // rolls everything back unless finish() commits
     std::string now;
     SyncStats stats;
@@ -263,11 +293,12 @@ Store::FlagSync::FlagSync(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) 
 Store::FlagSync::FlagSync(FlagSync&&) noexcept = default;
 Store::FlagSync::~FlagSync() = default;
 
-Expected<Store::FlagSync> Store::begin_flag_sync(std::string_view now)
+Expected<Store::FlagSync> Store::begin_flag_sync(std::string_view now, FlagReferences references)
 {
     if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
     return detail::guarded<FlagSync>(m_impl->path, [&]() -> Expected<FlagSync> {
-        return FlagSync(std::make_unique<FlagSync::Impl>(*m_impl, now));
+        return FlagSync(std::make_unique<FlagSync::Impl>(*m_impl, now,
+                                                         references == FlagReferences::claims_read_from_store));
     });
 }
 
