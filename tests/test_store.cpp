@@ -442,14 +442,27 @@ TEST_CASE("sync_flags creates, refreshes, stales and revives flags, and never to
     CHECK(raw.execAndGet("SELECT event FROM runs ORDER BY id LIMIT 1").getString() == raid().id);
 }
 
-TEST_CASE("a flag sync that trusts its claims skips the reference checks for itself only")
-{
+// A loaded store, its event, a flag on a stored claim and one naming a claim
+// that does not exist: for the tests of what a sync refuses.
+struct SyncCase {
     test::TempDir dir;
     Sample sample;
-    auto store = open_store(dir);
-    sample.load(store);
-    const std::vector<std::string> events{raid().id};
-    const Flag good = flag_of("F-11111111", "count-conflict-casualties", {sample.claims[0].id});
+    Store store = open_store(dir);
+    std::vector<std::string> events{raid().id};
+    Flag good;
+    Flag bad = flag_of("F-22222222", "count-conflict-casualties", {"c-ffffffffffff"});
+
+    SyncCase()
+    {
+        sample.load(store);
+        good = flag_of("F-11111111", "count-conflict-casualties", {sample.claims[0].id});
+    }
+};
+
+TEST_CASE("a flag sync that trusts its claims skips the reference checks for itself only")
+{
+    SyncCase test_case;
+    auto& [dir, sample, store, events, good, bad] = test_case;
     {
         auto sync = store.begin_flag_sync("2024-04-01T10:00:00Z", Store::FlagReferences::claims_read_from_store);
         REQUIRE(sync);
@@ -461,7 +474,6 @@ TEST_CASE("a flag sync that trusts its claims skips the reference checks for its
     CHECK(store.flags().value().size() == 1);
     CHECK(store.check_integrity().value().empty());
     // The checks are on again for the next write: an unknown claim is refused.
-    const Flag bad = flag_of("F-22222222", "count-conflict-casualties", {"c-ffffffffffff"});
     auto synced = store.sync_flags(events, std::vector<Flag>{good, bad}, "2024-04-02T10:00:00Z");
     REQUIRE_FALSE(synced);
     CHECK(synced.error().message == "flag F-22222222: unknown claim 'c-ffffffffffff'");
@@ -478,13 +490,8 @@ TEST_CASE("a flag sync that trusts its claims skips the reference checks for its
 
 TEST_CASE("sync_flags is all or nothing: a flag naming an unknown claim rolls back the run")
 {
-    test::TempDir dir;
-    Sample sample;
-    auto store = open_store(dir);
-    sample.load(store);
-    const std::vector<std::string> events{raid().id};
-    const Flag good = flag_of("F-11111111", "count-conflict-casualties", {sample.claims[0].id});
-    const Flag bad = flag_of("F-22222222", "count-conflict-casualties", {"c-ffffffffffff"});
+    SyncCase test_case;
+    auto& [dir, sample, store, events, good, bad] = test_case;
     auto synced = store.sync_flags(events, std::vector<Flag>{good, bad}, "2024-04-01T10:00:00Z");
     REQUIRE_FALSE(synced);
     CHECK(synced.error().kind == ErrorKind::bad_input);
