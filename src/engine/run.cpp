@@ -103,6 +103,24 @@ private:
     bool m_closed = false;
 };
 
+// The comparing thread's loop: compares each batch from `in` and passes it
+// on to `out`, until `in` is closed and drained. After the first exception
+// (kept in `error`, read once the thread is joined) batches pass through
+// uncompared, so that whoever waits for them is not left waiting.
+void compare_batches(BatchQueue& in, BatchQueue& out, const RuleSet& rules, const SourceMap& sources,
+                     std::exception_ptr& error)
+{
+    while (auto batch = in.pop()) {
+        try {
+            if (!error) batch->compare(rules, sources);
+        } catch (...) {
+            error = std::current_exception();
+            batch->found.clear();
+        }
+        out.push(std::move(batch));
+    }
+}
+
 // Compares every event on a second thread while this one reads the next
 // events from the store: reading claims and comparing them take about as
 // long as each other. Flags come back in event order, as a plain loop gives.
@@ -163,18 +181,7 @@ private:
         m_free.push(std::move(batch));
     }
 
-    void work()
-    {
-        while (auto batch = m_to_worker.pop()) {
-            try {
-                if (!m_error) batch->compare(m_rules, m_sources);
-            } catch (...) {
-                m_error = std::current_exception();  // read after join
-                batch->found.clear();
-            }
-            m_done.push(std::move(batch));
-        }
-    }
+    void work() { compare_batches(m_to_worker, m_done, m_rules, m_sources, m_error); }
 
     const RuleSet& m_rules;
     const SourceMap& m_sources;
@@ -247,15 +254,7 @@ private:
 
     void compare()
     {
-        while (auto batch = m_to_compare.pop()) {
-            try {
-                if (!m_compare_error) batch->compare(m_rules, m_sources);
-            } catch (...) {
-                m_compare_error = std::current_exception();  // read after join
-                batch->found.clear();
-            }
-            m_compared.push(std::move(batch));
-        }
+        compare_batches(m_to_compare, m_compared, m_rules, m_sources, m_compare_error);
         m_compared.close();
     }
 
