@@ -19,12 +19,6 @@ bool is_year(const WordToken& token)
     return ec == std::errc() && end == token.word.data() + 4 && year >= 1800 && year <= 2100;
 }
 
-bool word_matches(std::string_view pattern, const WordToken& token)
-{
-    if (pattern == "#year") return is_year(token);
-    return pattern == token.word;
-}
-
 Location where(const toml::source_region& region, const std::string& path)
 {
     return Location{path, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column),
@@ -144,45 +138,92 @@ private:
 
 void PhraseTable::add(std::string_view phrase, Cue cue, int payload)
 {
-    std::vector<std::string> words;
+    std::vector<std::uint32_t> words;
     std::size_t i = 0;
     while (i < phrase.size()) {
         auto space = phrase.find(' ', i);
         if (space == std::string_view::npos) space = phrase.size();
         auto part = phrase.substr(i, space - i);
         if (part == "#year") {
-            words.emplace_back(part);
+            words.push_back(k_year);
         } else if (!part.empty()) {
-            for (auto& word : phrase_words(part)) words.push_back(std::move(word));
+            for (const auto& word : phrase_words(part)) words.push_back(m_words.insert(word));
         }
         i = space + 1;
     }
-    if (words.empty() || words.front() == "#year") return;
-    const std::uint32_t first = m_first_words.insert(words.front());
-    if (first == m_by_first.size()) m_by_first.emplace_back();
-    auto& entries = m_by_first[first];
-    entries.push_back(Entry{std::move(words), cue, payload});
-    std::ranges::stable_sort(entries, [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+    if (words.empty() || words.front() == k_year) return;
+    if (m_by_first.size() < m_words.size()) m_by_first.resize(m_words.size());
+    FirstWord& first = m_by_first[words.front()];
+    first.entries.push_back(Entry{std::move(words), cue, payload});
+    std::ranges::stable_sort(first.entries,
+                             [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+    first.index();
+}
+
+void PhraseTable::FirstWord::index()
+{
+    any_second.clear();
+    by_second.clear();
+    for (std::uint32_t e = 0; e < entries.size(); ++e) {
+        const std::vector<std::uint32_t>& words = entries[e].words;
+        if (words.size() < 2 || words[1] == k_year) {
+            any_second.push_back(e);
+            continue;
+        }
+        auto at = std::ranges::lower_bound(by_second, words[1], {}, [](const auto& group) { return group.first; });
+        if (at == by_second.end() || at->first != words[1]) at = by_second.insert(at, {words[1], {}});
+        at->second.push_back(e);
+    }
+}
+
+// True when phrase word `word` (a number, or k_year) matches `token`, whose
+// number is `number`.
+bool PhraseTable::word_matches(std::uint32_t word, std::uint32_t number, const WordToken& token)
+{
+    return word == k_year ? is_year(token) : word == number;
 }
 
 void PhraseTable::scan(std::span<const WordToken> tokens, std::vector<PhraseMatch>& out) const
 {
     out.clear();
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::uint32_t first = m_first_words.find(tokens[i].word);
+    const std::size_t n = tokens.size();
+    static const std::vector<std::uint32_t> k_no_entries;
+    // Each token is looked up once: its number serves as the next phrase
+    // word of the token before it, then as a first word itself.
+    std::uint32_t number = n > 0 ? m_words.find(tokens[0].word) : WordIndex::k_none;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t first = number;
+        number = i + 1 < n ? m_words.find(tokens[i + 1].word) : WordIndex::k_none;
         if (first == WordIndex::k_none) continue;
+        const FirstWord& phrases = m_by_first[first];
+        // The candidates, in the entries' order: those any next word may
+        // continue, merged with those the next word continues.
+        const std::vector<std::uint32_t>* seconds = &k_no_entries;
+        if (number != WordIndex::k_none) {
+            auto at = std::ranges::lower_bound(phrases.by_second, number, {},
+                                               [](const auto& group) { return group.first; });
+            if (at != phrases.by_second.end() && at->first == number) seconds = &at->second;
+        }
         const std::size_t first_match = out.size();
-        for (const Entry& entry : m_by_first[first]) {
-            if (i + entry.words.size() > tokens.size()) continue;
+        auto any = phrases.any_second.begin();
+        auto next = seconds->begin();
+        while (any != phrases.any_second.end() || next != seconds->end()) {
+            const bool take_any = next == seconds->end() || (any != phrases.any_second.end() && *any < *next);
+            const Entry& entry = phrases.entries[take_any ? *any++ : *next++];
+            const std::size_t size = entry.words.size();
+            if (i + size > n) continue;
+            if (size > 1 && !word_matches(entry.words[1], number, tokens[i + 1])) continue;
             bool all = true;
-            for (std::size_t k = 1; k < entry.words.size() && all; ++k) all = word_matches(entry.words[k], tokens[i + k]);
+            for (std::size_t k = 2; k < size && all; ++k) {
+                all = word_matches(entry.words[k], m_words.find(tokens[i + k].word), tokens[i + k]);
+            }
             if (!all) continue;
             // Entries are longest first: keep only the first match per cue.
             bool seen = false;
             for (std::size_t m = first_match; m < out.size(); ++m) seen = seen || out[m].cue == entry.cue;
             if (seen) continue;
-            out.push_back(PhraseMatch{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(entry.words.size()),
-                                      entry.cue, entry.payload});
+            out.push_back(PhraseMatch{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(size), entry.cue,
+                                      entry.payload});
         }
     }
 }

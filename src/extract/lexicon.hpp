@@ -62,13 +62,27 @@ public:
     void scan(std::span<const WordToken> tokens, std::vector<PhraseMatch>& out) const;
 
 private:
+    // A phrase's words as numbers in m_words, k_year for "#year"; a token
+    // is looked up once, and the phrases that start with it compare numbers.
+    static constexpr std::uint32_t k_year = WordIndex::k_none - 1;
     struct Entry {
-        std::vector<std::string> words;
+        std::vector<std::uint32_t> words;
         Cue cue;
         int payload;
     };
-    WordIndex m_first_words;                 // the first word of every phrase
-    std::vector<std::vector<Entry>> m_by_first;  // by first word's number, longest first
+    // The phrases that start with one word, longest first. "the" starts
+    // dozens, so they are also found by their second word: a token tries
+    // only the phrases its next token can continue.
+    struct FirstWord {
+        std::vector<Entry> entries;
+        std::vector<std::uint32_t> any_second;  // entries of one word or "#year" second, ascending
+        std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> by_second;  // by word number, ascending
+        void index();
+    };
+    [[nodiscard]] static bool word_matches(std::uint32_t word, std::uint32_t number, const WordToken& token);
+
+    WordIndex m_words;                     // every word of every phrase
+    std::vector<FirstWord> m_by_first;     // by first word's number
 };
 
 struct Lexicon {
