@@ -53,6 +53,8 @@ struct FoldedText {
 };
 
 [[nodiscard]] FoldedText fold_with_map(std::string_view text);
+// The same into `folded`, whose buffers are reused: for many short texts.
+void fold_with_map(std::string_view text, FoldedText& folded);
 [[nodiscard]] std::string fold(std::string_view text);
 
 // Number of code points in a UTF-8 string.

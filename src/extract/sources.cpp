@@ -63,8 +63,8 @@ const std::string& SourceResolver::key_of(std::string_view words) const
     if (auto known = m_keys.find(words); known != m_keys.end()) return known->second;
     std::string key;
     bool leading = true;
-    const FoldedText folded = fold_with_map(words);
-    tokenize_words(folded, words, 0, folded.text.size(), m_key_tokens);
+    fold_with_map(words, m_key_folded);
+    tokenize_words(m_key_folded, words, 0, m_key_folded.text.size(), m_key_tokens);
     for (const WordToken& token : m_key_tokens) {
         const std::string_view word = token.word;
         if (leading && m_lexicon.determiners.contains(word)) continue;
@@ -95,13 +95,14 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
         if (full != key) return lookup(full, allow_surname);
     }
     const Name* best = nullptr;
+    const bool ends_in_name = !m_lexicon.speaker_words.contains(last_word(key));
     for (const Name& name : m_names) {
         if (name.key == key) return m_ids[name.source];
         // "a spokesperson for the council" ends with the alias "council";
         // "Bledi Cuci" ends an alias "Interior Minister Bledi Cuci".
         // The second only for a name's tail ("Bledi Cuci"), never for a role
         // or organisation word ("council" is not "spokesperson for the council").
-        const bool tail_of_name = !m_lexicon.speaker_words.contains(last_word(key)) && ends_with_words(name.key, key);
+        const bool tail_of_name = ends_in_name && ends_with_words(name.key, key);
         if (ends_with_words(key, name.key) || tail_of_name) {
             if (best == nullptr || name.key.size() > best->key.size()) best = &name;
         }
@@ -111,7 +112,7 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
     // "Minister Cuci" after "Interior Minister Bledi Cuci": the same last
     // word, when that word is a name rather than a role.
     const std::string_view tail = last_word(key);
-    if (!m_lexicon.speaker_words.contains(tail)) {
+    if (ends_in_name) {
         for (const Name& name : m_names) {
             if (last_word(name.key) == tail) return m_ids[name.source];
         }
@@ -174,8 +175,9 @@ std::string SourceResolver::resolve(std::string_view mention)
         // A name without its determiner: "a police spokesman" -> "police spokesman".
         std::string name(bare);
         for (const auto& determiner : m_lexicon.determiners) {
-            if (name.size() > determiner.size() && fold(name.substr(0, determiner.size())) == determiner &&
-                name[determiner.size()] == ' ') {
+            // The space first: it rules out most determiners without folding.
+            if (name.size() > determiner.size() && name[determiner.size()] == ' ' &&
+                fold(name.substr(0, determiner.size())) == determiner) {
                 name.erase(0, determiner.size() + 1);
                 break;
             }

@@ -50,7 +50,8 @@ private:
     std::vector<Name> m_names;
     std::map<std::string, std::string, std::less<>> m_acronyms;  // key -> full mention
     mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> m_keys;  // words -> key_of
-    mutable std::vector<WordToken> m_key_tokens;  // key_of's words, one buffer for every call
+    mutable FoldedText m_key_folded;              // key_of's folded words, one buffer for every call
+    mutable std::vector<WordToken> m_key_tokens;  // key_of's words, likewise
     std::vector<Source> m_new;
 };
 

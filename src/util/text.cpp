@@ -46,44 +46,6 @@ utf8proc_int32_t plain_punctuation(utf8proc_int32_t cp)
     }
 }
 
-void append_utf8(std::string& out, std::vector<std::uint32_t>& origin, utf8proc_int32_t cp,
-                 std::uint32_t from)
-{
-    std::array<utf8proc_uint8_t, 4> buffer{};
-    auto length = utf8proc_encode_char(cp, buffer.data());
-    out.append(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(length));
-    origin.insert(origin.end(), static_cast<std::size_t>(length), from);
-}
-
-// Folds the ASCII bytes text[from, to): lower case, each run of white space
-// one space. One byte out per byte in at most, so it writes straight into
-// the buffers rather than growing them byte by byte.
-void fold_ascii(std::string_view text, std::size_t from, std::size_t to, FoldedText& folded, bool& in_space)
-{
-    std::size_t out = folded.text.size();
-    folded.text.resize(out + (to - from));
-    folded.origin.resize(out + (to - from));
-    // Locals, not the references: a char store may alias anything, which
-    // would make the compiler reload them at every byte.
-    const char* const in = text.data();
-    char* const chars = folded.text.data();
-    std::uint32_t* const origin = folded.origin.data();
-    bool space_run = in_space;
-    for (std::size_t i = from; i < to; ++i) {
-        const auto byte = static_cast<unsigned char>(in[i]);
-        const bool space = byte == ' ' || (byte >= '\t' && byte <= '\r');
-        // Written always, kept unless it goes on a run of white space: no
-        // branch to mispredict at every word's end.
-        chars[out] = space ? ' ' : static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
-        origin[out] = static_cast<std::uint32_t>(i);
-        out += static_cast<std::size_t>(!(space && space_run));
-        space_run = space;
-    }
-    in_space = space_run;
-    folded.text.resize(out);
-    folded.origin.resize(out);
-}
-
 }  // namespace
 
 Expected<void> validate_utf8(std::string_view text, std::string_view file)
@@ -172,59 +134,146 @@ std::size_t LineIndex::line_start(int line) const
     return m_starts[static_cast<std::size_t>(line - 1)];
 }
 
-FoldedText fold_with_map(std::string_view text)
-{
-    FoldedText folded;
-    folded.text.reserve(text.size());
-    folded.origin.reserve(text.size() + 1);
-    bool in_space = false;
-    std::size_t i = 0;
-    std::array<utf8proc_int32_t, 32> parts{};
-    while (i < text.size()) {
-        std::size_t ascii_end = i;
-        while (ascii_end < text.size() && static_cast<unsigned char>(text[ascii_end]) < 0x80) ++ascii_end;
-        if (ascii_end > i) {
-            fold_ascii(text, i, ascii_end, folded, in_space);
-            i = ascii_end;
-            continue;
+namespace {
+
+// Writes the folded text into buffers sized ahead, so the ASCII bytes (one
+// byte out per byte in at most) are written without a capacity check each;
+// only a code point beyond ASCII, which may fold to more bytes than it
+// takes, makes room first.
+class Folder {
+public:
+    Folder(std::string_view text, FoldedText& folded) : m_text(text), m_folded(folded)
+    {
+        reserve(text.size() + 1);
+    }
+
+    void run()
+    {
+        const std::string_view text = m_text;
+        std::size_t i = 0;
+        while (i < text.size()) {
+            fold_ascii(i);
+            if (i < text.size()) i = beyond_ascii(i);
         }
-        // One code point beyond ASCII.
-        auto from = static_cast<std::uint32_t>(i);
+        m_origin[m_out] = static_cast<std::uint32_t>(text.size());
+        m_folded.text.resize(m_out);
+        m_folded.origin.resize(m_out + 1);
+    }
+
+private:
+    // Folds the ASCII bytes from `i` on: lower case, each run of white space
+    // one space. Stops at the first byte beyond ASCII.
+    void fold_ascii(std::size_t& i)
+    {
+        // Locals, not the members: a char store may alias anything, which
+        // would make the compiler reload them at every byte.
+        const char* const in = m_text.data();
+        const std::size_t size = m_text.size();
+        char* const chars = m_chars;
+        std::uint32_t* const origin = m_origin;
+        std::size_t out = m_out;
+        bool space_run = m_in_space;
+        std::size_t at = i;
+        for (; at < size; ++at) {
+            const auto byte = static_cast<unsigned char>(in[at]);
+            if (byte >= 0x80) break;
+            const bool space = byte == ' ' || (byte >= '\t' && byte <= '\r');
+            // Written always, kept unless it goes on a run of white space:
+            // no branch to mispredict at every word's end.
+            chars[out] = space ? ' ' : static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+            origin[out] = static_cast<std::uint32_t>(at);
+            out += static_cast<std::size_t>(!(space && space_run));
+            space_run = space;
+        }
+        i = at;
+        m_out = out;
+        m_in_space = space_run;
+    }
+
+    // Folds the code point at `i`; returns the offset after it.
+    std::size_t beyond_ascii(std::size_t i)
+    {
+        const auto from = static_cast<std::uint32_t>(i);
         utf8proc_int32_t cp = 0;
-        auto length = decode(text, i, cp);
+        const auto length = decode(m_text, i, cp);
         if (length <= 0) {  // invalid byte: keep it as it is, matching only itself
-            folded.text.push_back(text[i]);
-            folded.origin.push_back(from);
-            ++i;
-            in_space = false;
-            continue;
+            put(m_text.substr(i, 1), from, i + 1);
+            m_in_space = false;
+            return i + 1;
         }
-        i += static_cast<std::size_t>(length);
+        const std::size_t next = i + static_cast<std::size_t>(length);
         if (is_space(cp)) {
-            if (!in_space) {
-                folded.text.push_back(' ');
-                folded.origin.push_back(from);
-            }
-            in_space = true;
-            continue;
+            if (!m_in_space) put(" ", from, next);
+            m_in_space = true;
+            return next;
         }
-        in_space = false;
+        m_in_space = false;
         cp = plain_punctuation(cp);
         int last_boundclass = 0;
-        auto count = utf8proc_decompose_char(
-            cp, parts.data(), static_cast<utf8proc_ssize_t>(parts.size()),
+        const auto count = utf8proc_decompose_char(
+            cp, m_parts.data(), static_cast<utf8proc_ssize_t>(m_parts.size()),
             static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                            UTF8PROC_STRIPMARK | UTF8PROC_IGNORE),
             &last_boundclass);
-        if (count < 0 || count > static_cast<utf8proc_ssize_t>(parts.size())) {
-            append_utf8(folded.text, folded.origin, cp, from);
-            continue;
+        if (count < 0 || count > static_cast<utf8proc_ssize_t>(m_parts.size())) {
+            put_code_point(cp, from, next);
+            return next;
         }
         for (utf8proc_ssize_t k = 0; k < count; ++k) {
-            append_utf8(folded.text, folded.origin, plain_punctuation(parts[static_cast<std::size_t>(k)]), from);
+            put_code_point(plain_punctuation(m_parts[static_cast<std::size_t>(k)]), from, next);
+        }
+        return next;
+    }
+
+    void put_code_point(utf8proc_int32_t cp, std::uint32_t from, std::size_t next)
+    {
+        std::array<utf8proc_uint8_t, 4> buffer{};
+        const auto length = utf8proc_encode_char(cp, buffer.data());
+        put(std::string_view(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(length)), from,
+            next);
+    }
+
+    // Appends `bytes`, all from original offset `from`, keeping room for the
+    // input left after `next` (one byte each) and the closing origin.
+    void put(std::string_view bytes, std::uint32_t from, std::size_t next)
+    {
+        const std::size_t needed = m_out + bytes.size() + (m_text.size() - next) + 1;
+        if (needed > m_folded.text.size()) reserve(std::max(needed, m_folded.text.size() * 2));
+        for (const char c : bytes) {
+            m_chars[m_out] = c;
+            m_origin[m_out] = from;
+            ++m_out;
         }
     }
-    folded.origin.push_back(static_cast<std::uint32_t>(text.size()));
+
+    void reserve(std::size_t size)
+    {
+        m_folded.text.resize(size);
+        m_folded.origin.resize(size);
+        m_chars = m_folded.text.data();
+        m_origin = m_folded.origin.data();
+    }
+
+    std::string_view m_text;
+    FoldedText& m_folded;
+    char* m_chars = nullptr;
+    std::uint32_t* m_origin = nullptr;
+    std::size_t m_out = 0;
+    bool m_in_space = false;
+    std::array<utf8proc_int32_t, 32> m_parts{};
+};
+
+}  // namespace
+
+void fold_with_map(std::string_view text, FoldedText& folded)
+{
+    Folder(text, folded).run();
+}
+
+FoldedText fold_with_map(std::string_view text)
+{
+    FoldedText folded;
+    fold_with_map(text, folded);
     return folded;
 }
 
