@@ -30,7 +30,8 @@ struct Trigger {
 // Everything build_claims needs to know about one sentence, computed once.
 class SentenceFacts {
 public:
-    SentenceFacts(const SentenceView& s, std::span<const Figure> figures) : m_s(s)
+    SentenceFacts(const SentenceView& s, std::span<const Figure> figures, ClaimScratch& scratch)
+        : m_s(s), m_figure_at(scratch.figure_at), m_break(scratch.breaks), m_clause(scratch.clauses)
     {
         const auto n = s.tokens.size();
         m_figure_at.assign(n, k_none);
@@ -81,9 +82,9 @@ public:
 
 private:
     const SentenceView& m_s;
-    std::vector<std::uint32_t> m_figure_at;
-    std::vector<bool> m_break;
-    std::vector<int> m_clause;
+    std::vector<std::uint32_t>& m_figure_at;
+    std::vector<bool>& m_break;
+    std::vector<int>& m_clause;
     int m_clauses = 1;
 };
 
@@ -94,7 +95,7 @@ Polarity clause_polarity(const SentenceFacts& facts, std::size_t t)
 
 // Pairs each trigger with at most one figure, nearest first.
 void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceFacts& facts,
-                  std::span<const Figure> figures, std::vector<Trigger>& triggers)
+                  std::span<const Figure> figures, std::vector<Trigger>& triggers, std::vector<bool>& figure_used)
 {
     struct Candidate {
         std::uint32_t cost;
@@ -164,7 +165,7 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
         }
     }
     std::ranges::sort(candidates, [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
-    std::vector<bool> figure_used(figures.size(), false);
+    figure_used.assign(figures.size(), false);
     for (const Candidate& candidate : candidates) {
         Trigger& trigger = triggers[candidate.trigger];
         if (trigger.figure != k_none || figure_used[candidate.figure]) continue;
@@ -173,15 +174,16 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
     }
 }
 
-// Clauses whose figures are about something else ("since 2010", "an earlier protest").
-std::vector<bool> out_of_scope_clauses(const SentenceView& s, const SentenceFacts& facts,
-                                       std::span<const Figure> figures, const std::vector<Trigger>& triggers)
+// Clauses whose figures are about something else ("since 2010", "an earlier
+// protest"), into `out`; `has_figure` is a buffer.
+void out_of_scope_clauses(const SentenceView& s, const SentenceFacts& facts, std::span<const Figure> figures,
+                          const std::vector<Trigger>& triggers, std::vector<bool>& has_figure, std::vector<bool>& out)
 {
-    std::vector<bool> has_figure(static_cast<std::size_t>(facts.clauses()), false);
+    has_figure.assign(static_cast<std::size_t>(facts.clauses()), false);
     for (const Trigger& trigger : triggers) {
         if (trigger.figure != k_none) has_figure[static_cast<std::size_t>(facts.clause(figures[trigger.figure].first))] = true;
     }
-    std::vector<bool> out(static_cast<std::size_t>(facts.clauses()), false);
+    out.assign(static_cast<std::size_t>(facts.clauses()), false);
     for (const auto& match : s.matches) {
         if (match.cue != Cue::out_of_scope) continue;
         auto clause = static_cast<std::size_t>(facts.clause(match.pos));
@@ -191,7 +193,6 @@ std::vector<bool> out_of_scope_clauses(const SentenceView& s, const SentenceFact
         // to the first that has one ("Six years ago, in the same gorge, 17 died").
         while (!has_figure[clause] && clause + 1 < out.size()) out[++clause] = true;
     }
-    return out;
 }
 
 // The group a count is about, read in [from, to): "over 100 residents".
@@ -230,8 +231,14 @@ struct NamedAgent {
 class Builder {
 public:
     Builder(const SentenceView& s, const Lexicon& lexicon, std::span<const Figure> figures,
-            const std::optional<Attribution>& attribution, std::vector<SentenceClaim>& out)
-        : m_s(s), m_lexicon(lexicon), m_figures(figures), m_attribution(attribution), m_facts(s, figures), m_out(out)
+            const std::optional<Attribution>& attribution, ClaimScratch& scratch, std::vector<SentenceClaim>& out)
+        : m_s(s),
+          m_lexicon(lexicon),
+          m_figures(figures),
+          m_attribution(attribution),
+          m_scratch(scratch),
+          m_facts(s, figures, scratch),
+          m_out(out)
     {
     }
 
@@ -252,9 +259,10 @@ public:
                 }
             }
         }
-        pair_figures(m_s, m_lexicon, m_facts, m_figures, triggers);
+        pair_figures(m_s, m_lexicon, m_facts, m_figures, triggers, m_scratch.figure_used);
         share_coordinated(triggers);
-        const std::vector<bool> skip = out_of_scope_clauses(m_s, m_facts, m_figures, triggers);
+        out_of_scope_clauses(m_s, m_facts, m_figures, triggers, m_scratch.has_figure, m_scratch.out_of_scope);
+        const std::vector<bool>& skip = m_scratch.out_of_scope;
         // A correction quoting a withdrawn figure gives no count at all.
         const bool retracted = std::ranges::any_of(m_s.matches, [](const PhraseMatch& m) { return m.cue == Cue::retraction; });
         for (const Trigger& trigger : triggers) {
@@ -736,6 +744,7 @@ private:
     const Lexicon& m_lexicon;
     std::span<const Figure> m_figures;
     const std::optional<Attribution>& m_attribution;
+    ClaimScratch& m_scratch;
     SentenceFacts m_facts;
     std::vector<SentenceClaim>& m_out;
 };
@@ -743,9 +752,10 @@ private:
 }  // namespace
 
 void build_claims(const SentenceView& sentence, const Lexicon& lexicon, std::span<const Figure> figures,
-                  const std::optional<Attribution>& attribution, std::vector<SentenceClaim>& out)
+                  const std::optional<Attribution>& attribution, ClaimScratch& scratch,
+                  std::vector<SentenceClaim>& out)
 {
-    Builder(sentence, lexicon, figures, attribution, out).run();
+    Builder(sentence, lexicon, figures, attribution, scratch, out).run();
 }
 
 }  // namespace contra::detail::extraction

@@ -52,9 +52,21 @@ inline constexpr std::string_view k_rule_denial = "responsibility-denial";
 inline constexpr std::string_view k_rule_link = "responsibility-link";
 inline constexpr int k_rule_version = 1;
 
+// Buffers build_claims reuses from one sentence to the next (one set per
+// document), so that a sentence allocates nothing for its own bookkeeping.
+struct ClaimScratch {
+    std::vector<std::uint32_t> figure_at;  // per token: the figure it belongs to
+    std::vector<bool> breaks;              // per token: a clause break
+    std::vector<int> clauses;              // per token: its clause number
+    std::vector<bool> has_figure;          // per clause: a paired figure lies in it
+    std::vector<bool> out_of_scope;        // per clause: its figures are about something else
+    std::vector<bool> figure_used;         // per figure: paired with a trigger
+};
+
 // Appends the sentence's claims to `out`. `attribution` is the sentence's
 // attribution, if any (a denial cue denies the figures after it).
 void build_claims(const SentenceView& sentence, const Lexicon& lexicon, std::span<const Figure> figures,
-                  const std::optional<Attribution>& attribution, std::vector<SentenceClaim>& out);
+                  const std::optional<Attribution>& attribution, ClaimScratch& scratch,
+                  std::vector<SentenceClaim>& out);
 
 }  // namespace contra::detail::extraction

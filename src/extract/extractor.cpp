@@ -237,8 +237,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     std::vector<extraction::PhraseMatch> matches;
     std::vector<extraction::Figure> figures;
     std::vector<extraction::SentenceClaim> found;
+    extraction::ClaimScratch scratch;
     // The largest injury count each source gave so far (its lower bound).
     std::vector<std::pair<std::string, std::int64_t>> injuries_from;
+    const std::string rule_version = "@" + std::to_string(extraction::k_rule_version);
 
     for (const extraction::ByteRange& range : extraction::segment_sentences(text, skips)) {
         extraction::tokenize_words(folded, text, folded_at(folded, range.start), folded_at(folded, range.end), tokens);
@@ -334,7 +336,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         }
 
         found.clear();
-        extraction::build_claims(sentence, lexicon, figures, attribution, found);
+        extraction::build_claims(sentence, lexicon, figures, attribution, scratch, found);
         m_impl->causes.find(text, sentence, lexicon, attribution, found);
         for (extraction::SentenceClaim& raw : found) {
             if (const auto* count = std::get_if<Count>(&raw.value.data); count && raw.attribute == "injuries") {
@@ -372,7 +374,9 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             claim.quote = std::string(text.substr(raw.start, raw.end - raw.start));
             claim.prefix = std::string(before(text, raw.start));
             claim.suffix = std::string(after(text, raw.end));
-            claim.origin = fmt::format("extracted:{}@{}", raw.rule, extraction::k_rule_version);
+            // Appended, not formatted: every claim writes one.
+            claim.origin = "extracted:";
+            claim.origin.append(raw.rule).append(rule_version);
             claim.stated_on = document.published;
             claim.id = make_claim_id(claim);
             if (extraction.claims.size() == k_max_claims_per_document) {
