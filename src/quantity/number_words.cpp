@@ -1,6 +1,8 @@
 #include "quantity/number_words.hpp"
 #include "util/word_hash.hpp"
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -106,6 +108,24 @@ FractionTable make_fractions()
     return table;
 }
 
+// The first letters and lengths a number word can have, read off the table:
+// lengths[c - 'a'] has bit n set when some word of `table` starts with c and
+// is n bytes long, or, for a tens word, when a run-together number ("twentyone",
+// 8 to 12 bytes) may start with it. Most words of a text fail this test and
+// are never hashed.
+std::array<std::uint16_t, 26> make_shapes(const WordTable& table)
+{
+    std::array<std::uint16_t, 26> lengths{};
+    for (const auto& [word, number] : table) {
+        auto& bits = lengths[static_cast<std::size_t>(word.front() - 'a')];
+        bits |= static_cast<std::uint16_t>(1U << word.size());
+        if (number.role == WordRole::tens && !number.ordinal) {
+            for (unsigned size = 8; size <= 12; ++size) bits |= static_cast<std::uint16_t>(1U << size);
+        }
+    }
+    return lengths;
+}
+
 }  // namespace
 
 double fraction_denominator(std::string_view word)
@@ -118,7 +138,9 @@ double fraction_denominator(std::string_view word)
 NumberWord number_word(std::string_view word)
 {
     static const WordTable table = make_table();
-    if (word.empty() || word.size() > 12) return {};
+    static const std::array<std::uint16_t, 26> shapes = make_shapes(table);
+    if (word.empty() || word.size() > 12 || word.front() < 'a' || word.front() > 'z') return {};
+    if ((shapes[static_cast<std::size_t>(word.front() - 'a')] >> word.size() & 1U) == 0) return {};
     auto it = table.find(word);
     if (it != table.end()) return it->second;
     // run-together tens and units: "twentyone", "thirtyseven" (tens 5-7 letters, units 3-5)
