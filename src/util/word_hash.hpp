@@ -26,8 +26,21 @@ struct WordHash {
             hash = (hash ^ chunk) * k_mix;
             hash ^= hash >> 29;
         }
+        // The last 0 to 7 bytes without a loop: two 4-byte reads that may
+        // overlap, or for 1 to 3 bytes the first, middle and last byte. Every
+        // byte is read; the length, mixed in above, tells the shapes apart.
         std::uint64_t tail = 0;
-        for (std::size_t k = 0; k < left; ++k) tail |= std::uint64_t{static_cast<unsigned char>(bytes[k])} << (8 * k);
+        if (left >= 4) {
+            std::uint32_t head = 0;
+            std::uint32_t last = 0;
+            std::memcpy(&head, bytes, 4);
+            std::memcpy(&last, bytes + left - 4, 4);
+            tail = std::uint64_t{head} | std::uint64_t{last} << 32;
+        } else if (left > 0) {
+            tail = std::uint64_t{static_cast<unsigned char>(bytes[0])} |
+                   std::uint64_t{static_cast<unsigned char>(bytes[left / 2])} << 8 |
+                   std::uint64_t{static_cast<unsigned char>(bytes[left - 1])} << 16;
+        }
         hash = (hash ^ tail) * k_mix;
         return static_cast<std::size_t>(hash ^ (hash >> 32));
     }
