@@ -310,6 +310,129 @@ TEST_CASE("a transaction dropped without commit leaves nothing; a committed one 
     CHECK(transaction);
 }
 
+// What SQLite says of the store file from outside the Store.
+std::string pragma_of(const test::TempDir& dir, const std::string& pragma)
+{
+    SQLite::Database db((dir / "contra.db").string(), SQLite::OPEN_READONLY);
+    return db.execAndGet("PRAGMA " + pragma).getString();
+}
+
+bool has_index(const test::TempDir& dir, const std::string& name)
+{
+    SQLite::Database db((dir / "contra.db").string(), SQLite::OPEN_READONLY);
+    SQLite::Statement query(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1");
+    query.bind(1, name);
+    return query.executeStep();
+}
+
+TEST_CASE("a bulk load into a store without claims leaves the store as an ordinary load would")
+{
+    test::TempDir dir;
+    Sample sample;
+    {
+        auto store = open_store(dir);
+        auto load = store.begin_bulk_load();
+        REQUIRE(load);
+        CHECK(store.in_transaction());
+        sample.load(store);
+        // Putting a claim twice is still a no-op without the index by id.
+        CHECK_FALSE(store.put_claim(sample.claims.front()).value());
+        // The references SQLite does not check in a bulk load, the store does.
+        Claim stray = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
+        stray.source = "rumour-mill";
+        auto refused = store.put_claim(stray);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().message.find("unknown source 'rumour-mill'") != std::string::npos);
+        stray = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
+        stray.event = "no-such-event";
+        refused = store.put_claim(stray);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().message.find("unknown event 'no-such-event'") != std::string::npos);
+        stray = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
+        stray.document = "sha-missing";
+        refused = store.put_claim(stray);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().message.find("unknown document 'sha-missing'") != std::string::npos);
+        // Flags and reviews, whose references only SQLite checks, are refused.
+        auto sync = store.begin_flag_sync("2024-03-06T10:00:00Z");
+        REQUIRE_FALSE(sync);
+        CHECK(sync.error().message.find("bulk load") != std::string::npos);
+        REQUIRE(load->commit());
+        CHECK_FALSE(store.in_transaction());
+        // Outside the load, SQLite checks references again.
+        stray = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
+        stray.source = "rumour-mill";
+        CHECK_FALSE(store.put_claim(stray));
+    }
+    CHECK(has_index(dir, "claims_by_id"));
+    CHECK(pragma_of(dir, "journal_mode") == "wal");
+    CHECK(pragma_of(dir, "integrity_check") == "ok");
+    test::TempDir ordinary_dir;
+    auto ordinary = open_store(ordinary_dir);
+    sample.load(ordinary);
+    auto store = open_store(dir, OpenMode::existing);
+    const std::vector<Claim> claims = store.claims().value();
+    CHECK(claims == ordinary.claims().value());
+    CHECK(claims.size() == sample.claims.size());
+    CHECK(store.claim(sample.claims.back().id).value() == ordinary.claim(sample.claims.back().id).value());
+}
+
+TEST_CASE("a bulk load dropped without commit leaves the store as it was, index and WAL included")
+{
+    test::TempDir dir;
+    Sample sample;
+    {
+        auto store = open_store(dir);
+        REQUIRE(store.put_event(raid()).value());
+        const auto load_the_rest = [&] {
+            REQUIRE(store.put_source(ministry()).value());
+            REQUIRE(store.put_source(watchdog()).value());
+            REQUIRE(store.put_document(sample.early).value());
+            REQUIRE(store.put_document(sample.late).value());
+            for (const auto& claim : sample.claims) REQUIRE(store.put_claim(claim).value());
+        };
+        {
+            auto load = store.begin_bulk_load();
+            REQUIRE(load);
+            load_the_rest();
+        }
+        CHECK(store.claims().value().empty());
+        CHECK(store.sources().value().empty());
+        CHECK(store.events().value().size() == 1);
+        CHECK(has_index(dir, "claims_by_id"));
+        CHECK(pragma_of(dir, "journal_mode") == "wal");
+        // The next load, and then ordinary writes, work as before.
+        auto load = store.begin_bulk_load();
+        REQUIRE(load);
+        load_the_rest();
+        REQUIRE(load->commit());
+        auto flags = store.sync_flags(std::vector<std::string>{raid().id},
+                                      std::vector<Flag>{flag_of("f-1", "count", {sample.claims[0].id, sample.claims[1].id})},
+                                      "2024-03-06T10:00:00Z");
+        REQUIRE(flags);
+    }
+    CHECK(has_index(dir, "claims_by_id"));
+    CHECK(pragma_of(dir, "journal_mode") == "wal");
+    CHECK(count_rows(dir, "claims") == static_cast<int>(sample.claims.size()));
+}
+
+TEST_CASE("a bulk load into a store that holds claims keeps the index and the WAL")
+{
+    test::TempDir dir;
+    Sample sample;
+    auto store = open_store(dir);
+    sample.load(store);
+    auto load = store.begin_bulk_load();
+    REQUIRE(load);
+    CHECK(has_index(dir, "claims_by_id"));  // visible from outside: nothing was dropped
+    Claim more = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
+    CHECK(store.put_claim(more).value());
+    CHECK_FALSE(store.put_claim(sample.claims.front()).value());
+    REQUIRE(load->commit());
+    CHECK(pragma_of(dir, "journal_mode") == "wal");
+    CHECK(count_rows(dir, "claims") == static_cast<int>(sample.claims.size()) + 1);
+}
+
 TEST_CASE("for_each_event streams every event, in id order, with its claims in order")
 {
     test::TempDir dir;

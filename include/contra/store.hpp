@@ -100,6 +100,18 @@ public:
     // all-or-nothing alone and part of a larger write when the caller says so
     // (`contra import` of several files is one transaction).
     [[nodiscard]] Expected<Transaction> begin_or_join();
+    // A write transaction for loading many claims at once (`contra import`,
+    // `contra check --accounts`). When the store holds no claims yet, the
+    // index of claims by id is dropped and built once at commit, which is
+    // several times quicker than keeping it up to date claim by claim; and
+    // SQLite's foreign keys are off for the transaction, put_claim()
+    // checking a claim's event, source and document itself against what it
+    // has already seen. A file store without claims that no other connection
+    // has open is filled through a rollback journal rather than the WAL
+    // (every page written once instead of twice), and is back in WAL mode
+    // when the load ends. Only events, sources, documents and claims may be
+    // written in it: flag and review writes are refused.
+    [[nodiscard]] Expected<Transaction> begin_bulk_load();
     [[nodiscard]] bool in_transaction() const;
 
     // Writes. Each returns true when it changed the store. Put the same thing

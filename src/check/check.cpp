@@ -336,11 +336,14 @@ Expected<Store> store_from_accounts(const std::string& dir, const RuleSet& rules
     if (!store) return std::unexpected(store.error());
     AccountsOptions accounts_options;
     accounts_options.attributes = &rules.attributes();
+    auto load = store->begin_bulk_load();
+    if (!load) return std::unexpected(load.error());
     for (const auto& file : files) {
         auto accounts = load_accounts(file, accounts_options);
         if (!accounts) return std::unexpected(accounts.error());
         if (auto imported = import_accounts(*store, *accounts); !imported) return std::unexpected(imported.error());
     }
+    if (auto committed = load->commit(); !committed) return std::unexpected(committed.error());
     if (auto ran = run_rules(*store, rules, std::nullopt, now); !ran) return std::unexpected(ran.error());
     return std::move(*store);
 }

@@ -13,6 +13,10 @@ namespace contra::detail {
 // step is never edited, so every store reaches the same schema.
 [[nodiscard]] std::span<const std::string_view> migrations();
 
+// The claims' index by id exactly as the first migration creates it: a bulk
+// load into a store without claims drops it and builds it again with this.
+inline constexpr std::string_view k_claims_by_id_index = "CREATE UNIQUE INDEX claims_by_id ON claims(id)";
+
 // How a folded event name is looked up (table event_names). A word is a run
 // of ASCII letters and digits and bytes of multi-byte characters, as in the
 // draft rules' is_word_byte. For a name that begins with a word: `first` is

@@ -135,6 +135,8 @@ Expected<void> configure(detail::StoreState& impl, OpenMode mode)
         }
         return {};
     }
+    // A new store gets pages of X_PAGE bytes.
+    if (version == 0 && getenv("X_PAGE")) db.exec(std::string("PRAGMA page_size = ") + getenv("X_PAGE"));
     if (!memory) {
         SQLite::Statement wal(db, "PRAGMA journal_mode = WAL");
         wal.executeStep();
@@ -290,6 +292,12 @@ Expected<void> require_writable(const StoreState& impl)
     return {};
 }
 
+Expected<void> require_checked_writes(const StoreState& impl, std::string_view what)
+{
+    if (impl.bulk) return internal_error(fmt::format("store {}: {} cannot be written in a bulk load", impl.path, what));
+    return require_writable(impl);
+}
+
 WriteScope::WriteScope(StoreState& impl) : m_impl(impl)
 {
     if (m_impl.in_transaction) {
@@ -348,11 +356,35 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
+namespace {
+
+// A first import killed while the store had a rollback journal (see
+// Store::begin_bulk_load) leaves a hot journal, which only a connection that
+// may write can roll back: a read-only open would fail on it. A brief
+// writable connection rolls it back first, when the file allows one. SQLite
+// decides whether the journal is hot: one that a live writer holds is left
+// alone.
+void roll_back_hot_journal(const std::string& path)
+{
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path + "-journal", error);
+    if (error || size == 0) return;
+    try {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE, busy_timeout_ms());
+        (void)db.execAndGet("SELECT count(*) FROM sqlite_master");
+    } catch (const SQLite::Exception&) {
+        // Not writable here: the read-only open reports what is wrong.
+    }
+}
+
+}  // namespace
+
 Expected<Store> Store::open(const std::string& path, OpenMode mode)
 {
     if (path.empty()) return bad_input("no store path given");
     if (path != k_memory_path) {
         if (auto checked = check_file(path, mode); !checked) return std::unexpected(checked.error());
+        if (mode == OpenMode::read_only) roll_back_hot_journal(path);
     }
     return detail::guarded<Store>(path, [&]() -> Expected<Store> {
         auto impl = std::make_unique<Impl>(path, SQLite::Database(path, open_flags(path, mode), busy_timeout_ms()),
@@ -379,7 +411,28 @@ struct Store::Transaction::Impl {
     detail::StoreState* store = nullptr;
     bool done = false;
     bool savepoint = false;  // joined an open transaction
+    bool bulk = false;       // begin_bulk_load(): foreign keys are off until it ends
 };
+
+namespace {
+
+// Ends a bulk load, after its COMMIT or ROLLBACK: foreign keys on again,
+// and the store back in WAL mode when the load left it.
+void end_bulk_load(detail::StoreState& store)
+{
+    const bool back_to_wal = store.bulk->rollback_journal;
+    store.bulk.reset();
+    store.db.tryExec("PRAGMA foreign_keys = ON");
+    if (back_to_wal) store.db.tryExec("PRAGMA journal_mode = WAL");
+}
+
+bool holds_claims(SQLite::Database& db)
+{
+    SQLite::Statement any(db, "SELECT 1 FROM claims LIMIT 1");
+    return any.executeStep();
+}
+
+}  // namespace
 
 Store::Transaction::Transaction(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Store::Transaction::Transaction(Transaction&&) noexcept = default;
@@ -395,6 +448,7 @@ Store::Transaction::~Transaction()
     }
     m_impl->store->db.tryExec("ROLLBACK");
     m_impl->store->in_transaction = false;
+    if (m_impl->bulk) end_bulk_load(*m_impl->store);
 }
 
 Expected<void> Store::Transaction::commit()
@@ -407,9 +461,11 @@ Expected<void> Store::Transaction::commit()
             m_impl->done = true;
             return {};
         }
+        if (m_impl->bulk && store.bulk->rebuild_index) store.db.exec(std::string(detail::k_claims_by_id_index));
         store.db.exec("COMMIT");
         m_impl->done = true;
         store.in_transaction = false;
+        if (m_impl->bulk) end_bulk_load(store);
         return {};
     });
 }
@@ -425,6 +481,40 @@ Expected<Store::Transaction> Store::begin()
         m_impl->db.exec("BEGIN IMMEDIATE");
         m_impl->in_transaction = true;
         return Transaction(std::make_unique<Transaction::Impl>(Transaction::Impl{m_impl.get(), false, false}));
+    });
+}
+
+Expected<Store::Transaction> Store::begin_bulk_load()
+{
+    if (auto writable = detail::require_writable(*m_impl); !writable) return std::unexpected(writable.error());
+    if (m_impl->in_transaction) {
+        return internal_error(fmt::format("store {}: a bulk load needs a transaction of its own", m_impl->path));
+    }
+    return detail::guarded<Transaction>(m_impl->path, [&]() -> Expected<Transaction> {
+        auto& db = m_impl->db;
+        // Pragmas do nothing inside a transaction, so they come first.
+        db.exec("PRAGMA foreign_keys = OFF");
+        auto transaction =
+            Transaction(std::make_unique<Transaction::Impl>(Transaction::Impl{m_impl.get(), false, false, true}));
+        m_impl->bulk.emplace();
+        // Filling a store without claims (a first import), and when no other
+        // connection has the store open: a rollback journal instead of the
+        // WAL. The journal then holds only the few pages the store had
+        // before, where the WAL would take every page once and the
+        // checkpoint copy it again. SQLite itself refuses the switch while
+        // another connection uses the WAL; the store goes back to WAL mode
+        // when the load ends.
+        if (m_impl->path != k_memory_path && !holds_claims(db)) {
+            SQLite::Statement mode(db, "PRAGMA journal_mode = DELETE");
+            m_impl->bulk->rollback_journal = mode.executeStep() && mode.getColumn(0).getString() == "delete";
+        }
+        db.exec("BEGIN IMMEDIATE");
+        m_impl->in_transaction = true;
+        if (!holds_claims(db)) {  // again, under the write lock
+            db.exec("DROP INDEX claims_by_id");
+            m_impl->bulk->rebuild_index = true;
+        }
+        return transaction;
     });
 }
 

@@ -44,20 +44,18 @@ constexpr const char* k_stream_event = "SELECT id, title, date, place, aliases F
 constexpr std::string_view k_document_published = "SELECT published FROM documents WHERE sha256 = ?1";
 
 // The `published` of a stored document, which its claims copy as stated_on;
-// empty when there is no such document (the insert then fails on its
-// foreign key).
-const std::string& document_published(detail::StoreState& impl, const std::string& document)
+// null when there is no such document.
+const std::string* document_published(detail::StoreState& impl, const std::string& document)
 {
-    if (impl.published_document == document && !document.empty()) return impl.published;
+    if (impl.published_document == document && !document.empty()) return &impl.published;
     impl.published.clear();
     impl.published_document.clear();
     detail::RawScope statement(impl.prepare_raw(k_document_published));
     statement->text(1, document);
-    if (statement->step()) {
-        impl.published.assign(statement->column_text(0));
-        impl.published_document = document;
-    }
-    return impl.published;
+    if (!statement->step()) return nullptr;
+    impl.published.assign(statement->column_text(0));
+    impl.published_document = document;
+    return &impl.published;
 }
 
 std::string qualifier_json(const Qualifier& qualifier)
@@ -216,6 +214,30 @@ Error missing_reference(detail::StoreState& impl, const Claim& claim, const std:
     return Error{ErrorKind::bad_input, fmt::format("claim {}: refers to something not in the store", id), {}};
 }
 
+// True when `id` is in the store, remembering the ids found in `known`.
+using IdSet = std::unordered_set<std::string, detail::StoreState::Hash, std::equal_to<>>;
+bool known_id(detail::StoreState& impl, IdSet& known, std::string_view sql, const std::string& id)
+{
+    if (known.contains(id)) return true;
+    if (!exists(impl, sql, id)) return false;
+    known.insert(id);
+    return true;
+}
+
+// In a bulk load, where SQLite does not enforce the foreign keys: the
+// reference of `claim` that is not in the store, if any, checked as SQLite
+// would (the document was looked up for its date already).
+std::optional<Error> unknown_reference(detail::StoreState& impl, const Claim& claim, const std::string& id,
+                                       bool document_found)
+{
+    auto& bulk = *impl.bulk;
+    if (!known_id(impl, bulk.events, "SELECT 1 FROM events WHERE id = ?1", claim.event)
+        || !known_id(impl, bulk.sources, "SELECT 1 FROM sources WHERE id = ?1", claim.source) || !document_found) {
+        return missing_reference(impl, claim, id);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Expected<bool> Store::put_claim(const Claim& claim)
@@ -246,7 +268,13 @@ Expected<bool> Store::put_claim(const Claim& claim)
         statement->text(26, claim.prefix);
         statement->text(27, claim.suffix);
         statement->text(28, claim.origin);
-        statement->text(29, document_published(*m_impl, claim.document));
+        const std::string* published = document_published(*m_impl, claim.document);
+        if (m_impl->bulk) {
+            if (auto missing = unknown_reference(*m_impl, claim, id, published != nullptr)) {
+                return std::unexpected(std::move(*missing));
+            }
+        }
+        statement->text(29, published ? *published : std::string_view{});
         try {
             statement->step();
             return statement->changes() > 0;

@@ -295,7 +295,7 @@ Store::FlagSync::~FlagSync() = default;
 
 Expected<Store::FlagSync> Store::begin_flag_sync(std::string_view now, FlagReferences references)
 {
-    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    if (auto ok = detail::require_checked_writes(*m_impl, "flags"); !ok) return std::unexpected(ok.error());
     return detail::guarded<FlagSync>(m_impl->path, [&]() -> Expected<FlagSync> {
         return FlagSync(std::make_unique<FlagSync::Impl>(*m_impl, now,
                                                          references == FlagReferences::claims_read_from_store));
@@ -484,7 +484,7 @@ Expected<std::optional<Flag>> Store::flag(std::string_view id) const
 
 Expected<Review> Store::append_review(const Review& review)
 {
-    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    if (auto ok = detail::require_checked_writes(*m_impl, "reviews"); !ok) return std::unexpected(ok.error());
     return detail::guarded<Review>(m_impl->path, [&]() -> Expected<Review> {
         auto& impl = *m_impl;
         // A review is a person's decision: its commit is synced to disk
@@ -547,7 +547,7 @@ Expected<std::vector<Review>> Store::all_reviews() const
 
 Expected<bool> Store::import_flag(const Flag& flag)
 {
-    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    if (auto ok = detail::require_checked_writes(*m_impl, "flags"); !ok) return std::unexpected(ok.error());
     if (flag.id.empty()) return bad_input(fmt::format("flag of rule '{}' without an id", flag.rule));
     return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
         auto& impl = *m_impl;
@@ -570,7 +570,7 @@ Expected<bool> Store::import_flag(const Flag& flag)
 
 Expected<bool> Store::import_review(const Review& review)
 {
-    if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
+    if (auto ok = detail::require_checked_writes(*m_impl, "reviews"); !ok) return std::unexpected(ok.error());
     return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
         auto& impl = *m_impl;
         detail::WriteScope scope(impl);

@@ -12,7 +12,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace contra::detail {
 
@@ -91,7 +93,27 @@ struct StoreState {
     // rollback, which may take the row back out.
     std::string published_document;
     std::string published;
-    void rolled_back() { published_document.clear(); }
+
+    // Set while a bulk load (Store::begin_bulk_load) is open.
+    struct BulkLoad {
+        bool rebuild_index = false;     // claims_by_id was dropped: built again at commit
+        bool rollback_journal = false;  // the load switched the store from WAL to a rollback journal
+        // Ids known to be in the store, so that put_claim() can check a
+        // claim's event and source without SQLite's foreign keys.
+        std::unordered_set<std::string, Hash, std::equal_to<>> events;
+        std::unordered_set<std::string, Hash, std::equal_to<>> sources;
+    };
+    std::optional<BulkLoad> bulk;
+
+    // Forgets what a rollback may have taken back out of the store.
+    void rolled_back()
+    {
+        published_document.clear();
+        if (bulk) {
+            bulk->events.clear();
+            bulk->sources.clear();
+        }
+    }
 
     // The cached statement for `sql`, reset and ready to bind.
     SQLite::Statement& prepare(std::string_view sql);
@@ -142,6 +164,9 @@ Expected<T> guarded(const std::string& path, const std::function<Expected<T>()>&
 
 // Fails with bad input when the store was opened read-only.
 [[nodiscard]] Expected<void> require_writable(const StoreState& impl);
+// As require_writable(), and fails inside a bulk load, where foreign keys
+// are not enforced (flags and reviews are never written in one).
+[[nodiscard]] Expected<void> require_checked_writes(const StoreState& impl, std::string_view what);
 
 // One multi-row write: BEGIN IMMEDIATE … COMMIT, or a SAVEPOINT when a
 // Transaction is already open (then the outer transaction decides).
