@@ -9,6 +9,7 @@
 #include "engine/accounts_load.hpp"
 #include "engine/accounts_pin.hpp"
 #include "util/plain_toml.hpp"
+#include "util/toml_tree.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -26,59 +27,55 @@ namespace detail {
 
 namespace {
 
+Location location_at(const TomlPosition& at, const std::string& file)
+{
+    return Location{file, at.line, at.column, {}};
+}
+
 Location location_at(const toml::source_region& region, const std::string& file)
 {
-    return Location{file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column), {}};
+    return location_at(TomlPosition{static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)}, file);
 }
 
-std::string_view type_name(const toml::node& node)
+std::string_view type_name(const TomlValue& value)
 {
-    switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    using Type = TomlValue::Type;
+    switch (value.type) {
+    case Type::table: return "a table";
+    case Type::array: return "an array";
+    case Type::string: return "a string";
+    case Type::integer: return "an integer";
+    case Type::floating_point: return "a number";
+    case Type::boolean: return "a boolean";
+    case Type::date: return "a date";
+    case Type::time: return "a time";
+    case Type::date_time: return "a date-time";
     }
-}
-
-std::string format_date(const toml::date& date)
-{
-    return fmt::format("{:04}-{:02}-{:02}", date.year, static_cast<int>(date.month), static_cast<int>(date.day));
-}
-
-// RFC 3339, as written in TOML: 2023-06-20T09:30:00+02:00 (or Z, or no offset).
-std::string format_date_time(const toml::date_time& value)
-{
-    std::string out = fmt::format("{}T{:02}:{:02}:{:02}", format_date(value.date), static_cast<int>(value.time.hour),
-                                  static_cast<int>(value.time.minute), static_cast<int>(value.time.second));
-    if (!value.offset) return out;
-    const int minutes = value.offset->minutes;
-    if (minutes == 0) return out + "Z";
-    const int magnitude = minutes < 0 ? -minutes : minutes;
-    return out + fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
+    return "nothing";
 }
 
 // The keys of one TOML table, read with the location of every problem.
 class Fields {
 public:
-    Fields(const toml::table& table, const std::string& file, std::string what)
+    Fields(const TomlValue& table, const std::string& file, std::string what)
         : m_table(table), m_file(file), m_what(std::move(what))
     {
     }
 
-    [[nodiscard]] Location where() const { return location_at(m_table.source(), m_file); }
+    [[nodiscard]] Location where() const { return location_at(m_table.at, m_file); }
     [[nodiscard]] Location where(std::string_view key) const
     {
-        const toml::node* node = m_table.get(key);
-        return node ? location_at(node->source(), m_file) : where();
+        const Position at = position(key);
+        return Location{m_file, at.line, at.column, {}};
     }
-    [[nodiscard]] bool has(std::string_view key) const { return m_table.contains(key); }
+    // Where the value at `key` was written (the table's position when absent).
+    [[nodiscard]] Position position(std::string_view key) const
+    {
+        const TomlValue* value = m_table.get(key);
+        const TomlPosition at = value ? value->at : m_table.at;
+        return Position(at.line, at.column);
+    }
+    [[nodiscard]] bool has(std::string_view key) const { return m_table.get(key) != nullptr; }
     [[nodiscard]] const std::string& what() const { return m_what; }
     // The file's name, which a nested Fields must refer to (it keeps a reference).
     [[nodiscard]] const std::string& file() const { return m_file; }
@@ -86,21 +83,21 @@ public:
     // Every key must be one of `valid`; the error lists them.
     [[nodiscard]] Expected<void> only(std::initializer_list<std::string_view> valid) const
     {
-        for (auto&& [key, node] : m_table) {
-            if (std::find(valid.begin(), valid.end(), key.str()) != valid.end()) continue;
+        for (const auto& [key, value] : m_table.fields) {
+            if (std::find(valid.begin(), valid.end(), key.name) != valid.end()) continue;
             std::string list;
             for (std::string_view name : valid) list += fmt::format("{}{}", list.empty() ? "" : ", ", name);
-            return bad_input(fmt::format("unknown key '{}' in {}; valid keys: {}", key.str(), m_what, list),
-                             location_at(key.source(), m_file));
+            return bad_input(fmt::format("unknown key '{}' in {}; valid keys: {}", key.name, m_what, list),
+                             location_at(key.at, m_file));
         }
         return {};
     }
 
     [[nodiscard]] Expected<std::optional<std::string>> text(std::string_view key) const
     {
-        const toml::node* node = m_table.get(key);
-        if (!node) return std::optional<std::string>{};
-        if (const auto* value = node->as_string()) return std::optional<std::string>{value->get()};
+        const TomlValue* value = m_table.get(key);
+        if (!value) return std::optional<std::string>{};
+        if (value->type == TomlValue::Type::string) return std::optional<std::string>{value->text};
         return wrong_type(key, "a string");
     }
 
@@ -117,27 +114,25 @@ public:
     [[nodiscard]] Expected<std::vector<std::string>> texts(std::string_view key) const
     {
         std::vector<std::string> out;
-        const toml::node* node = m_table.get(key);
-        if (!node) return out;
-        const auto* array = node->as_array();
-        if (!array) return wrong_type(key, "an array of strings");
-        for (const toml::node& item : *array) {
-            const auto* value = item.as_string();
-            if (!value) {
+        const TomlValue* array = m_table.get(key);
+        if (!array) return out;
+        if (array->type != TomlValue::Type::array) return wrong_type(key, "an array of strings");
+        for (const TomlValue& item : array->items) {
+            if (item.type != TomlValue::Type::string) {
                 return bad_input(fmt::format("'{}' in {} must hold only strings, not {}", key, m_what,
                                              type_name(item)),
-                                 location_at(item.source(), m_file));
+                                 location_at(item.at, m_file));
             }
-            out.push_back(value->get());
+            out.emplace_back(item.text);
         }
         return out;
     }
 
     [[nodiscard]] Expected<std::optional<bool>> boolean(std::string_view key) const
     {
-        const toml::node* node = m_table.get(key);
-        if (!node) return std::optional<bool>{};
-        if (const auto* value = node->as_boolean()) return std::optional<bool>{value->get()};
+        const TomlValue* value = m_table.get(key);
+        if (!value) return std::optional<bool>{};
+        if (value->type == TomlValue::Type::boolean) return std::optional<bool>{value->integer != 0};
         return wrong_type(key, "true or false");
     }
 
@@ -145,20 +140,22 @@ public:
     // date-time too (kept as written).
     [[nodiscard]] Expected<std::string> date(std::string_view key, bool allow_time) const
     {
-        const toml::node* node = m_table.get(key);
-        if (!node) return std::string{};
-        if (const auto* value = node->as_date()) return format_date(value->get());
-        if (allow_time && node->is_date_time()) return format_date_time(node->as_date_time()->get());
-        if (const auto* value = node->as_string()) {
-            if (is_iso_date(value->get(), allow_time)) return value->get();
+        const TomlValue* value = m_table.get(key);
+        if (!value) return std::string{};
+        using Type = TomlValue::Type;
+        if (value->type == Type::date || (allow_time && value->type == Type::date_time)) {
+            return std::string(value->text);
+        }
+        if (value->type == Type::string) {
+            if (is_iso_date(value->text, allow_time)) return std::string(value->text);
             return bad_input(fmt::format("'{}' in {} is not an ISO date (YYYY-MM-DD): \"{}\"", key, m_what,
-                                         value->get()),
+                                         value->text),
                              where(key));
         }
         return wrong_type(key, "an ISO date");
     }
 
-    [[nodiscard]] const toml::node* node(std::string_view key) const { return m_table.get(key); }
+    [[nodiscard]] const TomlValue* node(std::string_view key) const { return m_table.get(key); }
 
     [[nodiscard]] std::unexpected<Error> wrong_type(std::string_view key, std::string_view expected) const
     {
@@ -168,7 +165,7 @@ public:
     }
 
 private:
-    const toml::table& m_table;
+    const TomlValue& m_table;
     const std::string& m_file;
     std::string m_what;
 };
@@ -177,16 +174,26 @@ private:
 template <class Visit>
 Expected<void> for_each_table(const Fields& root, std::string_view key, Visit&& visit)
 {
-    const toml::node* node = root.node(key);
-    if (!node) return {};
-    const auto* array = node->as_array();
-    if (!array) return root.wrong_type(key, fmt::format("an array of tables ([[{}]])", key));
-    for (const toml::node& item : *array) {
-        const auto* table = item.as_table();
-        if (!table) return root.wrong_type(key, fmt::format("an array of tables ([[{}]])", key));
-        if (auto done = visit(*table); !done) return done;
+    const TomlValue* array = root.node(key);
+    if (!array) return {};
+    if (array->type != TomlValue::Type::array) {
+        return root.wrong_type(key, fmt::format("an array of tables ([[{}]])", key));
+    }
+    for (const TomlValue& table : array->items) {
+        if (table.type != TomlValue::Type::table) {
+            return root.wrong_type(key, fmt::format("an array of tables ([[{}]])", key));
+        }
+        if (auto done = visit(table); !done) return done;
     }
     return {};
+}
+
+// How many items the array at `key` holds (0 when it is not an array): a
+// vector reserved for them never moves what it already holds.
+std::size_t item_count(const Fields& root, std::string_view key)
+{
+    const TomlValue* array = root.node(key);
+    return array && array->type == TomlValue::Type::array ? array->items.size() : 0;
 }
 
 #define CONTRA_TRY(name, expr)                                     \
@@ -269,24 +276,22 @@ Expected<Document> read_document(const Fields& fields, const std::string& accoun
 // count = 3 | { min = 101 } | { min = 2000, max = 3000 }
 Expected<Count> read_count(const Fields& claim)
 {
-    const toml::node& node = *claim.node("count");
-    if (const auto* exact = node.as_integer()) {
-        if (exact->get() < 0) return bad_input("count must not be negative", claim.where("count"));
-        return Count{exact->get(), exact->get()};
+    const TomlValue& node = *claim.node("count");
+    if (node.type == TomlValue::Type::integer) {
+        if (node.integer < 0) return bad_input("count must not be negative", claim.where("count"));
+        return Count{node.integer, node.integer};
     }
-    const auto* table = node.as_table();
-    if (!table) return claim.wrong_type("count", "an integer or a table { min, max }");
-    const Fields bounds(*table, claim.file(), "count");
+    if (node.type != TomlValue::Type::table) return claim.wrong_type("count", "an integer or a table { min, max }");
+    const Fields bounds(node, claim.file(), "count");
     if (auto ok = bounds.only({"min", "max"}); !ok) return std::unexpected(ok.error());
     Count count;
     for (std::string_view key : {"min", "max"}) {
-        const toml::node* bound = bounds.node(key);
+        const TomlValue* bound = bounds.node(key);
         if (!bound) continue;
-        const auto* integer = bound->as_integer();
-        if (!integer) return bounds.wrong_type(key, "an integer");
-        if (integer->get() < 0) return bad_input(fmt::format("count {} must not be negative", key), bounds.where(key));
-        if (key == "min") count.lo = integer->get();
-        else count.hi = integer->get();
+        if (bound->type != TomlValue::Type::integer) return bounds.wrong_type(key, "an integer");
+        if (bound->integer < 0) return bad_input(fmt::format("count {} must not be negative", key), bounds.where(key));
+        if (key == "min") count.lo = bound->integer;
+        else count.hi = bound->integer;
     }
     if (!bounds.has("min") && !bounds.has("max")) {
         return bad_input("count table needs 'min', 'max' or both", claim.where("count"));
@@ -299,9 +304,9 @@ Expected<Count> read_count(const Fields& claim)
 
 Expected<DateRange> read_date_range(const Fields& claim)
 {
-    const toml::node& node = *claim.node("date");
-    if (const auto* table = node.as_table()) {
-        const Fields range(*table, claim.file(), "date");
+    const TomlValue& node = *claim.node("date");
+    if (node.type == TomlValue::Type::table) {
+        const Fields range(node, claim.file(), "date");
         if (auto ok = range.only({"first", "last"}); !ok) return std::unexpected(ok.error());
         CONTRA_TRY(first, range.date("first", false));
         CONTRA_TRY(last, range.date("last", false));
@@ -332,7 +337,7 @@ Expected<void> read_value(const Fields& claim, ClaimDraft& draft)
     if (form.empty()) {
         return bad_input("claim has no value; give one of count, agent, category, date, text", claim.where());
     }
-    draft.value_where = claim.where(form);
+    draft.value_at = claim.position(form);
     if (form != "agent") {
         for (std::string_view key : {"responsible", "for"}) {
             if (claim.has(key)) {
@@ -365,7 +370,7 @@ Expected<void> read_value(const Fields& claim, ClaimDraft& draft)
 Expected<Located> located_text(const Fields& fields, std::string_view key)
 {
     CONTRA_TRY(text, fields.required_text(key));
-    return Located{std::move(*text), fields.where(key)};
+    return Located{std::move(*text), fields.position(key)};
 }
 
 Expected<ClaimDraft> read_claim(const Fields& claim)
@@ -390,15 +395,16 @@ Expected<ClaimDraft> read_claim(const Fields& claim)
     draft.document = std::move(*document);
     draft.attribute = std::move(*attribute);
     draft.quote = std::move(*quote);
-    draft.quote.text = claim.node("quote")->as_string()->get();  // untrimmed: the exact words
+    draft.quote.text = claim.node("quote")->text;  // untrimmed: the exact words
 
-    if (const toml::node* node = claim.node("qualifier")) {
-        const auto* table = node->as_table();
-        if (!table) return claim.wrong_type("qualifier", "a table such as { group = \"police\" }");
+    if (const TomlValue* table = claim.node("qualifier")) {
+        if (table->type != TomlValue::Type::table) {
+            return claim.wrong_type("qualifier", "a table such as { group = \"police\" }");
+        }
         const Fields qualifier(*table, claim.file(), "qualifier");
-        for (auto&& [key, value] : *table) {
-            CONTRA_TRY(text, qualifier.required_text(key.str()));
-            draft.qualifier.emplace(std::string(key.str()), std::move(*text));
+        for (const auto& [key, value] : table->fields) {
+            CONTRA_TRY(text, qualifier.required_text(key.name));
+            draft.qualifier.emplace(std::string(key.name), std::move(*text));
         }
     }
     if (auto ok = read_value(claim, draft); !ok) return std::unexpected(ok.error());
@@ -487,7 +493,7 @@ Expected<void> ClaimResolver::add(ClaimDraft draft)
         if (!m_events.contains(draft.event->text)) {
             return bad_input(fmt::format("unknown event '{}'; the file declares: {}", draft.event->text,
                                          fmt::join(accounts.events | std::views::transform(&Event::id), ", ")),
-                             draft.event->where);
+                             draft.at(draft.event->at));
         }
         claim.event = std::move(draft.event->text);
     } else if (accounts.events.size() == 1) {
@@ -503,7 +509,7 @@ Expected<void> ClaimResolver::add(ClaimDraft draft)
     if (source == accounts.sources.end()) {
         return bad_input(fmt::format("unknown source '{}'; the file declares: {}", draft.source.text,
                                      fmt::join(accounts.sources | std::views::transform(&Source::id), ", ")),
-                         draft.source.where);
+                         draft.at(draft.source.at));
     }
     claim.source = source->id;
     claim.mention = source->name;
@@ -512,7 +518,7 @@ Expected<void> ClaimResolver::add(ClaimDraft draft)
     if (handle == m_catalog.handles.end()) {
         return bad_input(fmt::format("unknown document '{}'; the file declares: {}", draft.document.text,
                                      fmt::join(m_catalog.handles | std::views::keys, ", ")),
-                         draft.document.where);
+                         draft.at(draft.document.at));
     }
     const Document& document = accounts.documents[handle->second];
     if (++m_claim_counts[handle->second] > k_max_claims_per_document) {
@@ -526,12 +532,12 @@ Expected<void> ClaimResolver::add(ClaimDraft draft)
         if (spec == m_options.attributes->end()) {
             return bad_input(fmt::format("unknown attribute '{}'; the rules declare: {}", draft.attribute.text,
                                          fmt::join(*m_options.attributes | std::views::keys, ", ")),
-                             draft.attribute.where);
+                             draft.at(draft.attribute.at));
         }
         if (spec->second.kind != draft.value.kind()) {
             return bad_input(fmt::format("attribute '{}' takes a {} value, not a {}", draft.attribute.text,
                                          to_string(spec->second.kind), to_string(draft.value.kind())),
-                             draft.value_where);
+                             draft.at(draft.value_at));
         }
     }
     claim.attribute = std::move(draft.attribute.text);
@@ -541,7 +547,7 @@ Expected<void> ClaimResolver::add(ClaimDraft draft)
 
     auto pin = pin_quote(document.text, m_lines[handle->second],
                          QuoteSpec{draft.quote.text, draft.prefix, draft.suffix}, document.path);
-    if (!pin) return bad_input(std::move(pin.error()), draft.quote.where);
+    if (!pin) return bad_input(std::move(pin.error()), draft.at(draft.quote.at));
     claim.document = document.sha256;
     claim.span = pin->span;
     claim.quote = std::move(draft.quote.text);
@@ -562,7 +568,7 @@ Expected<void> ClaimResolver::add(ClaimDraft draft)
 namespace {
 
 // The catalog `root_table` describes (the accounts file at `path`, parsed).
-Expected<Catalog> read_catalog(const toml::table& root_table, const std::string& path, const AccountsOptions& options)
+Expected<Catalog> read_catalog(const TomlValue& root_table, const std::string& path, const AccountsOptions& options)
 {
     const Fields root(root_table, path, "the accounts file");
     if (auto ok = root.only({"events", "sources", "documents", "claims"}); !ok) return std::unexpected(ok.error());
@@ -570,7 +576,10 @@ Expected<Catalog> read_catalog(const toml::table& root_table, const std::string&
     Catalog catalog;
     Accounts& accounts = catalog.accounts;
     accounts.path = path;
-    auto events = for_each_table(root, "events", [&](const toml::table& table) -> Expected<void> {
+    accounts.events.reserve(item_count(root, "events"));
+    accounts.documents.reserve(item_count(root, "documents"));
+    accounts.claims.reserve(item_count(root, "claims"));
+    auto events = for_each_table(root, "events", [&](const TomlValue& table) -> Expected<void> {
         const Fields fields(table, path, "[[events]]");
         CONTRA_TRY(event, read_event(fields));
         if (auto ok = check_unique(accounts.events, *event, "event", fields.where("id")); !ok) return ok;
@@ -578,7 +587,7 @@ Expected<Catalog> read_catalog(const toml::table& root_table, const std::string&
         return {};
     });
     if (!events) return std::unexpected(events.error());
-    auto sources = for_each_table(root, "sources", [&](const toml::table& table) -> Expected<void> {
+    auto sources = for_each_table(root, "sources", [&](const TomlValue& table) -> Expected<void> {
         const Fields fields(table, path, "[[sources]]");
         CONTRA_TRY(source, read_source(fields));
         if (auto ok = check_unique(accounts.sources, *source, "source", fields.where("id")); !ok) return ok;
@@ -586,7 +595,7 @@ Expected<Catalog> read_catalog(const toml::table& root_table, const std::string&
         return {};
     });
     if (!sources) return std::unexpected(sources.error());
-    auto documents = for_each_table(root, "documents", [&](const toml::table& table) -> Expected<void> {
+    auto documents = for_each_table(root, "documents", [&](const TomlValue& table) -> Expected<void> {
         const Fields fields(table, path, "[[documents]]");
         std::string handle;
         CONTRA_TRY(document, read_document(fields, path, handle));
@@ -599,7 +608,7 @@ Expected<Catalog> read_catalog(const toml::table& root_table, const std::string&
     if (!documents) return std::unexpected(documents.error());
 
     ClaimResolver resolver(catalog, options);
-    auto claims = for_each_table(root, "claims", [&](const toml::table& table) -> Expected<void> {
+    auto claims = for_each_table(root, "claims", [&](const TomlValue& table) -> Expected<void> {
         CONTRA_TRY(draft, read_claim(Fields(table, path, "[[claims]]")));
         return resolver.add(std::move(*draft));
     });
@@ -616,10 +625,10 @@ Expected<Catalog> load_accounts_toml(const std::string& path, const AccountsOpti
     // that turns out wrong is read again by toml++, whose tree has them:
     // errors name the same line and column either way.
     if (const auto plain = parse_plain_toml(*text)) {
-        if (auto catalog = read_catalog(*plain, path, options)) return catalog;
+        if (auto catalog = read_catalog(plain->root, path, options)) return catalog;
     }
     CONTRA_TRY(root_table, parse_toml(*text, path));
-    return read_catalog(*root_table, path, options);
+    return read_catalog(tree_of(*root_table).root, path, options);
 }
 
 #undef CONTRA_TRY

@@ -109,7 +109,7 @@ public:
     {
         const Cell* found = cell(column);
         if (!found) return bad_input(fmt::format("row has no {}", column), m_where);
-        return Located{std::string(trim(found->text)), found->where};
+        return Located{std::string(trim(found->text)), Position(found->where)};
     }
     [[nodiscard]] Expected<std::optional<std::int64_t>> integer(std::string_view column) const
     {
@@ -150,7 +150,7 @@ Expected<void> read_csv_value(const RowReader& row, ClaimDraft& draft)
                          row.where());
     }
     const std::string_view form = forms.front();
-    draft.value_where = row.where();
+    draft.value_at = Position(row.where());
     if (form == "count") {
         auto lo = row.integer("count_min");
         if (!lo) return std::unexpected(lo.error());
@@ -214,7 +214,7 @@ Expected<ClaimDraft> read_row(const RowReader& row)
 {
     ClaimDraft draft;
     draft.where = row.where();
-    if (const Cell* event = row.cell("event")) draft.event = Located{std::string(trim(event->text)), event->where};
+    if (const Cell* event = row.cell("event")) draft.event = Located{std::string(trim(event->text)), Position(event->where)};
     for (auto [column, target] : {std::pair{"source", &draft.source}, std::pair{"document", &draft.document},
                                   std::pair{"attribute", &draft.attribute}, std::pair{"quote", &draft.quote}}) {
         auto located = row.required(column);

@@ -15,26 +15,41 @@
 
 namespace contra::detail {
 
+// Where in its file a part of a claim was written: a Location without the
+// file's name, which the claim's own Location holds once for all its parts.
+struct Position {
+    int line = 0;
+    int column = 0;
+    std::optional<std::size_t> offset;
+
+    Position() = default;
+    Position(int at_line, int at_column) : line(at_line), column(at_column) {}
+    explicit Position(const Location& where) : line(where.line), column(where.column), offset(where.offset) {}
+};
+
 // A piece of text with where it was written.
 struct Located {
     std::string text;
-    Location where;
+    Position at;
 };
 
 // One claim as the curator wrote it, before it is resolved and pinned.
 struct ClaimDraft {
-    Location where;  // the claim itself: its table or CSV row
+    Location where;  // the claim itself: its table or CSV row, in the file every part is in
     std::optional<Located> event;
     Located source;
     Located document;  // the document's handle
     Located attribute;
     Qualifier qualifier;
     Value value;
-    Location value_where;
+    Position value_at;
     Polarity polarity = Polarity::asserted;
     Located quote;
     std::string prefix;
     std::string suffix;
+
+    // Where `part` of this claim was written, as a full Location.
+    [[nodiscard]] Location at(const Position& part) const { return Location{where.file, part.line, part.column, part.offset}; }
 };
 
 // What a TOML accounts file declares, before its claims are resolved.

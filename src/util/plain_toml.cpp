@@ -3,10 +3,11 @@
 
 #include "util/plain_toml.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
-#include <unordered_set>
+#include <vector>
 
 namespace contra::detail {
 
@@ -14,11 +15,16 @@ namespace {
 
 class PlainReader {
 public:
-    explicit PlainReader(std::string_view text) : m_at(text.data()), m_end(text.data() + text.size()) {}
-
-    bool read(toml::table& root)
+    PlainReader(std::string_view text, TomlTree& tree)
+        : m_at(text.data()), m_end(text.data() + text.size()), m_tree(tree)
     {
-        toml::table* current = &root;
+    }
+
+    bool read()
+    {
+        TomlValue& root = m_tree.root;
+        root.type = Type::table;
+        TomlValue* current = &root;
         while (m_at != m_end) {
             skip_blanks();
             if (at('[')) {
@@ -32,11 +38,15 @@ public:
     }
 
 private:
+    using Type = TomlValue::Type;
+
     const char* m_at;
     const char* m_end;
-    // The arrays of tables made by `[[name]]` headers: a later header with
-    // the same name appends to them; a plain key of that name is a conflict.
-    std::unordered_set<const toml::array*> m_table_arrays;
+    TomlTree& m_tree;
+    // The names of the arrays of tables made by `[[name]]` headers: a later
+    // header with the same name appends to them; a plain key of that name
+    // is a conflict.
+    std::vector<std::string_view> m_table_arrays;
 
     [[nodiscard]] bool at(char c) const { return m_at != m_end && *m_at == c; }
     [[nodiscard]] char peek(std::size_t ahead = 0) const
@@ -91,7 +101,7 @@ private:
     }
 
     // `[[name]]`: a new table at the end of the root's array `name`.
-    bool header(toml::table& root, toml::table*& current)
+    bool header(TomlValue& root, TomlValue*& current)
     {
         if (peek(1) != '[') return false;  // a standard table: not plain
         m_at += 2;
@@ -102,64 +112,66 @@ private:
         if (peek() != ']' || peek(1) != ']') return false;
         m_at += 2;
 
-        toml::array* array = nullptr;
-        if (toml::node* existing = root.get(name)) {
-            array = existing->as_array();
-            if (!array || !m_table_arrays.contains(array)) return false;
+        TomlValue* array = nullptr;
+        if (TomlValue* existing = field(root, name)) {
+            if (std::ranges::find(m_table_arrays, name) == m_table_arrays.end()) return false;
+            array = existing;
         } else {
-            array = root.emplace<toml::array>(name).first->second.as_array();
-            m_table_arrays.insert(array);
+            array = &root.fields.emplace_back(TomlKey{name, {}}, TomlValue{.type = Type::array}).second;
+            m_table_arrays.push_back(name);
         }
-        array->push_back(toml::table{});
-        current = array->back().as_table();
+        current = &array->items.emplace_back(TomlValue{.type = Type::table});
+        current->fields.reserve(8);  // the usual claim's keys, in one allocation
         return true;
     }
 
-    bool key_value(toml::table& table)
+    static TomlValue* field(TomlValue& table, std::string_view key)
+    {
+        for (auto& [name, value] : table.fields) {
+            if (name.name == key) return &value;
+        }
+        return nullptr;
+    }
+
+    bool key_value(TomlValue& table)
     {
         const std::string_view key = bare_key();
         skip_blanks();
         if (!at('=')) return false;  // a dotted key, or not TOML
         ++m_at;
         skip_blanks();
-        if (table.contains(key)) return false;
-        return value_into(table, key);
+        if (field(table, key)) return false;
+        return value(table.fields.emplace_back(TomlKey{key, {}}, TomlValue{}).second);
     }
 
-    // Reads one value and hands it to `put` (which inserts it into a table
-    // or appends it to an array).
-    template <class Put>
-    bool value(Put&& put)
+    // Reads one value into `out`.
+    bool value(TomlValue& out)
     {
         if (m_at == m_end) return false;
         switch (*m_at) {
-        case '"': return compound<std::string>(&PlainReader::basic_string, put);
-        case '\'': return compound<std::string>(&PlainReader::literal_string, put);
-        case '{': return compound<toml::table>(&PlainReader::inline_table, put);
-        case '[': return compound<toml::array>(&PlainReader::array, put);
-        default: return scalar(put);
+        case '"': out.type = Type::string; return basic_string(out.text);
+        case '\'': out.type = Type::string; return literal_string(out.text);
+        case '{': out.type = Type::table; return inline_table(out);
+        case '[': out.type = Type::array; return array(out);
+        default: return scalar(out);
         }
     }
 
-    template <class T, class Put>
-    bool compound(bool (PlainReader::*read)(T&), Put& put)
-    {
-        T item;
-        if (!(this->*read)(item)) return false;
-        put(std::move(item));
-        return true;
-    }
-
-    bool value_into(toml::table& table, std::string_view key)
-    {
-        return value([&](auto&& item) { table.insert(key, std::forward<decltype(item)>(item)); });
-    }
-
-    // "…" on one line, with the escapes \" \\ \b \t \n \f \r.
-    bool basic_string(std::string& out)
+    // "…" on one line, with the escapes \" \\ \b \t \n \f \r. Without
+    // escapes the value is a view of the text; with them, it is decoded into
+    // a string the tree keeps.
+    bool basic_string(std::string_view& value)
     {
         ++m_at;
         if (at('"') && peek(1) == '"') return false;  // """ multi-line
+        const char* start = m_at;
+        while (m_at != m_end && *m_at != '"' && *m_at != '\\' && is_allowed(*m_at)) ++m_at;
+        if (at('"')) {
+            value = {start, static_cast<std::size_t>(m_at - start)};
+            ++m_at;
+            return true;
+        }
+        std::string out(start, static_cast<std::size_t>(m_at - start));
         for (;;) {
             const char* run = m_at;
             while (m_at != m_end && *m_at != '"' && *m_at != '\\' && is_allowed(*m_at)) ++m_at;
@@ -167,6 +179,7 @@ private:
             if (m_at == m_end || !is_allowed(*m_at)) return false;
             if (*m_at == '"') {
                 ++m_at;
+                value = m_tree.keep(std::move(out));
                 return true;
             }
             ++m_at;  // the backslash
@@ -185,20 +198,20 @@ private:
     }
 
     // '…' on one line, taken as written.
-    bool literal_string(std::string& out)
+    bool literal_string(std::string_view& out)
     {
         ++m_at;
         if (at('\'') && peek(1) == '\'') return false;  // ''' multi-line
         const char* run = m_at;
         while (m_at != m_end && *m_at != '\'' && is_allowed(*m_at)) ++m_at;
         if (!at('\'')) return false;
-        out.assign(run, static_cast<std::size_t>(m_at - run));
+        out = {run, static_cast<std::size_t>(m_at - run)};
         ++m_at;
         return true;
     }
 
     // { key = value, key = value } on one line.
-    bool inline_table(toml::table& out)
+    bool inline_table(TomlValue& out)
     {
         ++m_at;
         skip_blanks();
@@ -221,7 +234,7 @@ private:
     }
 
     // [ value, value, ] on one line.
-    bool array(toml::array& out)
+    bool array(TomlValue& out)
     {
         ++m_at;
         for (;;) {
@@ -230,7 +243,7 @@ private:
                 ++m_at;
                 return true;
             }
-            if (!value([&](auto&& item) { out.push_back(std::forward<decltype(item)>(item)); })) return false;
+            if (!value(out.items.emplace_back())) return false;
             skip_blanks();
             if (at(',')) {
                 ++m_at;
@@ -251,8 +264,7 @@ private:
     }
 
     // true, false, a decimal integer or a local date (YYYY-MM-DD).
-    template <class Put>
-    bool scalar(Put& put)
+    bool scalar(TomlValue& out)
     {
         const std::string_view rest(m_at, static_cast<std::size_t>(m_end - m_at));
         for (const bool truth : {true, false}) {
@@ -260,7 +272,8 @@ private:
             if (!rest.starts_with(word)) continue;
             m_at += word.size();
             if (!at_scalar_end()) return false;
-            put(truth);
+            out.type = Type::boolean;
+            out.integer = truth ? 1 : 0;
             return true;
         }
         const bool signed_ = at('+') || at('-');
@@ -270,19 +283,19 @@ private:
         while (m_at != m_end && is_digit(*m_at)) ++m_at;
         const auto length = static_cast<std::size_t>(m_at - digits);
         if (length == 0) return false;
-        if (length == 4 && at('-')) return !signed_ && date(digits, put);
+        if (length == 4 && at('-')) return !signed_ && date(digits, out);
         if (!at_scalar_end()) return false;                // a float, a time, an underscore …
         if (length > 1 && digits[0] == '0') return false;  // leading zeros are not TOML
         if (length > 18) return false;                     // may not fit: toml++ decides
         std::int64_t number = 0;
         for (const char* digit = digits; digit != m_at; ++digit) number = number * 10 + (*digit - '0');
-        put(negative ? -number : number);
+        out.type = Type::integer;
+        out.integer = negative ? -number : number;
         return true;
     }
 
     // YYYY-MM-DD, a real day, not followed by a time.
-    template <class Put>
-    bool date(const char* start, Put& put)
+    bool date(const char* start, TomlValue& out)
     {
         if (m_end - start < 10) return false;
         const auto two = [&](std::size_t at) {
@@ -300,20 +313,21 @@ private:
         m_at = start + 10;
         if (!at_scalar_end()) return false;  // 'T' or a fraction: a date-time
         if (at(' ') && is_digit(peek(1))) return false;  // "2024-01-01 10:00": a date-time
-        put(toml::date{year, month, day});
+        out.type = Type::date;
+        out.text = {start, 10};
         return true;
     }
 };
 
 }  // namespace
 
-std::optional<toml::table> parse_plain_toml(std::string_view text)
+std::optional<TomlTree> parse_plain_toml(std::string_view text)
 {
     if (text.starts_with("\xEF\xBB\xBF")) return std::nullopt;
-    toml::table root;
-    PlainReader reader(text);
-    if (!reader.read(root)) return std::nullopt;
-    return root;
+    TomlTree tree;
+    PlainReader reader(text, tree);
+    if (!reader.read()) return std::nullopt;
+    return tree;
 }
 
 }  // namespace contra::detail

@@ -10,20 +10,21 @@
 // times, a duplicate key, a byte order mark, a syntax error ...) makes it give
 // up and return nothing, and the caller parses the text with toml++, which
 // either reads it or reports the exact line and column of the mistake. When
-// it does return a table, that table equals the one toml++ builds, except
-// that its nodes carry no source positions: a caller that needs a position
-// for an error message parses again with toml++.
+// it does return a tree, that tree equals the one toml++'s table gives
+// (tree_of), except that it carries no positions: a caller that needs a
+// position for an error message parses again with toml++.
 #pragma once
 
 #include <optional>
 #include <string_view>
 
-#include <toml++/toml.h>
+#include "util/toml_tree.hpp"
 
 namespace contra::detail {
 
-// The table `text` describes, or nothing when the text leaves the plain subset.
-// `text` must be valid UTF-8 (read_text_file() checks it).
-[[nodiscard]] std::optional<toml::table> parse_plain_toml(std::string_view text);
+// The tree `text` describes, or nothing when the text leaves the plain subset.
+// `text` must be valid UTF-8 (read_text_file() checks it), and must outlive
+// the tree, whose strings point into it.
+[[nodiscard]] std::optional<TomlTree> parse_plain_toml(std::string_view text);
 
 }  // namespace contra::detail
