@@ -63,6 +63,25 @@ TEST_CASE("fold makes case, diacritics, curly quotes and dashes match and maps b
     CHECK(folded.origin.back() == original.size());
 }
 
+TEST_CASE("fold reads plain ASCII eight bytes at a time with the same result as byte by byte")
+{
+    // Runs long enough for whole 8-byte chunks, with white space runs, tabs,
+    // line breaks, control bytes and the bytes either side of A-Z in them.
+    const std::string original = "The QUICK brown  fox\tjumps\n\nOVER the lazy dog AZ@[`{az \x01 end  ";
+    const FoldedText folded = fold_with_map(original);
+    CHECK(folded.text == "the quick brown fox jumps over the lazy dog az@[`{az \x01 end ");
+    REQUIRE(folded.origin.size() == folded.text.size() + 1);
+    CHECK(folded.origin[16] == 17);  // "fox", after two spaces
+    CHECK(folded.origin[26] == 28);  // "over", after two line breaks
+    CHECK(folded.origin.back() == original.size());
+
+    // A buffer reused for a shorter text holds only the new one.
+    FoldedText reused = fold_with_map(std::string(40, 'X'));
+    fold_with_map("Ab", reused);
+    CHECK(reused.text == "ab");
+    CHECK(reused.origin == std::vector<std::uint32_t>{0, 1, 2});
+}
+
 TEST_CASE("sha256_hex matches the standard test vector")
 {
     CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -46,12 +47,56 @@ utf8proc_int32_t plain_punctuation(utf8proc_int32_t cp)
     }
 }
 
+// The 8-byte helpers read the first byte of a chunk as its lowest.
+static_assert(std::endian::native == std::endian::little);
+
+constexpr std::uint64_t k_bytes_01 = 0x0101010101010101ULL;
+constexpr std::uint64_t k_bytes_7f = 0x7F7F7F7F7F7F7F7FULL;
+constexpr std::uint64_t k_bytes_80 = 0x8080808080808080ULL;
+
+// The high bit of each byte of `chunk` (all below 0x80) that equals `c`.
+std::uint64_t bytes_equal(std::uint64_t chunk, unsigned char c)
+{
+    const std::uint64_t x = chunk ^ (k_bytes_01 * c);
+    return ~(((x & k_bytes_7f) + k_bytes_7f) | x) & k_bytes_80;
+}
+
+// True when the eight bytes (little-endian in `chunk`) fold to themselves
+// lower-cased: all ASCII, no control byte (tabs and line breaks are white
+// space to squeeze), and no space that follows white space, in the chunk or
+// (`space_run`) before it.
+bool plain_chunk(std::uint64_t chunk, bool space_run)
+{
+    if ((chunk & k_bytes_80) != 0) return false;
+    // A byte below 0x20: adding 0x60 leaves its high bit clear (no carry, all bytes < 0x80).
+    if ((~(chunk + k_bytes_01 * 0x60) & k_bytes_80) != 0) return false;
+    const std::uint64_t spaces = bytes_equal(chunk, ' ');
+    if ((spaces & (spaces << 8)) != 0) return false;
+    return !(space_run && (spaces & 0x80) != 0);
+}
+
+// `chunk` (all ASCII) with A-Z lower-cased.
+std::uint64_t lower_ascii(std::uint64_t chunk)
+{
+    const std::uint64_t at_least_a = chunk + k_bytes_01 * (0x80 - 'A');
+    const std::uint64_t above_z = chunk + k_bytes_01 * (0x7F - 'Z');
+    return chunk | ((at_least_a & ~above_z & k_bytes_80) >> 2);
+}
+
 }  // namespace
 
 Expected<void> validate_utf8(std::string_view text, std::string_view file)
 {
     std::size_t i = 0;
     while (i < text.size()) {
+        if (i + 8 <= text.size()) {  // eight ASCII bytes at a time
+            std::uint64_t chunk = 0;
+            std::memcpy(&chunk, text.data() + i, 8);
+            if ((chunk & k_bytes_80) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
             continue;
@@ -175,6 +220,20 @@ private:
         bool space_run = m_in_space;
         std::size_t at = i;
         for (; at < size; ++at) {
+            // Eight plain bytes at a time while they need no more than
+            // lower-casing (see plain_chunk), which is most of running prose.
+            while (at + 8 <= size) {
+                std::uint64_t chunk = 0;
+                std::memcpy(&chunk, in + at, 8);
+                if (!plain_chunk(chunk, space_run)) break;
+                chunk = lower_ascii(chunk);
+                std::memcpy(chars + out, &chunk, 8);
+                for (std::size_t k = 0; k < 8; ++k) origin[out + k] = static_cast<std::uint32_t>(at + k);
+                space_run = (chunk >> 56) == ' ';
+                out += 8;
+                at += 8;
+            }
+            if (at >= size) break;
             const auto byte = static_cast<unsigned char>(in[at]);
             if (byte >= 0x80) break;
             const bool space = byte == ' ' || (byte >= '\t' && byte <= '\r');
