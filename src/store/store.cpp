@@ -135,8 +135,6 @@ Expected<void> configure(detail::StoreState& impl, OpenMode mode)
         }
         return {};
     }
-    // A new store gets pages of X_PAGE bytes.
-    if (version == 0 && getenv("X_PAGE")) db.exec(std::string("PRAGMA page_size = ") + getenv("X_PAGE"));
     if (!memory) {
         SQLite::Statement wal(db, "PRAGMA journal_mode = WAL");
         wal.executeStep();
