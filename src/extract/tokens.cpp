@@ -33,14 +33,15 @@ void tokenize_words(const FoldedText& folded, std::string_view original, std::si
     const std::string_view text = folded.text;
     const auto& origin = folded.origin;
     auto push = [&](std::size_t a, std::size_t b, bool punct) {
-        WordToken token;
+        // Filled in place: a token built aside and copied in was assembled
+        // from narrow stores and read back wide, which stalled the copy.
+        WordToken& token = out.emplace_back();
         token.word = text.substr(a, b - a);
         token.start = origin[a];
         token.end = origin[b];
         token.punct = punct;
         token.number = !punct && text[a] >= '0' && text[a] <= '9';
         token.capital = !punct && starts_upper(original, token.start);
-        out.push_back(token);
     };
     std::size_t i = first;
     while (i < last) {
@@ -55,18 +56,22 @@ void tokenize_words(const FoldedText& folded, std::string_view original, std::si
             continue;
         }
         std::size_t j = i;
+        bool apostrophe = false;  // only a word with one can end in "n't" or "'s"
         while (j < last) {
             auto d = static_cast<unsigned char>(text[j]);
             if (is_word_byte(d)) {
                 ++j;
             } else if (d == '\'' && j + 1 < last && text[j + 1] >= 'a' && text[j + 1] <= 'z') {
+                apostrophe = true;
                 ++j;
             } else {
                 break;
             }
         }
         std::string_view word = text.substr(i, j - i);
-        if (word.size() > 3 && word.ends_with("n't")) {
+        if (!apostrophe) {
+            push(i, j, false);
+        } else if (word.size() > 3 && word.ends_with("n't")) {
             push(i, j - 3, false);
             push(j - 3, j, false);
         } else if (word.size() > 2 && word.ends_with("'s")) {

@@ -213,18 +213,19 @@ void tokenize(std::string_view text, TokenList& out)
                 }
                 break;
             }
-            Token token;
+            // Filled in place: a token built aside and copied in was
+            // assembled from narrow stores and read back wide, which stalled.
+            Token& token = out.tokens.emplace_back();
             token.type = TokenType::word;
             token.start = i;
             token.end = j;
             token.word = lowered.substr(i, j - i);
             token.space_before = space;
-            out.tokens.push_back(token);
             i = j;
             space = false;
             continue;
         }
-        Token token;
+        Token& token = out.tokens.emplace_back();
         token.type = TokenType::symbol;
         token.start = i;
         token.space_before = space;
@@ -236,7 +237,6 @@ void tokenize(std::string_view text, TokenList& out)
             token.symbol = static_cast<char>(c);
             token.end = i + 1;
         }
-        out.tokens.push_back(token);
         i = token.end;
         space = false;
     }
