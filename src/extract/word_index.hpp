@@ -8,6 +8,7 @@
 #include "util/word_hash.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,7 @@ public:
         for (std::size_t slot = WordHash{}(word) & mask;; slot = (slot + 1) & mask) {
             const std::uint32_t entry = m_slots[slot];
             if (entry == 0) return k_none;
-            if (m_words[entry - 1] == word) return entry - 1;
+            if (same_word(m_words[entry - 1], word)) return entry - 1;
         }
     }
     [[nodiscard]] bool contains(std::string_view word) const { return find(word) != k_none; }
@@ -38,6 +39,27 @@ public:
     [[nodiscard]] auto end() const { return m_words.end(); }
 
 private:
+    // a == b, without a call to memcmp for the short words most are: two
+    // 4-byte reads that may overlap, or up to three single bytes.
+    static bool same_word(std::string_view a, std::string_view b)
+    {
+        const std::size_t n = a.size();
+        if (n != b.size()) return false;
+        if (n >= 8) return std::memcmp(a.data(), b.data(), n) == 0;
+        if (n >= 4) {
+            std::uint32_t a_head = 0, a_last = 0, b_head = 0, b_last = 0;
+            std::memcpy(&a_head, a.data(), 4);
+            std::memcpy(&b_head, b.data(), 4);
+            std::memcpy(&a_last, a.data() + n - 4, 4);
+            std::memcpy(&b_last, b.data() + n - 4, 4);
+            return a_head == b_head && a_last == b_last;
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            if (a[k] != b[k]) return false;
+        }
+        return true;
+    }
+
     void rehash(std::size_t slots);
 
     std::vector<std::string> m_words;
