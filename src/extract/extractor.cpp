@@ -54,11 +54,24 @@ std::string_view after(std::string_view text, std::size_t start)
     return text.substr(start, end - start);
 }
 
-// The folded index of original offset `offset`.
+// The folded index of original offset `offset`: the first folded byte
+// whose origin is not before it (std::lower_bound over origin without its
+// closing entry). Without branches, as the halving step's outcome is a
+// coin toss the processor cannot predict.
 std::size_t folded_at(const FoldedText& folded, std::size_t offset)
 {
-    auto it = std::lower_bound(folded.origin.begin(), folded.origin.end() - 1, static_cast<std::uint32_t>(offset));
-    return static_cast<std::size_t>(it - folded.origin.begin());
+    const auto target = static_cast<std::uint32_t>(offset);
+    const std::uint32_t* const begin = folded.origin.data();
+    std::size_t size = folded.origin.size() - 1;
+    if (size == 0) return 0;
+    const std::uint32_t* first = begin;
+    // The answer lies in [first, first + size].
+    while (size > 1) {
+        const std::size_t half = size / 2;
+        first = first[half - 1] < target ? first + half : first;
+        size -= half;
+    }
+    return static_cast<std::size_t>(first - begin) + (*first < target ? 1 : 0);
 }
 
 bool all_upper(std::string_view word)
