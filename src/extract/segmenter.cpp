@@ -1,6 +1,7 @@
 #include "extract/segmenter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace contra::detail::extraction {
@@ -79,15 +80,13 @@ bool block_start(std::string_view text, std::size_t i)
 
 // The bytes the segmenter reacts to: line breaks, sentence ends, straight
 // quotes and the lead byte of the curly ones. Every other byte is passed over.
-bool is_mark(char c)
-{
-    switch (c) {
-    case '\n': case '.': case '!': case '?': case '"': case '\xE2':
-        return true;
-    default:
-        return false;
-    }
-}
+constexpr std::array<bool, 256> k_marks = [] {
+    std::array<bool, 256> marks{};
+    for (const unsigned char c : {'\n', '.', '!', '?', '"', '\xE2'}) marks[c] = true;
+    return marks;
+}();
+
+bool is_mark(char c) { return k_marks[static_cast<unsigned char>(c)]; }
 
 class Segmenter {
 public:
@@ -101,12 +100,13 @@ public:
         std::size_t i = from;
         std::size_t line_start = from;
         bool first_line = title_line;
+        const char* const bytes = m_text.data();
         while (i < to) {
-            const char c = m_text[i];
-            if (!is_mark(c)) {
-                ++i;
-                continue;
-            }
+            // A local pointer and a table: most bytes are no mark, and this
+            // loop runs over every byte of the text.
+            while (i < to && !is_mark(bytes[i])) ++i;
+            if (i >= to) break;
+            const char c = bytes[i];
             if (c == '\n') {
                 std::size_t j = i + 1;
                 while (j < to && (m_text[j] == ' ' || m_text[j] == '\t' || m_text[j] == '\r')) ++j;
