@@ -107,6 +107,16 @@ struct Focus {
     std::string mention;
 };
 
+// The buffers of one document's extraction (see Extractor::extract).
+struct DocumentScratch {
+    FoldedText folded;
+    std::vector<WordToken> tokens;
+    std::vector<extraction::PhraseMatch> matches;
+    std::vector<extraction::Figure> figures;
+    std::vector<extraction::SentenceClaim> found;
+    extraction::ClaimScratch claims;
+};
+
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 // The offset of the start of the line that holds byte `at`.
@@ -233,7 +243,12 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
 
     const std::vector<extraction::ByteRange> skips =
         is_markdown(document.path) ? extraction::markdown_skips(text) : std::vector<extraction::ByteRange>{};
-    const FoldedText folded = fold_with_map(text);
+    // Buffers one document fills and the next reuses, one set per thread:
+    // grown anew for every document they cost a dozen allocations, some of
+    // them large enough to make the allocator tidy its free lists each time.
+    thread_local DocumentScratch buffers;
+    fold_with_map(text, buffers.folded);
+    const FoldedText& folded = buffers.folded;
     const LineIndex lines(text);
     extraction::SourceResolver resolver(options.known_sources, lexicon);
     const std::string document_speaker =
@@ -246,11 +261,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     std::size_t turn_end = 0;
     // "According to X:" before a list: its items are X's.
     Focus list;
-    std::vector<WordToken> tokens;
-    std::vector<extraction::PhraseMatch> matches;
-    std::vector<extraction::Figure> figures;
-    std::vector<extraction::SentenceClaim> found;
-    extraction::ClaimScratch scratch;
+    std::vector<WordToken>& tokens = buffers.tokens;
+    std::vector<extraction::PhraseMatch>& matches = buffers.matches;
+    std::vector<extraction::Figure>& figures = buffers.figures;
+    std::vector<extraction::SentenceClaim>& found = buffers.found;
+    extraction::ClaimScratch& scratch = buffers.claims;
     // The largest injury count each source gave so far (its lower bound).
     std::vector<std::pair<std::string, std::int64_t>> injuries_from;
     const std::string rule_version = "@" + std::to_string(extraction::k_rule_version);
