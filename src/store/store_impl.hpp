@@ -79,9 +79,20 @@ struct StoreState {
 
     // Prepared once, reused: keyed by the SQL text. Declared after `db` so
     // the statements are finalised before the connection closes.
+    // Hashes the first and last 32 bytes and the length: the statement
+    // cache is looked up with a whole SQL text for every row written, and
+    // its texts differ near their start or end (equal hashes are told apart
+    // by comparing the texts).
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+        std::size_t operator()(std::string_view text) const
+        {
+            constexpr std::size_t k_edge = 32;
+            if (text.size() <= 2 * k_edge) return std::hash<std::string_view>{}(text);
+            const std::size_t head = std::hash<std::string_view>{}(text.substr(0, k_edge));
+            const std::size_t tail = std::hash<std::string_view>{}(text.substr(text.size() - k_edge));
+            return head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ text.size();
+        }
     };
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, Hash, std::equal_to<>> statements;
 

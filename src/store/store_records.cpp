@@ -65,22 +65,22 @@ constexpr std::string_view k_documents_meta =
 void write_event_names(detail::StoreState& impl, const Event& event)
 {
     {
-        StatementScope remove(impl.prepare(k_delete_event_names));
-        remove->bind(1, event.id);
-        remove->exec();
+        detail::RawScope remove(impl.prepare_raw(k_delete_event_names));
+        remove->text(1, event.id);
+        remove->step();
     }
     const auto put = [&](int position, std::string_view name) {
         const std::string folded = fold(name);
         if (folded.empty()) return;
         const auto parts = detail::event_name_parts(folded);
-        StatementScope insert(impl.prepare(k_put_event_name));
-        insert->bind(1, event.id);
-        insert->bind(2, position);
-        insert->bind(3, folded);
-        insert->bind(4, std::string(parts.first));
-        insert->bind(5, std::string(parts.key));
-        insert->bind(6, parts.words);
-        insert->exec();
+        detail::RawScope insert(impl.prepare_raw(k_put_event_name));
+        insert->text(1, event.id);
+        insert->integer(2, position);
+        insert->text(3, folded);
+        insert->text(4, parts.first);
+        insert->text(5, parts.key);
+        insert->integer(6, parts.words);
+        insert->step();
     };
     for (std::size_t i = 0; i < event.aliases.size(); ++i) put(static_cast<int>(i), event.aliases[i]);
     put(static_cast<int>(event.aliases.size()), event.title);
@@ -164,13 +164,15 @@ Expected<bool> Store::put_event(const Event& event)
         if (!m_impl->in_transaction) scope.emplace(*m_impl);
         bool changed = false;
         {
-            StatementScope statement(m_impl->prepare(k_put_event));
-            statement->bind(1, event.id);
-            statement->bind(2, event.title);
-            statement->bind(3, event.date);
-            statement->bind(4, event.place);
-            statement->bind(5, detail::to_json_list(event.aliases));
-            changed = statement->exec() > 0;
+            const std::string aliases = detail::to_json_list(event.aliases);
+            detail::RawScope statement(m_impl->prepare_raw(k_put_event));
+            statement->text(1, event.id);
+            statement->text(2, event.title);
+            statement->text(3, event.date);
+            statement->text(4, event.place);
+            statement->text(5, aliases);
+            statement->step();
+            changed = statement->changes() > 0;
         }
         if (changed) write_event_names(*m_impl, event);
         if (scope) scope->commit();
@@ -198,16 +200,17 @@ Expected<bool> Store::put_document(const Document& document)
     if (auto ok = detail::require_writable(*m_impl); !ok) return std::unexpected(ok.error());
     if (auto ok = require_id("document", document.sha256); !ok) return std::unexpected(ok.error());
     return detail::guarded<bool>(m_impl->path, [&]() -> Expected<bool> {
-        StatementScope statement(m_impl->prepare(k_put_document));
-        statement->bind(1, document.sha256);
-        statement->bind(2, document.title);
-        statement->bind(3, document.url);
-        statement->bind(4, document.publisher);
-        statement->bind(5, document.published);
-        statement->bind(6, document.retrieved);
-        statement->bind(7, document.path);
-        statement->bind(8, document.text);
-        return statement->exec() > 0;
+        detail::RawScope statement(m_impl->prepare_raw(k_put_document));
+        statement->text(1, document.sha256);
+        statement->text(2, document.title);
+        statement->text(3, document.url);
+        statement->text(4, document.publisher);
+        statement->text(5, document.published);
+        statement->text(6, document.retrieved);
+        statement->text(7, document.path);
+        statement->text(8, document.text);
+        statement->step();
+        return statement->changes() > 0;
     });
 }
 
