@@ -23,6 +23,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace {
@@ -146,16 +147,23 @@ int main(int argc, char** argv)
     contra::Document document;
     document.path = corpus;
     document.sha256 = std::string(64, '0');  // hashing is not extraction: left out of the timing
-    auto started = std::chrono::steady_clock::now();
-    bool read = for_each_document(corpus, [&](std::string& text) {
-        if (failure) return;
-        totals.bytes += static_cast<long long>(text.size());
-        ++totals.documents;
+    // Documents are read into a batch of about k_batch_bytes and the batch
+    // is extracted under one pair of clock readings: the processor clock is
+    // a system call, and read twice per document it put a few percent of
+    // its own cost into the figure. Memory stays bounded by the batch.
+    constexpr std::size_t k_batch_bytes = 4 << 20;
+    std::vector<std::string> batch;
+    std::size_t batch_bytes = 0;
+    const auto extract_batch = [&] {
         double before = cpu_seconds();
-        if (quantities_only) {
-            totals.found += static_cast<long long>(parser->find(text).size());
-        }
-        else {
+        for (std::string& text : batch) {
+            if (failure) break;
+            totals.bytes += static_cast<long long>(text.size());
+            ++totals.documents;
+            if (quantities_only) {
+                totals.found += static_cast<long long>(parser->find(text).size());
+                continue;
+            }
             document.text.swap(text);
             auto extraction = extractor->extract(document, options);
             document.text.swap(text);
@@ -168,7 +176,17 @@ int main(int argc, char** argv)
             }
         }
         totals.busy_seconds += cpu_seconds() - before;
+        batch.clear();
+        batch_bytes = 0;
+    };
+    auto started = std::chrono::steady_clock::now();
+    bool read = for_each_document(corpus, [&](std::string& text) {
+        batch_bytes += text.size();
+        batch.push_back(std::move(text));
+        text.clear();
+        if (batch_bytes >= k_batch_bytes) extract_batch();
     });
+    extract_batch();
     double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (claims_out != nullptr) std::fclose(claims_out);
     if (!read) {
