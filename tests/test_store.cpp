@@ -416,6 +416,25 @@ TEST_CASE("a bulk load dropped without commit leaves the store as it was, index 
     CHECK(count_rows(dir, "claims") == static_cast<int>(sample.claims.size()));
 }
 
+TEST_CASE("a first bulk load while another connection has the store open stays in WAL mode")
+{
+    test::TempDir dir;
+    Sample sample;
+    auto store = open_store(dir);
+    // Another process's connection, as `contra serve` would hold: it keeps
+    // SQLite from leaving WAL mode, and must not make the load fail.
+    SQLite::Database other((dir / "contra.db").string(), SQLite::OPEN_READONLY);
+    CHECK(other.execAndGet("SELECT count(*) FROM claims").getInt() == 0);
+    auto load = store.begin_bulk_load();
+    REQUIRE(load);
+    sample.load(store);
+    CHECK(other.execAndGet("SELECT count(*) FROM claims").getInt() == 0);  // it reads what was committed
+    REQUIRE(load->commit());
+    CHECK(other.execAndGet("SELECT count(*) FROM claims").getInt() == static_cast<int>(sample.claims.size()));
+    CHECK(other.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(has_index(dir, "claims_by_id"));
+}
+
 TEST_CASE("a bulk load into a store that holds claims keeps the index and the WAL")
 {
     test::TempDir dir;

@@ -499,12 +499,16 @@ Expected<Store::Transaction> Store::begin_bulk_load()
         // connection has the store open: a rollback journal instead of the
         // WAL. The journal then holds only the few pages the store had
         // before, where the WAL would take every page once and the
-        // checkpoint copy it again. SQLite itself refuses the switch while
-        // another connection uses the WAL; the store goes back to WAL mode
-        // when the load ends.
+        // checkpoint copy it again. SQLite refuses the switch (busy) while
+        // another connection has the store open, and the load then stays
+        // in WAL mode; the store goes back to WAL mode when the load ends.
         if (m_impl->path != k_memory_path && !holds_claims(db)) {
-            SQLite::Statement mode(db, "PRAGMA journal_mode = DELETE");
-            m_impl->bulk->rollback_journal = mode.executeStep() && mode.getColumn(0).getString() == "delete";
+            try {
+                SQLite::Statement mode(db, "PRAGMA journal_mode = DELETE");
+                m_impl->bulk->rollback_journal = mode.executeStep() && mode.getColumn(0).getString() == "delete";
+            } catch (const SQLite::Exception& error) {
+                if (error.getErrorCode() != SQLITE_BUSY && error.getErrorCode() != SQLITE_LOCKED) throw;
+            }
         }
         db.exec("BEGIN IMMEDIATE");
         m_impl->in_transaction = true;
