@@ -63,17 +63,12 @@ public:
     }
 
     [[nodiscard]] Location where() const { return location_at(m_table.at, m_file); }
-    [[nodiscard]] Location where(std::string_view key) const
-    {
-        const Position at = position(key);
-        return Location{m_file, at.line, at.column, {}};
-    }
-    // Where the value at `key` was written (the table's position when absent).
+    [[nodiscard]] Location where(std::string_view key) const { return location_at(at(key), m_file); }
+    // Where the value at `key` was written, without the file's name.
     [[nodiscard]] Position position(std::string_view key) const
     {
-        const TomlValue* value = m_table.get(key);
-        const TomlPosition at = value ? value->at : m_table.at;
-        return Position(at.line, at.column);
+        const TomlPosition written = at(key);
+        return Position(written.line, written.column);
     }
     [[nodiscard]] bool has(std::string_view key) const { return m_table.get(key) != nullptr; }
     [[nodiscard]] const std::string& what() const { return m_what; }
@@ -165,6 +160,13 @@ public:
     }
 
 private:
+    // Where the value at `key` was written (the table's position when absent).
+    [[nodiscard]] TomlPosition at(std::string_view key) const
+    {
+        const TomlValue* value = m_table.get(key);
+        return value ? value->at : m_table.at;
+    }
+
     const TomlValue& m_table;
     const std::string& m_file;
     std::string m_what;

@@ -9,10 +9,10 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -77,8 +77,6 @@ struct StoreState {
     // True while a Transaction (or an internal write scope) is open.
     bool in_transaction = false;
 
-    // Prepared once, reused: keyed by the SQL text. Declared after `db` so
-    // the statements are finalised before the connection closes.
     // Hashes the first and last 32 bytes and the length: the statement
     // cache is looked up with a whole SQL text for every row written, and
     // its texts differ near their start or end (equal hashes are told apart
@@ -94,6 +92,8 @@ struct StoreState {
             return head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ text.size();
         }
     };
+    // Prepared once, reused: keyed by the SQL text. Declared after `db` so
+    // the statements are finalised before the connection closes.
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, Hash, std::equal_to<>> statements;
 
     std::unordered_map<std::string, std::unique_ptr<RawStatement>, Hash, std::equal_to<>> raw_statements;

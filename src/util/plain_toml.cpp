@@ -113,7 +113,7 @@ private:
         m_at += 2;
 
         TomlValue* array = nullptr;
-        if (TomlValue* existing = field(root, name)) {
+        if (TomlValue* existing = root.get(name)) {
             if (std::ranges::find(m_table_arrays, name) == m_table_arrays.end()) return false;
             array = existing;
         } else {
@@ -125,14 +125,6 @@ private:
         return true;
     }
 
-    static TomlValue* field(TomlValue& table, std::string_view key)
-    {
-        for (auto& [name, value] : table.fields) {
-            if (name.name == key) return &value;
-        }
-        return nullptr;
-    }
-
     bool key_value(TomlValue& table)
     {
         const std::string_view key = bare_key();
@@ -140,7 +132,7 @@ private:
         if (!at('=')) return false;  // a dotted key, or not TOML
         ++m_at;
         skip_blanks();
-        if (field(table, key)) return false;
+        if (table.get(key)) return false;
         return value(table.fields.emplace_back(TomlKey{key, {}}, TomlValue{}).second);
     }
 

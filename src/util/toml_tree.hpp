@@ -48,6 +48,10 @@ struct TomlValue {
 
     // The value at `key` of a table, or null.
     [[nodiscard]] const TomlValue* get(std::string_view key) const;
+    [[nodiscard]] TomlValue* get(std::string_view key)
+    {
+        return const_cast<TomlValue*>(std::as_const(*this).get(key));
+    }
 };
 
 // Whether two trees hold the same keys and values, whatever their positions.
