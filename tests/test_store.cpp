@@ -132,6 +132,38 @@ int count_rows(const test::TempDir& dir, const std::string& table)
     return db.execAndGet("SELECT count(*) FROM " + table).getInt();
 }
 
+// A claim of the sample's early document that the sample does not hold.
+Claim new_claim(const Sample& sample)
+{
+    return claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
+}
+
+// `claim` with an unknown event, then source, then document, is refused by
+// `store`, each with a message naming what is unknown.
+void refuses_unknown_references(Store& store, const Claim& claim)
+{
+    Claim bad_event = claim;
+    bad_event.event = "no-such-event";
+    auto refused = store.put_claim(bad_event);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == ErrorKind::bad_input);
+    CHECK(refused.error().message.find("unknown event 'no-such-event'") != std::string::npos);
+
+    Claim bad_source = claim;
+    bad_source.source = "rumour-mill";
+    refused = store.put_claim(bad_source);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == ErrorKind::bad_input);
+    CHECK(refused.error().message.find("unknown source 'rumour-mill'") != std::string::npos);
+
+    Claim bad_document = claim;
+    bad_document.document = "sha-missing";
+    refused = store.put_claim(bad_document);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == ErrorKind::bad_input);
+    CHECK(refused.error().message.find("unknown document 'sha-missing'") != std::string::npos);
+}
+
 }  // namespace
 
 TEST_CASE("events, sources and documents round-trip through a store file")
@@ -250,28 +282,8 @@ TEST_CASE("a claim naming an unknown event, source or document is refused")
     Sample sample;
     auto store = open_store(dir);
     sample.load(store);
-    Claim claim = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
-
-    Claim bad_event = claim;
-    bad_event.event = "no-such-event";
-    auto refused = store.put_claim(bad_event);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().kind == ErrorKind::bad_input);
-    CHECK(refused.error().message.find("unknown event 'no-such-event'") != std::string::npos);
-
-    Claim bad_source = claim;
-    bad_source.source = "rumour-mill";
-    refused = store.put_claim(bad_source);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().message.find("unknown source 'rumour-mill'") != std::string::npos);
-
-    Claim bad_document = claim;
-    bad_document.document = "sha-missing";
-    refused = store.put_claim(bad_document);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().kind == ErrorKind::bad_input);
-    CHECK(refused.error().message.find("unknown document 'sha-missing'") != std::string::npos);
-
+    const Claim claim = new_claim(sample);
+    refuses_unknown_references(store, claim);
     CHECK(count_rows(dir, "claims") == static_cast<int>(sample.claims.size()));
     // The store still works after a refusal.
     CHECK(store.put_claim(claim).value());
@@ -338,21 +350,7 @@ TEST_CASE("a bulk load into a store without claims leaves the store as an ordina
         // Putting a claim twice is still a no-op without the index by id.
         CHECK_FALSE(store.put_claim(sample.claims.front()).value());
         // The references SQLite does not check in a bulk load, the store does.
-        Claim stray = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
-        stray.source = "rumour-mill";
-        auto refused = store.put_claim(stray);
-        REQUIRE_FALSE(refused);
-        CHECK(refused.error().message.find("unknown source 'rumour-mill'") != std::string::npos);
-        stray = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
-        stray.event = "no-such-event";
-        refused = store.put_claim(stray);
-        REQUIRE_FALSE(refused);
-        CHECK(refused.error().message.find("unknown event 'no-such-event'") != std::string::npos);
-        stray = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
-        stray.document = "sha-missing";
-        refused = store.put_claim(stray);
-        REQUIRE_FALSE(refused);
-        CHECK(refused.error().message.find("unknown document 'sha-missing'") != std::string::npos);
+        refuses_unknown_references(store, new_claim(sample));
         // Flags and reviews, whose references only SQLite checks, are refused.
         auto sync = store.begin_flag_sync("2024-03-06T10:00:00Z");
         REQUIRE_FALSE(sync);
@@ -360,9 +358,7 @@ TEST_CASE("a bulk load into a store without claims leaves the store as an ordina
         REQUIRE(load->commit());
         CHECK_FALSE(store.in_transaction());
         // Outside the load, SQLite checks references again.
-        stray = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
-        stray.source = "rumour-mill";
-        CHECK_FALSE(store.put_claim(stray));
+        refuses_unknown_references(store, new_claim(sample));
     }
     CHECK(has_index(dir, "claims_by_id"));
     CHECK(pragma_of(dir, "journal_mode") == "wal");
@@ -444,8 +440,7 @@ TEST_CASE("a bulk load into a store that holds claims keeps the index and the WA
     auto load = store.begin_bulk_load();
     REQUIRE(load);
     CHECK(has_index(dir, "claims_by_id"));  // visible from outside: nothing was dropped
-    Claim more = claim_of(sample.early, "watchdog", "deaths", Value{Count{1, 1}, "one man"}, 4);
-    CHECK(store.put_claim(more).value());
+    CHECK(store.put_claim(new_claim(sample)).value());
     CHECK_FALSE(store.put_claim(sample.claims.front()).value());
     REQUIRE(load->commit());
     CHECK(pragma_of(dir, "journal_mode") == "wal");
