@@ -109,8 +109,12 @@ void register_import(CLI::App& app, Context& context)
                                         plural(stats.claims, "claim", "claims"), stats.new_claims));
             // Freeing a written file's claims and documents (tens of
             // thousands of strings) is left to another thread: this one,
-            // writing the store, is the import's slowest.
-            dropping = std::async(std::launch::async, [written = std::move(item)] {});
+            // writing the store, is the import's slowest. The file is moved
+            // out of the closure and dropped inside it: the closure itself
+            // dies with the future's shared state, on this thread.
+            dropping = std::async(std::launch::async, [written = std::move(item)]() mutable {
+                const Loaded dropped = std::move(written);
+            });
         }
         dropping = {};
         require(transaction.commit());
