@@ -110,7 +110,7 @@ void run_check(Context& context, const CheckCommandOptions& options)
     render_options.fail_on = *fail_on;
     const std::string text = render_check(report, *format, described, render_options);
     if (options.output.empty() || options.output == "-") {
-        context.print("{}", text);
+        context.write(text);
     } else {
         write_output(options.output, text);
     }

@@ -51,7 +51,7 @@ void export_store(const Context& context, const ExportOptions& options)
     const Exchange exchange = require(dump_store(store, event));
     const std::string text = to_jsonl(exchange);
     if (options.output.empty() || options.output == "-") {
-        context.print("{}", text);
+        context.write(text);
         return;
     }
     require(write_whole_file(options.output, text));

@@ -68,7 +68,7 @@ void make_report(const Context& context, const ReportCommandOptions& options)
     const auto report = require(build_report(store, options.event, report_options));
     const auto text = require(render_report(report, *format));
     if (options.output.empty() || options.output == "-") {
-        context.print("{}", text);
+        context.write(text);
     } else {
         write_output(options.output, text);
     }

@@ -4,10 +4,13 @@
 #include <toml++/toml.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <system_error>
 
 namespace contra::cli {
 
@@ -97,6 +100,13 @@ std::optional<std::string> Context::config_file() const
     auto config = find_config();
     if (!config) return std::nullopt;
     return config->string();
+}
+
+void Context::write(std::string_view text) const
+{
+    if (std::fwrite(text.data(), 1, text.size(), out) != text.size()) {
+        throw std::system_error(errno, std::generic_category(), "cannot write the output");
+    }
 }
 
 bool Context::color() const

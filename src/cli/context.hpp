@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace contra::cli {
 
@@ -53,6 +54,10 @@ public:
     [[nodiscard]] std::string now() const;
     // Colour only on a terminal and never with NO_COLOR.
     [[nodiscard]] bool color() const;
+
+    // Writes `text` to `out` as it is: a whole report, not copied into a
+    // format buffer first as print("{}", text) would.
+    void write(std::string_view text) const;
 
     // Prints to `out`.
     template <class... Args>
