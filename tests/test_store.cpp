@@ -289,6 +289,59 @@ TEST_CASE("a claim naming an unknown event, source or document is refused")
     CHECK(store.put_claim(claim).value());
 }
 
+namespace {
+
+// `count` claims of the watchdog on the sample's early document, each its own.
+std::vector<Claim> many_claims(const Sample& sample, int count)
+{
+    std::vector<Claim> claims;
+    for (int i = 0; i < count; ++i) {
+        claims.push_back(claim_of(sample.early, "watchdog", "arrests", Value{Count{i, i}, std::to_string(i)},
+                                  static_cast<std::size_t>(i % 40), {{"day", std::to_string(i)}}));
+    }
+    return claims;
+}
+
+}  // namespace
+
+TEST_CASE("put_claims writes what put_claim would, many rows to a statement, and stops at a refused claim")
+{
+    test::TempDir dir;
+    Sample sample;
+    auto store = open_store(dir);
+    sample.load(store);
+    const bool bulk = GENERATE(false, true);
+    INFO((bulk ? "in a bulk load" : "in autocommit"));
+    std::optional<Store::Transaction> load;
+    if (bulk) load.emplace(store.begin_bulk_load().value());
+    // Not a whole number of statements: 16-row statements, then single rows.
+    const std::vector<Claim> claims = many_claims(sample, 41);
+    CHECK(store.put_claims(claims).value() == 41);
+    CHECK(store.put_claims(claims).value() == 0);
+
+    std::vector<Claim> refused = many_claims(sample, 60);
+    for (Claim& claim : refused) {
+        claim.attribute = "detentions";
+        claim.id = make_claim_id(claim);
+    }
+    refused[20].source = "rumour-mill";  // in the second statement
+    auto put = store.put_claims(refused);
+    REQUIRE_FALSE(put);
+    CHECK(put.error().kind == ErrorKind::bad_input);
+    CHECK(put.error().message.find("unknown source 'rumour-mill'") != std::string::npos);
+    // The claims before the refused one are written, none after it.
+    const auto stored = [&] { return store.claims().value().size(); };
+    CHECK(stored() == sample.claims.size() + 41 + 20);
+    if (load) REQUIRE(load->commit());
+
+    test::TempDir one_by_one_dir;
+    auto one_by_one = open_store(one_by_one_dir);
+    sample.load(one_by_one);
+    for (const Claim& claim : claims) REQUIRE(one_by_one.put_claim(claim).value());
+    for (std::size_t i = 0; i < 20; ++i) REQUIRE(one_by_one.put_claim(refused[i]).value());
+    CHECK(store.claims().value() == one_by_one.claims().value());
+}
+
 TEST_CASE("a transaction dropped without commit leaves nothing; a committed one stays")
 {
     test::TempDir dir;

@@ -678,11 +678,9 @@ Expected<ImportStats> import_accounts(Store& store, const Accounts& accounts)
         !done) {
         return std::unexpected(done.error());
     }
-    if (auto done = put_all(accounts.claims, [&](const Claim& item) { return store.put_claim(item); },
-                            stats.new_claims);
-        !done) {
-        return std::unexpected(done.error());
-    }
+    auto claims = store.put_claims(accounts.claims);
+    if (!claims) return std::unexpected(std::move(claims.error()));
+    stats.new_claims = *claims;
     if (auto committed = transaction->commit(); !committed) return std::unexpected(std::move(committed.error()));
     return stats;
 }
