@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string_view>
+
 using namespace contra;
 
 TEST_CASE("validate_utf8 names the byte offset, line and column of a bad sequence")
@@ -43,6 +46,21 @@ TEST_CASE("LineIndex counts columns in code points")
     CHECK(index.at(said).column == 6);  // Ç and ç are two bytes each, one column each
     CHECK(index.at(0).column == 1);
     CHECK(index.line_start(3) == text.find("third"));
+}
+
+TEST_CASE("code_points counts eight bytes at a time with the same result as byte by byte")
+{
+    // Two-, three- and four-byte sequences at every place in and across the
+    // 8-byte chunks, bytes above 0xC0 and a tail shorter than a chunk.
+    const std::string text = "Çuçi — 12 € said: “ok” 😀 naïve Ωmega ÿ";
+    for (std::size_t start = 0; start <= text.size(); ++start) {
+        const std::string_view part = std::string_view(text).substr(start);
+        const auto by_byte = static_cast<std::size_t>(std::ranges::count_if(
+            part, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        CHECK(code_points(part) == by_byte);
+    }
+    CHECK(code_points("") == 0);
+    CHECK(code_points("Çuçi said") == 9);
 }
 
 TEST_CASE("fold makes case, diacritics, curly quotes and dashes match and maps back")

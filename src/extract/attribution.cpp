@@ -13,8 +13,8 @@ bool is_connector(std::string_view word) { return word == "of" || word == "for" 
 bool name_word(const WordToken& token, const Lexicon& lexicon)
 {
     if (token.punct || token.number) return false;
-    if (lexicon.not_speaker.contains(token.word)) return false;
-    return token.capital || lexicon.speaker_words.contains(token.word) || token.word == "'s";
+    if (lexicon.not_speaker.contains(token)) return false;
+    return token.capital || lexicon.speaker_words.contains(token) || token.word == "'s";
 }
 
 // True when [first, last) names someone: a capitalised word or a speaker word
@@ -24,7 +24,7 @@ bool names_someone(const SentenceView& s, std::uint32_t first, std::uint32_t las
     for (auto i = first; i < last; ++i) {
         const auto& token = s.tokens[i];
         if (token.punct || is_connector(token.word) || token.word == "'s") continue;
-        if (token.capital || lexicon.speaker_words.contains(token.word)) return true;
+        if (token.capital || lexicon.speaker_words.contains(token)) return true;
     }
     return false;
 }
@@ -51,18 +51,18 @@ std::uint32_t plain_words_back(const SentenceView& s, std::uint32_t first, std::
             back -= 2;
             continue;
         }
-        if (token.punct || token.number || token.capital || lexicon.not_speaker.contains(token.word)) break;
-        if (lexicon.determiners.contains(token.word)) return back - 1;
+        if (token.punct || token.number || token.capital || lexicon.not_speaker.contains(token)) break;
+        if (lexicon.determiners.contains(token)) return back - 1;
         --back;
     }
-    return back > 0 && back < first && lexicon.determiners.contains(s.tokens[back - 1].word) ? back - 1 : first;
+    return back > 0 && back < first && lexicon.determiners.contains(s.tokens[back - 1]) ? back - 1 : first;
 }
 
 // The speaker phrase that ends right before token `end` (exclusive).
 std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t end, const Lexicon& lexicon)
 {
     std::uint32_t last = end;
-    while (last > 0 && lexicon.adverbs.contains(s.tokens[last - 1].word)) --last;
+    while (last > 0 && lexicon.adverbs.contains(s.tokens[last - 1])) --last;
     if (last == 0) return std::nullopt;
     const PhraseMatch* pronoun = nullptr;
     for (const auto& match : s.matches) {
@@ -81,7 +81,7 @@ std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t en
             first -= 3;  // "(NCRI)"
             continue;
         }
-        if (lexicon.determiners.contains(token.word)) {
+        if (lexicon.determiners.contains(token)) {
             --first;
             // "a spokesperson for the council": keep reading past a connector.
             if (first > 0 && is_connector(s.tokens[first - 1].word)) continue;
@@ -121,7 +121,7 @@ bool is_relative(std::string_view word) { return word == "who" || word == "which
 std::optional<Attribution> phrase_apart(const SentenceView& s, std::uint32_t end, const Lexicon& lexicon)
 {
     std::uint32_t last = end;
-    while (last > 0 && lexicon.adverbs.contains(s.tokens[last - 1].word)) --last;
+    while (last > 0 && lexicon.adverbs.contains(s.tokens[last - 1])) --last;
     if (last == 0) return std::nullopt;
     const std::uint32_t lowest = last > k_apart_window ? last - k_apart_window : 0;
     if (s.is_punct(last - 1, ',')) {
@@ -146,7 +146,7 @@ std::optional<Attribution> phrase_apart(const SentenceView& s, std::uint32_t end
         if (!head || head->kind != SpeakerKind::named) return std::nullopt;
         // The head opens its clause: "..., the company that ...", not "killed the man who ...".
         if (head->first > 0 && !s.is_break(head->first - 1)) return std::nullopt;
-        if (!lexicon.determiners.contains(s.tokens[head->first].word) && !s.tokens[head->first].capital) {
+        if (!lexicon.determiners.contains(s.tokens[head->first]) && !s.tokens[head->first].capital) {
             return std::nullopt;
         }
         return head;
@@ -166,16 +166,16 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
         }
     }
     std::uint32_t last = begin;
-    if (last < n && lexicon.determiners.contains(s.tokens[last].word)) {
+    if (last < n && lexicon.determiners.contains(s.tokens[last])) {
         ++last;
         // "the port authority": plain words before a speaker word.
         std::uint32_t ahead = last;
         while (ahead < n && ahead - last < k_plain_words && !s.tokens[ahead].punct && !s.tokens[ahead].number &&
                !s.tokens[ahead].capital && !name_word(s.tokens[ahead], lexicon) &&
-               !lexicon.not_speaker.contains(s.tokens[ahead].word)) {
+               !lexicon.not_speaker.contains(s.tokens[ahead])) {
             ++ahead;
         }
-        if (ahead > last && ahead < n && lexicon.speaker_words.contains(s.tokens[ahead].word)) last = ahead;
+        if (ahead > last && ahead < n && lexicon.speaker_words.contains(s.tokens[ahead])) last = ahead;
     }
     while (last < n && last - begin < 14) {
         const auto& token = s.tokens[last];
@@ -183,7 +183,7 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
             last += 3;
             continue;
         }
-        if (is_connector(token.word) || lexicon.determiners.contains(token.word)) {
+        if (is_connector(token.word) || lexicon.determiners.contains(token)) {
             ++last;
             continue;
         }
@@ -192,7 +192,7 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
     }
     std::uint32_t first = begin;
     trim_edges(s, first, last);
-    while (last > first && lexicon.determiners.contains(s.tokens[last - 1].word)) --last;
+    while (last > first && lexicon.determiners.contains(s.tokens[last - 1])) --last;
     if (first >= last || !names_someone(s, first, last, lexicon)) return std::nullopt;
     return Attribution{SpeakerKind::named, first, last, begin, false};
 }

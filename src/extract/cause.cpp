@@ -322,7 +322,7 @@ private:
             const auto word = m_s.tokens[t].word;
             if (word != "and" && word != "or") return;
             const PhraseMatch* next = cause_at(t + 1);
-            if (next == nullptr && t + 2 < size() && m_lexicon.determiners.contains(m_s.tokens[t + 1].word)) {
+            if (next == nullptr && t + 2 < size() && m_lexicon.determiners.contains(m_s.tokens[t + 1])) {
                 next = cause_at(t + 2);
             }
             if (next == nullptr) return;

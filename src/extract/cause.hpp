@@ -33,6 +33,10 @@ public:
     void find(std::string_view text, const SentenceView& sentence, const Lexicon& lexicon,
               const std::optional<Attribution>& attribution, std::vector<SentenceClaim>& out) const;
 
+    // Numbers the cue phrases' words in the lexicons' vocabulary, which
+    // numbers the tokens find reads (Lexicon::look_up); find needs it done.
+    void compile(WordIndex& vocabulary) { m_phrases.compile(vocabulary); }
+
     // The categories the lexicon knows, in file order.
     [[nodiscard]] const std::vector<std::string>& categories() const { return m_categories; }
 

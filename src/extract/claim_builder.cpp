@@ -122,7 +122,7 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
                 }
             }
             if (facts.is_break(t) || facts.figure_at(t) != k_none || is_trigger(t)) return k_none;
-            if (!lexicon.light_words.contains(s.tokens[t].word)) ++words;
+            if (!lexicon.light_words.contains(s.tokens[t])) ++words;
         }
         return words;
     };
@@ -131,7 +131,7 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
     auto part_of_trigger = [&](std::uint32_t figure_last, std::uint32_t trigger_pos) {
         if (figure_last + 1 >= trigger_pos || s.tokens[figure_last].word != "of") return false;
         for (auto t = figure_last + 1; t < trigger_pos; ++t) {
-            if (!lexicon.part_of.contains(s.tokens[t].word)) return false;
+            if (!lexicon.part_of.contains(s.tokens[t])) return false;
         }
         return true;
     };
@@ -156,7 +156,7 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
                 if (!linked) continue;
                 if (!trigger.patient) {
                     candidates.push_back({gap * 2 + 1, k, f});
-                } else if (figure.last < s.tokens.size() && lexicon.patient_nouns.contains(s.tokens[figure.last].word)) {
+                } else if (figure.last < s.tokens.size() && lexicon.patient_nouns.contains(s.tokens[figure.last])) {
                     // "We admitted 14 people": after any plain trigger that wants the same
                     // figure ("the ministry admitted 12 people had died").
                     candidates.push_back({k_patient_cost + gap * 2, k, f});
@@ -293,7 +293,7 @@ private:
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
         for (auto t = match.end(); t < n && t < match.end() + k_hospital_window; ++t) {
             if (m_facts.is_break(t)) return 0;
-            if (m_lexicon.hospital_words.contains(m_s.tokens[t].word)) return t + 1;
+            if (m_lexicon.hospital_words.contains(m_s.tokens[t])) return t + 1;
         }
         return 0;
     }
@@ -348,7 +348,7 @@ private:
         const std::uint32_t from = std::min(figure.last, trigger.end);
         const std::uint32_t to = std::max(figure.first, trigger.pos);
         for (auto t = from; t < to; ++t) {
-            if (m_lexicon.partial_degrees.contains(m_s.tokens[t].word)) return true;
+            if (m_lexicon.partial_degrees.contains(m_s.tokens[t])) return true;
         }
         return false;
     }
@@ -385,7 +385,7 @@ private:
         claim.end = end_of(last);
         if (trigger.hospital || trigger.patient) {
             bool added = false;
-            for (auto t = first; t < last && !added; ++t) added = m_lexicon.additions.contains(m_s.tokens[t].word);
+            for (auto t = first; t < last && !added; ++t) added = m_lexicon.additions.contains(m_s.tokens[t]);
             claim.part_of_earlier = !added;
         }
         m_out.push_back(std::move(claim));
@@ -401,7 +401,7 @@ private:
             if (existing.agent == agent && existing.for_attribute == for_attribute) return;
         }
         // Start with the determiner: "The police were not responsible".
-        if (first > 0 && m_lexicon.determiners.contains(m_s.tokens[first - 1].word)) --first;
+        if (first > 0 && m_lexicon.determiners.contains(m_s.tokens[first - 1])) --first;
         SentenceClaim claim;
         claim.attribute = "responsibility";
         claim.value = Value{Agent{std::move(agent), responsible, std::move(for_attribute)}, {}};
@@ -433,11 +433,11 @@ private:
     }
     [[nodiscard]] bool body(std::uint32_t t) const
     {
-        return plain_word(t) && m_lexicon.bodies.contains(m_s.tokens[t].word);
+        return plain_word(t) && m_lexicon.bodies.contains(m_s.tokens[t]);
     }
     [[nodiscard]] bool name_word(std::uint32_t t) const
     {
-        return plain_word(t) && m_s.tokens[t].capital && !m_lexicon.determiners.contains(m_s.tokens[t].word) &&
+        return plain_word(t) && m_s.tokens[t].capital && !m_lexicon.determiners.contains(m_s.tokens[t]) &&
                m_s.at(t, Cue::pronoun) == nullptr && m_s.at(t, Cue::negation) == nullptr;
     }
     [[nodiscard]] std::string named_id(const NamedAgent& named) const
@@ -461,7 +461,7 @@ private:
     [[nodiscard]] bool vague(const NamedAgent& named) const
     {
         return !named.proper && named.end == named.name + 1 &&
-               m_lexicon.vague_bodies.contains(m_s.tokens[named.name].word);
+               m_lexicon.vague_bodies.contains(m_s.tokens[named.name]);
     }
 
     // The agent phrase starting at token `t`.
@@ -614,7 +614,7 @@ private:
         for (const auto& blame : m_s.matches) {
             if (blame.cue != Cue::blame) continue;
             std::uint32_t t = blame.end();
-            while (t < m_s.tokens.size() && t < blame.end() + 3 && m_lexicon.modifiers.contains(m_s.tokens[t].word)) ++t;
+            while (t < m_s.tokens.size() && t < blame.end() + 3 && m_lexicon.modifiers.contains(m_s.tokens[t])) ++t;
             const PhraseMatch* agent = m_s.at(t, Cue::agent);
             std::optional<NamedAgent> named;
             if (agent == nullptr) {
@@ -710,7 +710,7 @@ private:
         const PhraseMatch* direct = m_s.at(trigger.end, Cue::direct_link);
         bool asserted = direct != nullptr;
         for (auto t = direct ? direct->end() : trigger.end; t < agent->pos && asserted; ++t) {
-            asserted = m_lexicon.modifiers.contains(m_s.tokens[t].word) || m_s.tokens[t].capital;
+            asserted = m_lexicon.modifiers.contains(m_s.tokens[t]) || m_s.tokens[t].capital;
         }
         if (asserted && agent->end() < n && m_s.tokens[agent->end()].word == "'s") asserted = false;
         // "hurt by police batons": the instrument hurt; its user is implied.

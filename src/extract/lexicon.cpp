@@ -138,26 +138,44 @@ private:
 
 void PhraseTable::add(std::string_view phrase, Cue cue, int payload)
 {
-    std::vector<std::uint32_t> words;
+    std::vector<std::string> words;
     std::size_t i = 0;
     while (i < phrase.size()) {
         auto space = phrase.find(' ', i);
         if (space == std::string_view::npos) space = phrase.size();
         auto part = phrase.substr(i, space - i);
         if (part == "#year") {
-            words.push_back(k_year);
+            words.emplace_back(part);  // no word of text folds to it: "#" is punctuation
         } else if (!part.empty()) {
-            for (const auto& word : phrase_words(part)) words.push_back(m_words.insert(word));
+            for (auto& word : phrase_words(part)) words.push_back(std::move(word));
         }
         i = space + 1;
     }
-    if (words.empty() || words.front() == k_year) return;
-    if (m_by_first.size() < m_words.size()) m_by_first.resize(m_words.size());
-    FirstWord& first = m_by_first[words.front()];
-    first.entries.push_back(Entry{std::move(words), cue, payload});
-    std::ranges::stable_sort(first.entries,
-                             [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
-    first.index();
+    if (words.empty() || words.front() == "#year") return;
+    m_phrases.push_back(Phrase{std::move(words), cue, payload});
+}
+
+void PhraseTable::compile(WordIndex& vocabulary)
+{
+    m_first_of.clear();
+    m_by_first.clear();
+    for (const Phrase& phrase : m_phrases) {
+        std::vector<std::uint32_t> words;
+        words.reserve(phrase.words.size());
+        for (const auto& word : phrase.words) words.push_back(word == "#year" ? k_year : vocabulary.insert(word));
+        if (m_first_of.size() <= words.front()) m_first_of.resize(words.front() + 1, WordIndex::k_none);
+        std::uint32_t& first = m_first_of[words.front()];
+        if (first == WordIndex::k_none) {
+            first = static_cast<std::uint32_t>(m_by_first.size());
+            m_by_first.emplace_back();
+        }
+        m_by_first[first].entries.push_back(Entry{std::move(words), phrase.cue, phrase.payload});
+    }
+    for (FirstWord& first : m_by_first) {
+        std::ranges::stable_sort(first.entries,
+                                 [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+        first.index();
+    }
 }
 
 void PhraseTable::FirstWord::index()
@@ -188,14 +206,11 @@ void PhraseTable::scan(std::span<const WordToken> tokens, std::vector<PhraseMatc
     out.clear();
     const std::size_t n = tokens.size();
     static const std::vector<std::uint32_t> k_no_entries;
-    // Each token is looked up once: its number serves as the next phrase
-    // word of the token before it, then as a first word itself.
-    std::uint32_t number = n > 0 ? m_words.find(tokens[0].word) : WordIndex::k_none;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t first = number;
-        number = i + 1 < n ? m_words.find(tokens[i + 1].word) : WordIndex::k_none;
-        if (first == WordIndex::k_none) continue;
-        const FirstWord& phrases = m_by_first[first];
+        const std::uint32_t entry = tokens[i].entry;
+        if (entry >= m_first_of.size() || m_first_of[entry] == WordIndex::k_none) continue;
+        const FirstWord& phrases = m_by_first[m_first_of[entry]];
+        const std::uint32_t number = i + 1 < n ? tokens[i + 1].entry : WordIndex::k_none;
         // The candidates, in the entries' order: those any next word may
         // continue, merged with those the next word continues.
         const std::vector<std::uint32_t>* seconds = &k_no_entries;
@@ -215,7 +230,7 @@ void PhraseTable::scan(std::span<const WordToken> tokens, std::vector<PhraseMatc
             if (size > 1 && !word_matches(entry.words[1], number, tokens[i + 1])) continue;
             bool all = true;
             for (std::size_t k = 2; k < size && all; ++k) {
-                all = word_matches(entry.words[k], m_words.find(tokens[i + k].word), tokens[i + k]);
+                all = word_matches(entry.words[k], tokens[i + k].entry, tokens[i + k]);
             }
             if (!all) continue;
             // Entries are longest first: keep only the first match per cue.
@@ -226,6 +241,20 @@ void PhraseTable::scan(std::span<const WordToken> tokens, std::vector<PhraseMatc
                                       entry.payload});
         }
     }
+}
+
+void WordSet::compile(WordIndex& vocabulary)
+{
+    std::vector<std::uint32_t> numbers;
+    numbers.reserve(m_words.size());
+    for (const auto& word : m_words) numbers.push_back(vocabulary.insert(word));
+    m_members.assign(vocabulary.size(), false);
+    for (const std::uint32_t number : numbers) m_members[number] = true;
+}
+
+void Lexicon::look_up(std::span<WordToken> tokens) const
+{
+    for (WordToken& token : tokens) token.entry = vocabulary.find(token.word);
 }
 
 int Lexicon::attribute_index(std::string_view name) const
@@ -344,6 +373,13 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
         const int index = static_cast<int>(lexicon.groups.size());
         lexicon.groups.push_back(name);
         for (const auto& phrase : list) phrases.add(phrase, Cue::group, index);
+    }
+    phrases.compile(lexicon.vocabulary);
+    for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
+                         &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
+                         &lexicon.light_words, &lexicon.part_of, &lexicon.patient_nouns, &lexicon.hospital_words,
+                         &lexicon.additions}) {
+        set->compile(lexicon.vocabulary);
     }
     return lexicon;
 }

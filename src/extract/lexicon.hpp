@@ -8,6 +8,7 @@
 #include <contra/attribute.hpp>
 #include <contra/error.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -52,19 +53,51 @@ struct PhraseMatch {
     [[nodiscard]] std::uint32_t end() const { return pos + len; }
 };
 
-using WordSet = WordIndex;
+// A word set of the lexicons ("determiners", "speaker_words" …). Its
+// words are numbered in the lexicons' one vocabulary (compile), and a token
+// is looked up there once (Lexicon::look_up): asking whether it is in a set
+// is then reading one bit, not hashing the word again for every set.
+class WordSet {
+public:
+    // `word` as text folds and splits it (phrase_words).
+    void insert(std::string_view word)
+    {
+        if (std::ranges::find(m_words, word) == m_words.end()) m_words.emplace_back(word);
+    }
+    // Numbers the words in `vocabulary`, adding those it lacks.
+    void compile(WordIndex& vocabulary);
+
+    [[nodiscard]] bool contains(const WordToken& token) const { return contains(token.entry); }
+    [[nodiscard]] bool contains(std::uint32_t entry) const { return entry < m_members.size() && m_members[entry]; }
+
+    [[nodiscard]] auto begin() const { return m_words.begin(); }
+    [[nodiscard]] auto end() const { return m_words.end(); }
+
+private:
+    std::vector<std::string> m_words;
+    std::vector<bool> m_members;  // by vocabulary number
+};
 
 class PhraseTable {
 public:
     // `phrase` is written as in the lexicon; "#year" stands for a year in digits.
     void add(std::string_view phrase, Cue cue, int payload);
+    // Numbers the phrases' words in `vocabulary`, adding those it lacks;
+    // scan needs it done, after the last add.
+    void compile(WordIndex& vocabulary);
     // Every match, left to right; at one position and cue only the longest.
+    // The tokens carry their vocabulary numbers (Lexicon::look_up).
     void scan(std::span<const WordToken> tokens, std::vector<PhraseMatch>& out) const;
 
 private:
-    // A phrase's words as numbers in m_words, k_year for "#year"; a token
-    // is looked up once, and the phrases that start with it compare numbers.
+    // A phrase's words as numbers in the vocabulary, k_year for "#year"; a
+    // token is looked up once, and the phrases compare numbers.
     static constexpr std::uint32_t k_year = WordIndex::k_none - 1;
+    struct Phrase {
+        std::vector<std::string> words;  // "#year" for a year
+        Cue cue;
+        int payload;
+    };
     struct Entry {
         std::vector<std::uint32_t> words;
         Cue cue;
@@ -81,11 +114,18 @@ private:
     };
     [[nodiscard]] static bool word_matches(std::uint32_t word, std::uint32_t number, const WordToken& token);
 
-    WordIndex m_words;                     // every word of every phrase
-    std::vector<FirstWord> m_by_first;     // by first word's number
+    std::vector<Phrase> m_phrases;         // as added, in order
+    // The words that start a phrase, by vocabulary number: an index into
+    // m_by_first, or k_none. Small enough to stay in cache, where one
+    // FirstWord per word of the vocabulary was not.
+    std::vector<std::uint32_t> m_first_of;
+    std::vector<FirstWord> m_by_first;
 };
 
 struct Lexicon {
+    // Every word of every phrase table and word set, the cause finder's
+    // too (CauseFinder::compile): one look-up per token serves them all.
+    WordIndex vocabulary;
     PhraseTable phrases;
     std::vector<std::string> attributes;  // trigger payloads: count attributes
     std::vector<bool> harm;               // per attribute: deaths, injuries
@@ -112,6 +152,8 @@ struct Lexicon {
                                                 const std::map<std::string, AttributeSpec, std::less<>>& attributes);
 
     [[nodiscard]] int attribute_index(std::string_view name) const;
+    // Sets each token's vocabulary number (WordToken::entry).
+    void look_up(std::span<WordToken> tokens) const;
 };
 
 }  // namespace contra::detail::extraction

@@ -65,9 +65,10 @@ const std::string& SourceResolver::key_of(std::string_view words) const
     bool leading = true;
     fold_with_map(words, m_key_folded);
     tokenize_words(m_key_folded, words, 0, m_key_folded.text.size(), m_key_tokens);
+    m_lexicon.look_up(m_key_tokens);
     for (const WordToken& token : m_key_tokens) {
         const std::string_view word = token.word;
-        if (leading && m_lexicon.determiners.contains(word)) continue;
+        if (leading && m_lexicon.determiners.contains(token)) continue;
         leading = false;
         const bool punctuation = word.size() == 1 && !(word[0] >= 'a' && word[0] <= 'z') &&
                                  !(word[0] >= '0' && word[0] <= '9');
@@ -78,13 +79,13 @@ const std::string& SourceResolver::key_of(std::string_view words) const
     return m_keys.emplace(words, std::move(key)).first->second;
 }
 
-void SourceResolver::add_name(std::string key, std::size_t source)
+void SourceResolver::add_name(std::string_view key, std::size_t source)
 {
     if (key.empty()) return;
     for (const Name& name : m_names) {
         if (name.key == key) return;  // the first source to claim a name keeps it
     }
-    m_names.push_back(Name{std::move(key), source});
+    m_names.push_back(Name{std::string(key), source});
 }
 
 std::string SourceResolver::lookup(const std::string& key, bool allow_surname) const
@@ -95,7 +96,7 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
         if (full != key) return lookup(full, allow_surname);
     }
     const Name* best = nullptr;
-    const bool ends_in_name = !m_lexicon.speaker_words.contains(last_word(key));
+    const bool ends_in_name = !m_lexicon.speaker_words.contains(m_lexicon.vocabulary.find(last_word(key)));
     for (const Name& name : m_names) {
         if (name.key == key) return m_ids[name.source];
         // "a spokesperson for the council" ends with the alias "council";
@@ -146,7 +147,7 @@ std::string SourceResolver::find(std::string_view mention) const
 {
     std::string_view acronym;
     const std::string_view bare = strip_acronym(mention, &acronym);
-    const std::string key = key_of(bare);
+    const std::string& key = key_of(bare);  // a node of m_keys: stays put while others are added
     if (auto id = lookup(key, true); !id.empty()) return id;
     // "a spokesperson for the council" speaks for the council.
     for (std::string_view link : {" for ", " from "}) {
@@ -164,7 +165,7 @@ std::string SourceResolver::resolve(std::string_view mention)
     if (!acronym.empty()) define_acronym(acronym, bare);
     std::string id = find(mention);
     if (id.empty()) {
-        std::string key = key_of(bare);
+        const std::string& key = key_of(bare);
         std::string full;
         if (auto defined = m_acronyms.find(key); defined != m_acronyms.end()) {
             // "the MEK" after "Mojahedin-e Khalq (MEK)": named after its full name.

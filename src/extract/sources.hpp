@@ -32,7 +32,8 @@ public:
     // The id when `mention` names a known or earlier source, else empty.
     [[nodiscard]] std::string find(std::string_view mention) const;
 
-    [[nodiscard]] const std::vector<Source>& new_sources() const { return m_new; }
+    // The sources first met in this document, moved out: the resolver is done with them.
+    [[nodiscard]] std::vector<Source> take_new_sources() { return std::move(m_new); }
 
 private:
     struct Name {
@@ -43,7 +44,7 @@ private:
     // same words come back many times in a document.
     [[nodiscard]] const std::string& key_of(std::string_view words) const;
     [[nodiscard]] std::string lookup(const std::string& key, bool allow_surname) const;
-    void add_name(std::string key, std::size_t source);
+    void add_name(std::string_view key, std::size_t source);
 
     const Lexicon& m_lexicon;
     std::vector<std::string> m_ids;  // known ids, then new ones

@@ -16,6 +16,10 @@ struct WordToken {
     bool punct = false;    // a single punctuation character
     bool capital = false;  // the original starts with an upper-case letter
     bool number = false;   // starts with a digit
+    // Its number in the lexicons' vocabulary (Lexicon::look_up), UINT32_MAX
+    // when no lexicon knows it: every word set and phrase table asks this
+    // number instead of looking the word up again.
+    std::uint32_t entry = UINT32_MAX;
 };
 
 // Tokenizes folded[first, last) of `folded` (from fold_with_map(original)).

@@ -1,23 +1,38 @@
 #include "quantity/number_words.hpp"
 #include "util/word_hash.hpp"
+#include "util/word_index.hpp"
 
 #include <array>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace contra::detail {
 
 namespace {
 
-using WordTable = std::unordered_map<std::string_view, NumberWord, WordHash>;
+// The number words, found through a WordIndex: a std::unordered_map
+// divided by a prime for every word the parser asks about.
+struct WordTable {
+    WordIndex words;
+    std::vector<NumberWord> numbers;  // by word number
+
+    [[nodiscard]] const NumberWord* find(std::string_view word) const
+    {
+        const std::uint32_t number = words.find(word);
+        return number == WordIndex::k_none ? nullptr : &numbers[number];
+    }
+};
 
 WordTable make_table()
 {
     WordTable table;
     auto add = [&](std::string_view word, WordRole role, double value, bool ordinal = false,
                    bool after_figure = false) {
-        table.emplace(word, NumberWord{role, value, ordinal, after_figure});
+        if (table.words.insert(word) == table.numbers.size()) {
+            table.numbers.push_back(NumberWord{role, value, ordinal, after_figure});
+        }
     };
     add("zero", WordRole::zero, 0);
     add("nought", WordRole::zero, 0);
@@ -116,7 +131,9 @@ FractionTable make_fractions()
 std::array<std::uint16_t, 26> make_shapes(const WordTable& table)
 {
     std::array<std::uint16_t, 26> lengths{};
-    for (const auto& [word, number] : table) {
+    for (std::uint32_t k = 0; k < table.numbers.size(); ++k) {
+        const std::string_view word = *(table.words.begin() + k);
+        const NumberWord& number = table.numbers[k];
         auto& bits = lengths[static_cast<std::size_t>(word.front() - 'a')];
         bits |= static_cast<std::uint16_t>(1U << word.size());
         if (number.role == WordRole::tens && !number.ordinal) {
@@ -141,16 +158,15 @@ NumberWord number_word(std::string_view word)
     static const std::array<std::uint16_t, 26> shapes = make_shapes(table);
     if (word.empty() || word.size() > 12 || word.front() < 'a' || word.front() > 'z') return {};
     if ((shapes[static_cast<std::size_t>(word.front() - 'a')] >> word.size() & 1U) == 0) return {};
-    auto it = table.find(word);
-    if (it != table.end()) return it->second;
+    if (const NumberWord* known = table.find(word)) return *known;
     // run-together tens and units: "twentyone", "thirtyseven" (tens 5-7 letters, units 3-5)
     if (word.size() < 8 || word.find('y') == std::string_view::npos) return {};
     for (std::size_t cut = 5; cut <= 7 && cut + 3 <= word.size(); ++cut) {
-        auto tens = table.find(word.substr(0, cut));
-        if (tens == table.end() || tens->second.role != WordRole::tens || tens->second.ordinal) continue;
-        auto unit = table.find(word.substr(cut));
-        if (unit == table.end() || unit->second.role != WordRole::unit) return {};
-        return NumberWord{WordRole::teen, tens->second.value + unit->second.value, unit->second.ordinal};
+        const NumberWord* tens = table.find(word.substr(0, cut));
+        if (tens == nullptr || tens->role != WordRole::tens || tens->ordinal) continue;
+        const NumberWord* unit = table.find(word.substr(cut));
+        if (unit == nullptr || unit->role != WordRole::unit) return {};
+        return NumberWord{WordRole::teen, tens->value + unit->value, unit->ordinal};
     }
     return {};
 }

@@ -8,13 +8,12 @@
 #include "quantity/lexicon.hpp"
 #include "quantity/number_words.hpp"
 #include "quantity/tokenizer.hpp"
-#include "util/word_hash.hpp"
+#include "util/word_index.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
-#include <unordered_set>
 
 namespace contra {
 
@@ -92,6 +91,23 @@ std::vector<BoundPhrase> make_bounds()
     return list;
 }
 
+// The comparison phrases found by their first word: a word that starts none
+// is turned away with one look-up instead of a comparison with every phrase.
+struct BoundTable {
+    std::vector<BoundPhrase> phrases = make_bounds();
+    WordIndex first_words;
+    std::vector<std::vector<std::uint32_t>> by_first;  // by first word's number: phrases, longest first
+
+    BoundTable()
+    {
+        for (std::uint32_t k = 0; k < phrases.size(); ++k) {
+            const std::uint32_t first = first_words.insert(phrases[k].words[0]);
+            if (first == by_first.size()) by_first.emplace_back();
+            by_first[first].push_back(k);
+        }
+    }
+};
+
 bool is_lower(BoundKind kind) { return kind == BoundKind::above || kind == BoundKind::at_least; }
 bool is_upper(BoundKind kind) { return kind == BoundKind::below || kind == BoundKind::at_most; }
 
@@ -118,7 +134,7 @@ enum class AndUse { allowed, forbidden };
 class Scanner {
 public:
     Scanner(std::string_view text, const TokenList& list, const Lexicon& lexicon,
-            const std::vector<BoundPhrase>& bounds, const std::unordered_set<std::string_view, WordHash>& starters)
+            const BoundTable& bounds, const WordIndex& starters)
         : m_text(text), m_tokens(list.tokens), m_lexicon(lexicon), m_bounds(bounds), m_starters(starters)
     {
     }
@@ -931,8 +947,10 @@ private:
             return std::pair{c == '>' ? BoundKind::above : BoundKind::below, i + 1};
         }
         if (token.type != TokenType::word) return std::nullopt;
-        for (const BoundPhrase& bound : m_bounds) {
-            if (bound.words[0] != token.word) continue;
+        const std::uint32_t first = m_bounds.first_words.find(token.word);
+        if (first == WordIndex::k_none) return std::nullopt;
+        for (const std::uint32_t k : m_bounds.by_first[first]) {
+            const BoundPhrase& bound = m_bounds.phrases[k];
             if (auto end = match_words(i, bound.words, bound.size)) return std::pair{bound.kind, *end};
         }
         return std::nullopt;
@@ -1145,8 +1163,8 @@ private:
     std::string_view m_text;
     const std::vector<Token>& m_tokens;
     const Lexicon& m_lexicon;
-    const std::vector<BoundPhrase>& m_bounds;
-    const std::unordered_set<std::string_view, WordHash>& m_starters;
+    const BoundTable& m_bounds;
+    const WordIndex& m_starters;
 };
 
 }  // namespace
@@ -1155,9 +1173,9 @@ private:
 
 struct QuantityParser::Impl {
     detail::Lexicon lexicon;
-    std::vector<detail::BoundPhrase> bounds = detail::make_bounds();
+    detail::BoundTable bounds;
     // The first words of every phrase that can begin a quantity, besides number words.
-    std::unordered_set<std::string_view, detail::WordHash> starters;
+    detail::WordIndex starters;
 };
 
 QuantityParser::QuantityParser(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -1171,7 +1189,7 @@ Expected<QuantityParser> QuantityParser::load(const std::string& lexicon_path)
     if (!lexicon) return std::unexpected(lexicon.error());
     auto impl = std::make_unique<Impl>();
     impl->lexicon = std::move(*lexicon);
-    for (const auto& bound : impl->bounds) impl->starters.insert(bound.words[0]);
+    for (const auto& bound : impl->bounds.phrases) impl->starters.insert(bound.words[0]);
     for (const auto& entry : impl->lexicon.vague) {
         if (!entry.words.empty()) impl->starters.insert(entry.words.front());
     }
