@@ -414,13 +414,16 @@ struct Store::Transaction::Impl {
 
 namespace {
 
-// Ends a bulk load, after its COMMIT or ROLLBACK: foreign keys on again,
-// and the store back in WAL mode when the load left it.
+// Ends a bulk load, after its COMMIT or ROLLBACK: foreign keys and
+// secure_delete as they were, and the store back in WAL mode when the load
+// left it.
 void end_bulk_load(detail::StoreState& store)
 {
     const bool back_to_wal = store.bulk->rollback_journal;
+    const int secure_delete = store.bulk->secure_delete;
     store.bulk.reset();
     store.db.tryExec("PRAGMA foreign_keys = ON");
+    store.db.tryExec(fmt::format("PRAGMA secure_delete = {}", secure_delete));
     if (back_to_wal) store.db.tryExec("PRAGMA journal_mode = WAL");
 }
 
@@ -495,6 +498,11 @@ Expected<Store::Transaction> Store::begin_bulk_load()
         auto transaction =
             Transaction(std::make_unique<Transaction::Impl>(Transaction::Impl{m_impl.get(), false, false, true}));
         m_impl->bulk.emplace();
+        // Debian's SQLite zeroes every byte a B-tree frees (secure_delete),
+        // cells that page splits move included; a load deletes nothing the
+        // store held, and skipping that work takes about 3% off its writes.
+        m_impl->bulk->secure_delete = db.execAndGet("PRAGMA secure_delete").getInt();
+        db.exec("PRAGMA secure_delete = OFF");
         // Filling a store without claims (a first import), and when no other
         // connection has the store open: a rollback journal instead of the
         // WAL. The journal then holds only the few pages the store had

@@ -109,6 +109,7 @@ struct StoreState {
     struct BulkLoad {
         bool rebuild_index = false;     // claims_by_id was dropped: built again at commit
         bool rollback_journal = false;  // the load switched the store from WAL to a rollback journal
+        int secure_delete = 1;          // the connection's secure_delete before the load
         // Ids known to be in the store, so that put_claim() can check a
         // claim's event and source without SQLite's foreign keys.
         std::unordered_set<std::string, Hash, std::equal_to<>> events;
