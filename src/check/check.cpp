@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <iterator>
 #include <map>
@@ -140,9 +141,9 @@ Expected<std::vector<std::string>> named_events(const Store& store, std::span<co
     if (options.event) return named;
     if (std::ranges::all_of(drafts, [](const Draft& draft) { return draft.event.has_value(); })) return named;
     std::vector<std::string> folded(drafts.size());
-    detail::parallel_for(drafts.size(), detail::worker_count(drafts.size()), [&](std::size_t, std::size_t i) {
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
         if (!drafts[i].event) folded[i] = fold(drafts[i].prose);
-    });
+    }
     auto names = detail::event_names_in(store, folded);
     if (!names) return std::unexpected(names.error());
     for (std::size_t i = 0; i < drafts.size(); ++i) {
@@ -182,41 +183,67 @@ void make_fingerprints_unique(std::vector<Finding>& findings, std::size_t first)
     }
 }
 
-// One draft's findings against its event's accounts. `own` is the worker's
-// extractor, loaded on its first draft unless `shared` serves (worker 0);
-// `options` is the worker's extraction options, made once.
-Expected<std::vector<Finding>> check_one(const Draft& draft, const EventAccounts& accounts, const RuleSet& rules,
-                                         const Extractor* shared, std::optional<Extractor>& own,
-                                         std::optional<ExtractOptions>& options, const std::vector<Source>& known,
-                                         const std::map<std::string, Source, std::less<>>& sources)
+// What one worker thread keeps from draft to draft: its extractor (worker 0
+// borrows the caller's, the others load their own on their first draft) and
+// its extraction options, made once.
+class ExtractWorker {
+public:
+    ExtractWorker(const RuleSet& rules, const Extractor* shared, const std::vector<Source>& known)
+        : m_rules(rules), m_extractor(shared)
+    {
+        m_options.known_sources = known;
+        m_options.publication = std::string(k_own_voice);
+    }
+
+    // The claims of the draft's prose about `event`, or about none (empty)
+    // when it is not known yet: extraction needs no store, the event does.
+    Expected<std::vector<Claim>> extract(const Draft& draft, std::string_view event)
+    {
+        if (m_extractor == nullptr) {
+            auto loaded = Extractor::load(m_rules);
+            if (!loaded) return std::unexpected(loaded.error());
+            m_own.emplace(std::move(*loaded));
+            m_extractor = &*m_own;
+        }
+        Document document;
+        document.sha256 = sha256_hex(draft.prose);
+        document.path = draft.path;
+        document.text = draft.prose;
+        m_options.event = event;
+        auto extraction = m_extractor->extract(document, m_options);
+        if (!extraction) return std::unexpected(extraction.error());
+        return std::move(extraction->claims);
+    }
+
+private:
+    const RuleSet& m_rules;
+    const Extractor* m_extractor;
+    std::optional<Extractor> m_own;
+    ExtractOptions m_options;
+};
+
+// Claims extracted about no event as extracting them about `event` would
+// have made them: the event is part of each claim's identity.
+void pin_to_event(std::vector<Claim>& claims, const std::string& event)
 {
-    if (shared == nullptr && !own) {
-        auto loaded = Extractor::load(rules);
-        if (!loaded) return std::unexpected(loaded.error());
-        own.emplace(std::move(*loaded));
+    for (Claim& claim : claims) {
+        claim.event = event;
+        claim.id = make_claim_id(claim);
     }
-    const Extractor& extractor = shared != nullptr ? *shared : *own;
-    if (!options) {
-        options.emplace();
-        options->known_sources = known;
-        options->publication = std::string(k_own_voice);
-    }
-    options->event = accounts.event.id;
+}
 
-    Document document;
-    document.sha256 = sha256_hex(draft.prose);
-    document.path = draft.path;
-    document.text = draft.prose;
-    auto extraction = extractor.extract(document, *options);
-    if (!extraction) return std::unexpected(extraction.error());
-
+// One draft's findings: the draft rules over the claims extracted from it
+// (`draft_claims`), against its event's accounts.
+std::vector<Finding> check_one(const Draft& draft, const EventAccounts& accounts, std::span<const Claim> draft_claims,
+                               const RuleSet& rules, const std::map<std::string, Source, std::less<>>& sources)
+{
     std::vector<std::pair<std::size_t, std::size_t>> sentences;
     for (const auto& range : detail::extraction::segment_sentences(draft.prose)) {
         sentences.emplace_back(range.start, range.end);
     }
     const LineIndex lines(draft.original);
-    const DraftContext context{draft,           accounts.event,      extraction->claims, k_own_voice,
-                               accounts.claims, accounts.contested, sources,            rules.attributes(),
+    const DraftContext context{draft,           accounts.event,      draft_claims, k_own_voice,
+                               accounts.claims, accounts.contested, sources,      rules.attributes(),
                                accounts.documents, sentences,        lines};
     std::vector<Finding> findings;
     for (const auto& rule : rules.draft_rules()) rule->check(context, findings);
@@ -253,54 +280,99 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
     CheckReport report;
     report.drafts = static_cast<int>(drafts.size());
     for (const Draft& draft : drafts) report.paths.push_back(draft.path);
-    auto named = named_events(store, drafts, options);
-    if (!named) return std::unexpected(named.error());
 
     // 1. On this thread, the only one that uses the store's connection: the
-    // event of every draft and its accounts, up to the first draft that fails.
+    // event of every draft and its accounts, in the drafts' order, up to the
+    // first draft that fails. Drafts [0, ready) have theirs.
     std::map<std::string, std::unique_ptr<EventAccounts>, std::less<>> cache;
     std::vector<const EventAccounts*> about(drafts.size(), nullptr);
+    std::atomic<std::size_t> ready{0};
     std::optional<Error> failed;
     std::size_t reached = drafts.size();
-    for (std::size_t i = 0; i < drafts.size() && !failed; ++i) {
-        auto event = event_of(drafts[i], (*named)[i], events, options);
-        if (!event) {
-            failed = std::move(event.error());
-            reached = i;
-            break;
+    const auto read_store = [&] {
+        auto named = named_events(store, drafts, options);
+        if (!named) {
+            failed = std::move(named.error());
+            reached = 0;
+            return;
         }
-        if (!*event) {
-            report.notes.push_back(fmt::format(
-                "{}: about no known event (name one with --event or `event:` in the front matter)", drafts[i].path));
-            continue;
-        }
-        auto cached = cache.find((*event)->id);
-        if (cached == cache.end()) {
-            auto accounts = read_event(store, **event);
-            if (!accounts) {
-                failed = std::move(accounts.error());
+        for (std::size_t i = 0; i < drafts.size(); ++i) {
+            auto event = event_of(drafts[i], (*named)[i], events, options);
+            if (!event) {
+                failed = std::move(event.error());
                 reached = i;
-                break;
+                return;
             }
-            cached = cache.emplace((*event)->id, std::move(*accounts)).first;
+            if (*event) {
+                auto cached = cache.find((*event)->id);
+                if (cached == cache.end()) {
+                    auto accounts = read_event(store, **event);
+                    if (!accounts) {
+                        failed = std::move(accounts.error());
+                        reached = i;
+                        return;
+                    }
+                    cached = cache.emplace((*event)->id, std::move(*accounts)).first;
+                }
+                about[i] = cached->second.get();
+            } else {
+                report.notes.push_back(fmt::format(
+                    "{}: about no known event (name one with --event or `event:` in the front matter)",
+                    drafts[i].path));
+            }
+            ready.store(i + 1, std::memory_order_release);
         }
-        about[i] = cached->second.get();
-    }
+    };
 
-    // 2. Extraction and the draft rules, which read no store, on worker
-    // threads, each with an extractor of its own; findings per draft.
-    const std::size_t workers = detail::worker_count(reached);
-    std::vector<std::optional<Extractor>> extractors(workers);
-    std::vector<std::optional<ExtractOptions>> extract_options(workers);
-    std::vector<Expected<std::vector<Finding>>> found(reached);
-    detail::parallel_for(reached, workers, [&](std::size_t worker, std::size_t i) {
+    // 2. Meanwhile, on the other worker threads, and on this one once the
+    // store is read: each draft's claims (extraction reads no store), then
+    // the draft rules. A draft whose event is known by then is extracted
+    // about it and checked at once; else its claims are extracted about no
+    // event and wait for it. Findings per draft; a draft about no known
+    // event is not checked.
+    std::vector<Expected<std::vector<Finding>>> found(drafts.size());
+    std::vector<std::optional<Expected<std::vector<Claim>>>> waiting(drafts.size());
+    const auto check_claims = [&](std::size_t i, Expected<std::vector<Claim>>& claims) {
+        if (!claims) {
+            found[i] = std::unexpected(std::move(claims.error()));
+            return;
+        }
+        found[i] = check_one(drafts[i], *about[i], *claims, rules, sources);
+    };
+    const auto check_waiting = [&](std::size_t i) {
+        auto claims = std::move(*waiting[i]);
+        waiting[i].reset();
         if (about[i] == nullptr) return;
-        found[i] = check_one(drafts[i], *about[i], rules, worker == 0 ? &extractor : nullptr, extractors[worker],
-                             extract_options[worker], *source_list, sources);
+        if (claims) pin_to_event(*claims, about[i]->event.id);
+        check_claims(i, claims);
+    };
+    const std::size_t workers = detail::worker_count(drafts.size());
+    std::vector<ExtractWorker> extract_workers;
+    extract_workers.reserve(workers);
+    for (std::size_t worker = 0; worker < workers; ++worker) {
+        extract_workers.emplace_back(rules, worker == 0 ? &extractor : nullptr, *source_list);
+    }
+    detail::parallel_for_after(drafts.size(), workers, read_store, [&](std::size_t worker, std::size_t i) {
+        ExtractWorker& extract = extract_workers[worker];
+        if (i < ready.load(std::memory_order_acquire)) {
+            if (about[i] == nullptr) return;
+            auto claims = extract.extract(drafts[i], about[i]->event.id);
+            check_claims(i, claims);
+            return;
+        }
+        waiting[i] = extract.extract(drafts[i], {});
+        if (i < ready.load(std::memory_order_acquire)) check_waiting(i);
     });
+    std::vector<std::size_t> late;
+    for (std::size_t i = 0; i < reached; ++i) {
+        if (waiting[i]) late.push_back(i);
+    }
+    detail::parallel_for(late.size(), detail::worker_count(late.size()),
+                         [&](std::size_t, std::size_t k) { check_waiting(late[k]); });
 
     // 3. In the drafts' order: the first failure, else every finding.
-    for (auto& findings : found) {
+    for (std::size_t i = 0; i < reached; ++i) {
+        auto& findings = found[i];
         if (!findings) return std::unexpected(std::move(findings.error()));
         std::ranges::move(*findings, std::back_inserter(report.findings));
     }

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace contra::detail {
@@ -20,12 +21,15 @@ namespace contra::detail {
 }
 
 // Calls body(worker, i) once for every i in [0, count) on `workers` threads;
-// the calling thread is worker 0. Workers take indices in increasing order.
-// `body` must not throw: it reports failure through its own result slot.
-template <class Body>
-void parallel_for(std::size_t count, std::size_t workers, Body&& body)
+// the calling thread is worker 0, and it first calls `first()` while the
+// other workers already take items: work of its own (reading the store) that
+// the items overlap. Workers take indices in increasing order. Neither
+// `first` nor `body` may throw: they report failure through result slots.
+template <class First, class Body>
+void parallel_for_after(std::size_t count, std::size_t workers, First&& first, Body&& body)
 {
     if (workers <= 1 || count <= 1) {
+        first();
         for (std::size_t i = 0; i < count; ++i) body(std::size_t{0}, i);
         return;
     }
@@ -36,7 +40,15 @@ void parallel_for(std::size_t count, std::size_t workers, Body&& body)
     std::vector<std::jthread> threads;
     threads.reserve(workers - 1);
     for (std::size_t worker = 1; worker < workers; ++worker) threads.emplace_back(work, worker);
+    first();
     work(0);
+}
+
+// parallel_for_after with nothing first.
+template <class Body>
+void parallel_for(std::size_t count, std::size_t workers, Body&& body)
+{
+    parallel_for_after(count, workers, [] {}, std::forward<Body>(body));
 }
 
 }  // namespace contra::detail
