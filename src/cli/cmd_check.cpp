@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -97,10 +98,12 @@ void run_check(Context& context, const CheckCommandOptions& options)
     back_heap_with_huge_pages(std::size_t{256} << 20);
     const auto fail_on = parse_severity(options.fail_on);
     if (!fail_on) throw Failure{Error{ErrorKind::usage, fmt::format("--fail-on: unknown level '{}'", options.fail_on), {}}};
+    // The drafts are read (on worker threads) while the rules and the
+    // extractor load; a bad rules folder is still the first error told.
+    auto reading = std::async(std::launch::async, [&options] { return read_drafts(options.drafts); });
     const RuleSet rules = context.load_rules();
     const Extractor extractor = require(Extractor::load(rules));
-
-    const std::vector<Draft> drafts = require(read_drafts(options.drafts));
+    const std::vector<Draft> drafts = require(reading.get());
     Store store = open_check_store(context, options, rules);
     CheckOptions check_options;
     if (!options.event.empty()) check_options.event = options.event;
