@@ -14,12 +14,14 @@ namespace {
 
 using detail::StatementScope;
 
-constexpr std::string_view k_put_event = R"sql(
-INSERT INTO events (id, title, date, place, aliases) VALUES (?1, ?2, ?3, ?4, ?5)
-ON CONFLICT (id) DO UPDATE SET
-    title = excluded.title, date = excluded.date, place = excluded.place, aliases = excluded.aliases
-WHERE title IS NOT excluded.title OR date IS NOT excluded.date OR place IS NOT excluded.place
-   OR aliases IS NOT excluded.aliases
+// An event is inserted when new, else updated when it differs: two
+// statements rather than one upsert, because only an update has old names
+// in event_names to delete first (a first import puts 100,000 new events).
+constexpr std::string_view k_add_event =
+    "INSERT OR IGNORE INTO events (id, title, date, place, aliases) VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr std::string_view k_update_event = R"sql(
+UPDATE events SET title = ?2, date = ?3, place = ?4, aliases = ?5
+WHERE id = ?1 AND (title IS NOT ?2 OR date IS NOT ?3 OR place IS NOT ?4 OR aliases IS NOT ?5)
 )sql";
 
 constexpr std::string_view k_delete_event_names = "DELETE FROM event_names WHERE event = ?1";
@@ -60,11 +62,12 @@ constexpr std::string_view k_documents_with_text =
 constexpr std::string_view k_documents_meta =
     "SELECT sha256, title, url, publisher, published, retrieved, path, '' FROM documents ORDER BY sha256";
 
-// An event's rows of event_names, rewritten: its aliases in order, then its
-// title, folded; names that fold to nothing are left out.
-void write_event_names(detail::StoreState& impl, const Event& event)
+// An event's rows of event_names: its aliases in order, then its title,
+// folded; names that fold to nothing are left out. `replace`: delete the
+// rows it had first.
+void write_event_names(detail::StoreState& impl, const Event& event, bool replace)
 {
-    {
+    if (replace) {
         detail::RawScope remove(impl.prepare_raw(k_delete_event_names));
         remove->text(1, event.id);
         remove->step();
@@ -162,19 +165,20 @@ Expected<bool> Store::put_event(const Event& event)
         // alone, the event and its names are one transaction.
         std::optional<detail::WriteScope> scope;
         if (!m_impl->in_transaction) scope.emplace(*m_impl);
-        bool changed = false;
-        {
-            const std::string aliases = detail::to_json_list(event.aliases);
-            detail::RawScope statement(m_impl->prepare_raw(k_put_event));
+        const std::string aliases = detail::to_json_list(event.aliases);
+        const auto write = [&](std::string_view sql) {
+            detail::RawScope statement(m_impl->prepare_raw(sql));
             statement->text(1, event.id);
             statement->text(2, event.title);
             statement->text(3, event.date);
             statement->text(4, event.place);
             statement->text(5, aliases);
             statement->step();
-            changed = statement->changes() > 0;
-        }
-        if (changed) write_event_names(*m_impl, event);
+            return statement->changes() > 0;
+        };
+        const bool added = write(k_add_event);
+        const bool changed = added || write(k_update_event);
+        if (changed) write_event_names(*m_impl, event, !added);
         if (scope) scope->commit();
         return changed;
     });
