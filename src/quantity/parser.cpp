@@ -14,6 +14,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <span>
 
 namespace contra {
 
@@ -91,21 +92,43 @@ std::vector<BoundPhrase> make_bounds()
     return list;
 }
 
-// The comparison phrases found by their first word: a word that starts none
-// is turned away with one look-up instead of a comparison with every phrase.
-struct BoundTable {
-    std::vector<BoundPhrase> phrases = make_bounds();
-    WordIndex first_words;
-    std::vector<std::vector<std::uint32_t>> by_first;  // by first word's number: phrases, longest first
-
-    BoundTable()
+// Phrases found by their first word: a word that starts none is turned away
+// with one look-up instead of a comparison with every phrase. Every phrase
+// has a first word (the lexicon refuses an empty phrase).
+class FirstWords {
+public:
+    FirstWords() = default;
+    // Indexes `phrases` (anything with `words`), keeping their order.
+    template <class Phrases>
+    explicit FirstWords(const Phrases& phrases)
     {
         for (std::uint32_t k = 0; k < phrases.size(); ++k) {
-            const std::uint32_t first = first_words.insert(phrases[k].words[0]);
-            if (first == by_first.size()) by_first.emplace_back();
-            by_first[first].push_back(k);
+            const std::uint32_t first = m_words.insert(phrases[k].words[0]);
+            if (first == m_phrases.size()) m_phrases.emplace_back();
+            m_phrases[first].push_back(k);
         }
     }
+    // The phrases whose first word is `word`, in their order; none for an empty word.
+    [[nodiscard]] std::span<const std::uint32_t> starting(std::string_view word) const
+    {
+        const std::uint32_t first = word.empty() ? WordIndex::k_none : m_words.find(word);
+        if (first == WordIndex::k_none) return {};
+        return m_phrases[first];
+    }
+
+private:
+    WordIndex m_words;
+    std::vector<std::vector<std::uint32_t>> m_phrases;  // by first word's number
+};
+
+// The parser's compiled tables, besides the lexicon itself.
+struct Tables {
+    std::vector<BoundPhrase> bounds = make_bounds();
+    FirstWords bound_firsts{bounds};
+    FirstWords vague_firsts;
+    FirstWords approximation_firsts;
+    // The first words of every phrase that can begin a quantity, besides number words.
+    WordIndex starters;
 };
 
 bool is_lower(BoundKind kind) { return kind == BoundKind::above || kind == BoundKind::at_least; }
@@ -134,8 +157,8 @@ enum class AndUse { allowed, forbidden };
 class Scanner {
 public:
     Scanner(std::string_view text, const TokenList& list, const Lexicon& lexicon,
-            const BoundTable& bounds, const WordIndex& starters)
-        : m_text(text), m_tokens(list.tokens), m_lexicon(lexicon), m_bounds(bounds), m_starters(starters)
+            const Tables& tables)
+        : m_text(text), m_tokens(list.tokens), m_lexicon(lexicon), m_tables(tables)
     {
     }
 
@@ -900,7 +923,8 @@ private:
 
     std::optional<Figure> vague_at(std::size_t i) const
     {
-        for (const VaguePhrase& entry : m_lexicon.vague) {
+        for (const std::uint32_t k : m_tables.vague_firsts.starting(word_at(i))) {
+            const VaguePhrase& entry = m_lexicon.vague[k];
             auto end = match_words(i, entry.words, entry.words.size());
             if (!end) continue;
             if (!entry.followed_by.empty() && !word_is(*end, entry.followed_by)) continue;
@@ -947,10 +971,8 @@ private:
             return std::pair{c == '>' ? BoundKind::above : BoundKind::below, i + 1};
         }
         if (token.type != TokenType::word) return std::nullopt;
-        const std::uint32_t first = m_bounds.first_words.find(token.word);
-        if (first == WordIndex::k_none) return std::nullopt;
-        for (const std::uint32_t k : m_bounds.by_first[first]) {
-            const BoundPhrase& bound = m_bounds.phrases[k];
+        for (const std::uint32_t k : m_tables.bound_firsts.starting(token.word)) {
+            const BoundPhrase& bound = m_tables.bounds[k];
             if (auto end = match_words(i, bound.words, bound.size)) return std::pair{bound.kind, *end};
         }
         return std::nullopt;
@@ -1043,7 +1065,8 @@ private:
 
     std::optional<Figure> approximated(std::size_t i) const
     {
-        for (const Approximation& entry : m_lexicon.approximations) {
+        for (const std::uint32_t k : m_tables.approximation_firsts.starting(word_at(i))) {
+            const Approximation& entry = m_lexicon.approximations[k];
             auto end = match_words(i, entry.words, entry.words.size());
             if (!end) continue;
             auto base = figure(*end, AndUse::allowed);
@@ -1134,7 +1157,7 @@ private:
         case TokenType::number: return true;
         case TokenType::symbol: return std::string_view("$ELGl<>-").find(token.symbol) != std::string_view::npos;
         case TokenType::word:
-            return m_starters.contains(token.word) || number_word(token.word).role != WordRole::none;
+            return m_tables.starters.contains(token.word) || number_word(token.word).role != WordRole::none;
         }
         return true;
     }
@@ -1163,8 +1186,7 @@ private:
     std::string_view m_text;
     const std::vector<Token>& m_tokens;
     const Lexicon& m_lexicon;
-    const BoundTable& m_bounds;
-    const WordIndex& m_starters;
+    const Tables& m_tables;
 };
 
 }  // namespace
@@ -1173,9 +1195,7 @@ private:
 
 struct QuantityParser::Impl {
     detail::Lexicon lexicon;
-    detail::BoundTable bounds;
-    // The first words of every phrase that can begin a quantity, besides number words.
-    detail::WordIndex starters;
+    detail::Tables tables;
 };
 
 QuantityParser::QuantityParser(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -1189,15 +1209,14 @@ Expected<QuantityParser> QuantityParser::load(const std::string& lexicon_path)
     if (!lexicon) return std::unexpected(lexicon.error());
     auto impl = std::make_unique<Impl>();
     impl->lexicon = std::move(*lexicon);
-    for (const auto& bound : impl->bounds.phrases) impl->starters.insert(bound.words[0]);
-    for (const auto& entry : impl->lexicon.vague) {
-        if (!entry.words.empty()) impl->starters.insert(entry.words.front());
-    }
-    for (const auto& entry : impl->lexicon.approximations) {
-        if (!entry.words.empty()) impl->starters.insert(entry.words.front());
-    }
+    detail::Tables& tables = impl->tables;
+    tables.vague_firsts = detail::FirstWords(impl->lexicon.vague);
+    tables.approximation_firsts = detail::FirstWords(impl->lexicon.approximations);
+    for (const auto& bound : tables.bounds) tables.starters.insert(bound.words[0]);
+    for (const auto& entry : impl->lexicon.vague) tables.starters.insert(entry.words.front());
+    for (const auto& entry : impl->lexicon.approximations) tables.starters.insert(entry.words.front());
     for (std::string_view word : {"between", "from", "us", "no", "minus", "negative", "a", "an", "half"}) {
-        impl->starters.insert(word);
+        tables.starters.insert(word);
     }
     return QuantityParser(std::move(impl));
 }
@@ -1206,7 +1225,7 @@ std::vector<Quantity> QuantityParser::find(std::string_view text) const
 {
     thread_local detail::TokenList tokens;
     detail::tokenize(text, tokens);
-    detail::Scanner scanner(text, tokens, m_impl->lexicon, m_impl->bounds, m_impl->starters);
+    detail::Scanner scanner(text, tokens, m_impl->lexicon, m_impl->tables);
     return scanner.run();
 }
 
