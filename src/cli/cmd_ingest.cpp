@@ -110,8 +110,7 @@ void register_ingest(CLI::App& app, Context& context)
                 known.push_back(source);
             }
             const bool new_document = require(store.put_document(document));
-            int new_claims = 0;
-            for (const Claim& claim : extraction.claims) new_claims += require(store.put_claim(claim)) ? 1 : 0;
+            const int new_claims = require(store.put_claims(extraction.claims));
             context.print("ingested {}: {} claim{} ({} new){}\n", document.path, extraction.claims.size(),
                           extraction.claims.size() == 1 ? "" : "s", new_claims,
                           new_document ? "" : ", document already stored");
