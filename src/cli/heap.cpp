@@ -12,7 +12,7 @@
 
 namespace contra::cli {
 
-void back_heap_with_huge_pages(std::size_t bytes)
+void back_heap_with_huge_pages(std::size_t bytes, Arenas arenas)
 {
 #if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE)
     constexpr std::uintptr_t k_huge_page = std::uintptr_t{2} << 20;
@@ -21,7 +21,7 @@ void back_heap_with_huge_pages(std::size_t bytes)
     // One arena: worker threads would otherwise get heaps of their own,
     // mapped apart from this one. Blocks of up to 32 MiB come from the heap
     // too (not from mmap, page by page), and freed memory stays for reuse.
-    mallopt(M_ARENA_MAX, 1);
+    if (arenas == Arenas::one) mallopt(M_ARENA_MAX, 1);
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, static_cast<int>(k_most));
     // The heap grows by `bytes` at once the next time it grows (a block
@@ -37,6 +37,7 @@ void back_heap_with_huge_pages(std::size_t bytes)
     if (begin < end) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint: failure is fine
 #else
     (void)bytes;
+    (void)arenas;
 #endif
 }
 
