@@ -62,10 +62,8 @@ void register_import(CLI::App& app, Context& context)
         // them in again, page by page: a quarter of the loaders' time.
         // Freed memory is kept for reuse instead, and the main heap, where
         // the store's page cache grows to 256 MiB, comes in huge pages:
-        // 1,000,000 claims took 140,000 page faults, now 30,000. The
-        // loaders keep arenas of their own: on one shared arena, their
-        // allocations' lock cost more processor time than the faults saved.
-        back_heap_with_huge_pages(std::size_t{1} << 30, Arenas::per_thread);
+        // 1,000,000 claims took 140,000 page faults, now 30,000.
+        back_heap_with_huge_pages(std::size_t{1} << 30);
         const RuleSet rules = context.load_rules();
         const AccountsOptions options{&rules.attributes()};
         std::deque<std::future<Loaded>> pending;
