@@ -107,7 +107,7 @@ TEST_CASE("option --fail-on lowers or raises the bar")
     CHECK(run_contra(args("durres-unattributed.md", "fatal"), dir.path()).exit_code == 2);
 }
 
-TEST_CASE("-o writes the report to a file and keeps the exit code")
+TEST_CASE("check -o writes the report to a file and keeps the exit code")
 {
     TempDir dir;
     copy_drafts(dir, {"durres-unattributed.md"});
