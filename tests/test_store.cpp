@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <fmt/core.h>
 
 using namespace contra;
 
@@ -142,26 +143,18 @@ Claim new_claim(const Sample& sample)
 // `store`, each with a message naming what is unknown.
 void refuses_unknown_references(Store& store, const Claim& claim)
 {
-    Claim bad_event = claim;
-    bad_event.event = "no-such-event";
-    auto refused = store.put_claim(bad_event);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().kind == ErrorKind::bad_input);
-    CHECK(refused.error().message.find("unknown event 'no-such-event'") != std::string::npos);
-
-    Claim bad_source = claim;
-    bad_source.source = "rumour-mill";
-    refused = store.put_claim(bad_source);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().kind == ErrorKind::bad_input);
-    CHECK(refused.error().message.find("unknown source 'rumour-mill'") != std::string::npos);
-
-    Claim bad_document = claim;
-    bad_document.document = "sha-missing";
-    refused = store.put_claim(bad_document);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().kind == ErrorKind::bad_input);
-    CHECK(refused.error().message.find("unknown document 'sha-missing'") != std::string::npos);
+    // `claim` with `reference` set to `unknown` is refused, naming it.
+    const auto refuses = [&](std::string Claim::*reference, const std::string& unknown, std::string_view what) {
+        Claim bad = claim;
+        bad.*reference = unknown;
+        auto refused = store.put_claim(bad);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().kind == ErrorKind::bad_input);
+        CHECK(refused.error().message.find(fmt::format("unknown {} '{}'", what, unknown)) != std::string::npos);
+    };
+    refuses(&Claim::event, "no-such-event", "event");
+    refuses(&Claim::source, "rumour-mill", "source");
+    refuses(&Claim::document, "sha-missing", "document");
 }
 
 }  // namespace
