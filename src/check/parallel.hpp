@@ -3,6 +3,8 @@
 // into slots by draft index, so the caller keeps the input order.
 #pragma once
 
+#include "util/heap.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -35,6 +37,7 @@ void parallel_for_after(std::size_t count, std::size_t workers, First&& first, B
     }
     std::atomic<std::size_t> next{0};
     const auto work = [&](std::size_t worker) {
+        if (worker > 0) back_thread_heap_with_huge_pages();
         for (std::size_t i = next.fetch_add(1); i < count; i = next.fetch_add(1)) body(worker, i);
     };
     std::vector<std::jthread> threads;

@@ -1,7 +1,7 @@
 // contra check DRAFT...: check drafts against the accounts of their events,
 // for a newsroom's CI.
 #include "cli/commands.hpp"
-#include "cli/heap.hpp"
+#include "util/heap.hpp"
 
 #include <contra/check.hpp>
 #include <contra/check_output.hpp>
@@ -95,12 +95,15 @@ void run_check(Context& context, const CheckCommandOptions& options)
     // Checking 100 drafts of 2,000 words fills about 25 MB of memory (claims,
     // findings, the report): in huge pages that is far fewer page faults,
     // which on this virtual machine cost a third of the processor time.
-    back_heap_with_huge_pages(std::size_t{256} << 20);
+    detail::back_heap_with_huge_pages(std::size_t{256} << 20);
     const auto fail_on = parse_severity(options.fail_on);
     if (!fail_on) throw Failure{Error{ErrorKind::usage, fmt::format("--fail-on: unknown level '{}'", options.fail_on), {}}};
     // The drafts are read (on worker threads) while the rules and the
     // extractor load; a bad rules folder is still the first error told.
-    auto reading = std::async(std::launch::async, [&options] { return read_drafts(options.drafts); });
+    auto reading = std::async(std::launch::async, [&options] {
+        detail::back_thread_heap_with_huge_pages();
+        return read_drafts(options.drafts);
+    });
     const RuleSet rules = context.load_rules();
     const Extractor extractor = require(Extractor::load(rules));
     const std::vector<Draft> drafts = require(reading.get());

@@ -1,6 +1,6 @@
 // contra import FILE...: load curated accounts (TOML, or CSV beside a TOML).
 #include "cli/commands.hpp"
-#include "cli/heap.hpp"
+#include "util/heap.hpp"
 
 #include <contra/accounts.hpp>
 #include <contra/exchange.hpp>
@@ -63,7 +63,7 @@ void register_import(CLI::App& app, Context& context)
         // Freed memory is kept for reuse instead, and the main heap, where
         // the store's page cache grows to 256 MiB, comes in huge pages:
         // 1,000,000 claims took 140,000 page faults, now 30,000.
-        back_heap_with_huge_pages(std::size_t{1} << 30);
+        detail::back_heap_with_huge_pages(std::size_t{1} << 30);
         const RuleSet rules = context.load_rules();
         const AccountsOptions options{&rules.attributes()};
         std::deque<std::future<Loaded>> pending;

@@ -1,0 +1,87 @@
+#include "util/heap.hpp"
+
+#include <atomic>
+#include <climits>
+#include <cstdint>
+#include <cstdlib>
+
+#if defined(__GLIBC__) && defined(__linux__)
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+namespace contra::detail {
+
+#if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE)
+
+namespace {
+
+constexpr std::uintptr_t k_huge_page = std::uintptr_t{2} << 20;
+// glibc's malloc gives every thread that allocates an arena of its own (up
+// to eight per processor), carved from one heap mapping of this size (its
+// HEAP_MAX_SIZE on 64-bit systems), aligned to its size.
+constexpr std::uintptr_t k_arena_heap = std::uintptr_t{64} << 20;
+
+// The main heap's range when it was backed, and whether it was.
+std::atomic<bool> backed{false};
+std::uintptr_t main_begin = 0;
+std::uintptr_t main_end = 0;
+
+}  // namespace
+
+void back_heap_with_huge_pages(std::size_t bytes)
+{
+    constexpr std::size_t k_most = INT_MAX & ~(k_huge_page - 1);  // mallopt takes an int
+    bytes = bytes < k_most ? bytes : k_most;
+    // Blocks of up to 32 MiB come from the heap too (not from mmap, page
+    // by page), and freed memory stays for reuse.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, static_cast<int>(k_most));
+    // The heap grows by `bytes` at once the next time it grows (a block
+    // larger than what it has left makes it grow now), and the whole huge
+    // pages of that growth are marked for transparent huge pages. They are
+    // only reserved: a page takes memory when something is first written in
+    // it. A padding larger than an arena's heap also makes every new
+    // thread's arena writable whole from the start.
+    mallopt(M_TOP_PAD, static_cast<int>(bytes));
+    const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
+    void* volatile grow = std::malloc(std::size_t{16} << 20);  // volatile: the pair must not be optimised away
+    std::free(grow);
+    const auto end = reinterpret_cast<std::uintptr_t>(sbrk(0));
+    const std::uintptr_t begin = (before + k_huge_page - 1) & ~(k_huge_page - 1);
+    if (begin < end) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint: failure is fine
+    main_begin = before;
+    main_end = end;
+    backed.store(true, std::memory_order_release);
+}
+
+void back_thread_heap_with_huge_pages()
+{
+    if (!backed.load(std::memory_order_acquire)) return;
+    // The first allocation gives the thread its arena (or one a finished
+    // thread left), and shows where its heap lies.
+    void* probe = std::malloc(1);
+    const auto at = reinterpret_cast<std::uintptr_t>(probe);
+    std::free(probe);
+    if (at >= main_begin && at < main_end) return;  // no arena of its own: the main heap, backed already
+    const std::uintptr_t heap = at & ~(k_arena_heap - 1);
+    if (madvise(reinterpret_cast<void*>(heap), k_arena_heap, MADV_HUGEPAGE) != 0) return;  // a hint: failure is fine
+    // The range of the arena's first huge page was mapped in 4 KiB pages
+    // before the advice, and stays so: the thread skips the rest of it with
+    // one block that is never written, and allocates from the next huge
+    // page on.
+    if (at < heap + k_huge_page) {
+        [[maybe_unused]] thread_local void* volatile skipped = nullptr;  // volatile: the block must stay
+        skipped = std::malloc(heap + k_huge_page - at);
+    }
+}
+
+#else
+
+void back_heap_with_huge_pages(std::size_t) {}
+void back_thread_heap_with_huge_pages() {}
+
+#endif
+
+}  // namespace contra::detail
