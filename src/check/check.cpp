@@ -183,13 +183,11 @@ void make_fingerprints_unique(std::vector<Finding>& findings, std::size_t first)
     }
 }
 
-// What one worker thread keeps from draft to draft: its extractor (worker 0
-// borrows the caller's, the others load their own on their first draft) and
-// its extraction options, made once.
+// What one worker thread keeps from draft to draft: its extraction options,
+// made once. The extractor is shared: extraction keeps its buffers per thread.
 class ExtractWorker {
 public:
-    ExtractWorker(const RuleSet& rules, const Extractor* shared, const std::vector<Source>& known)
-        : m_rules(rules), m_extractor(shared)
+    ExtractWorker(const Extractor& extractor, const std::vector<Source>& known) : m_extractor(extractor)
     {
         m_options.known_sources = known;
         m_options.publication = std::string(k_own_voice);
@@ -199,26 +197,18 @@ public:
     // when it is not known yet: extraction needs no store, the event does.
     Expected<std::vector<Claim>> extract(const Draft& draft, std::string_view event)
     {
-        if (m_extractor == nullptr) {
-            auto loaded = Extractor::load(m_rules);
-            if (!loaded) return std::unexpected(loaded.error());
-            m_own.emplace(std::move(*loaded));
-            m_extractor = &*m_own;
-        }
         Document document;
         document.sha256 = sha256_hex(draft.prose);
         document.path = draft.path;
         document.text = draft.prose;
         m_options.event = event;
-        auto extraction = m_extractor->extract(document, m_options);
+        auto extraction = m_extractor.extract(document, m_options);
         if (!extraction) return std::unexpected(extraction.error());
         return std::move(extraction->claims);
     }
 
 private:
-    const RuleSet& m_rules;
-    const Extractor* m_extractor;
-    std::optional<Extractor> m_own;
+    const Extractor& m_extractor;
     ExtractOptions m_options;
 };
 
@@ -350,7 +340,7 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
     std::vector<ExtractWorker> extract_workers;
     extract_workers.reserve(workers);
     for (std::size_t worker = 0; worker < workers; ++worker) {
-        extract_workers.emplace_back(rules, worker == 0 ? &extractor : nullptr, *source_list);
+        extract_workers.emplace_back(extractor, *source_list);
     }
     detail::parallel_for_after(drafts.size(), workers, read_store, [&](std::size_t worker, std::size_t i) {
         ExtractWorker& extract = extract_workers[worker];
