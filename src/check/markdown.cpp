@@ -36,19 +36,18 @@ struct IterFree {
 
 using NodePtr = std::unique_ptr<cmark_node, NodeFree>;
 
-// cmark-gfm (0.29) turns the extensions' special characters on and off in
-// one table shared by every parser while it finishes a document, so drafts
-// read on several threads take turns here; the rest of the reading runs in
-// parallel.
-std::mutex cmark_turn;
-
+// Parsers on several threads share nothing they write. cmark-gfm (0.29)
+// switches the special characters of its parsers' extensions on and off in
+// one table shared by every parser; of its extensions only strikethrough and
+// autolink have such characters, and neither is attached: the block pass
+// reads no inline node they make (struck-through words are prose, and the
+// inline pass blanks the tildes).
 NodePtr parse(std::string_view text)
 {
     static std::once_flag registered;
     std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-    const std::scoped_lock turn(cmark_turn);
     std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES));
-    for (const char* name : {"table", "strikethrough", "tasklist"}) {
+    for (const char* name : {"table", "tasklist"}) {
         if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
             cmark_parser_attach_syntax_extension(parser.get(), extension);
         }
