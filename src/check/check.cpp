@@ -261,6 +261,10 @@ Expected<std::string> detect_event(std::string_view prose, const Store& store)
 Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, const Extractor& extractor,
                                    std::span<const Draft> drafts, const CheckOptions& options)
 {
+    // Every read of the store below in one read transaction: SQLite locks
+    // the file and checks it for changes once, not once per query.
+    auto reading = store.begin_read();
+    if (!reading) return std::unexpected(reading.error());
     EventLookup events(store);
     auto source_list = store.sources();
     if (!source_list) return std::unexpected(source_list.error());

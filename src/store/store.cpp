@@ -528,6 +528,19 @@ Expected<Store::Transaction> Store::begin_bulk_load()
     });
 }
 
+Expected<Store::Transaction> Store::begin_read() const
+{
+    if (m_impl->in_transaction) {
+        return internal_error(fmt::format("store {}: a transaction is already open (transactions do not nest)",
+                                          m_impl->path));
+    }
+    return detail::guarded<Transaction>(m_impl->path, [&]() -> Expected<Transaction> {
+        m_impl->db.exec("BEGIN");
+        m_impl->in_transaction = true;
+        return Transaction(std::make_unique<Transaction::Impl>(Transaction::Impl{m_impl.get(), false, false}));
+    });
+}
+
 Expected<Store::Transaction> Store::begin_or_join()
 {
     if (!m_impl->in_transaction) return begin();
