@@ -761,6 +761,28 @@ TEST_CASE("a read-only store reads but refuses writes")
     CHECK_FALSE(store.append_review(Review{0, "F-00000000", ReviewStatus::confirmed, "", "", ""}));
 }
 
+TEST_CASE("a read transaction sees one state of the store, on a read-only store too")
+{
+    test::TempDir dir;
+    Sample sample;
+    auto reader = reopened_with(dir, sample, OpenMode::read_only);
+    auto writer = open_store(dir, OpenMode::existing);
+    const Event later{"quay-fire-2024", "The quay fire", "2024-05-01", "Port Velan", {}};
+    {
+        auto reading = reader.begin_read();
+        REQUIRE(reading);
+        CHECK(reader.events().value().size() == 1);
+        REQUIRE(writer.put_event(later).value());
+        CHECK(reader.events().value().size() == 1);  // written after its snapshot
+        CHECK_FALSE(reader.begin_read());            // transactions do not nest
+    }
+    CHECK(reader.events().value().size() == 2);
+    auto reading = reader.begin_read();
+    REQUIRE(reading);
+    CHECK(reading->commit());
+    CHECK(reader.event(later.id).value() == later);
+}
+
 TEST_CASE("an in-memory store works like a file store")
 {
     auto store = Store::open_in_memory();

@@ -223,6 +223,8 @@ public:
 private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
+    // begin() and begin_read(): `statement` opens the transaction.
+    [[nodiscard]] Expected<Transaction> begin_with(const char* statement) const;
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -474,12 +474,22 @@ Expected<void> Store::Transaction::commit()
 Expected<Store::Transaction> Store::begin()
 {
     if (auto writable = detail::require_writable(*m_impl); !writable) return std::unexpected(writable.error());
+    return begin_with("BEGIN IMMEDIATE");
+}
+
+Expected<Store::Transaction> Store::begin_read() const
+{
+    return begin_with("BEGIN");
+}
+
+Expected<Store::Transaction> Store::begin_with(const char* statement) const
+{
     if (m_impl->in_transaction) {
         return internal_error(fmt::format("store {}: a transaction is already open (transactions do not nest)",
                                           m_impl->path));
     }
     return detail::guarded<Transaction>(m_impl->path, [&]() -> Expected<Transaction> {
-        m_impl->db.exec("BEGIN IMMEDIATE");
+        m_impl->db.exec(statement);
         m_impl->in_transaction = true;
         return Transaction(std::make_unique<Transaction::Impl>(Transaction::Impl{m_impl.get(), false, false}));
     });
@@ -525,19 +535,6 @@ Expected<Store::Transaction> Store::begin_bulk_load()
             m_impl->bulk->rebuild_index = true;
         }
         return transaction;
-    });
-}
-
-Expected<Store::Transaction> Store::begin_read() const
-{
-    if (m_impl->in_transaction) {
-        return internal_error(fmt::format("store {}: a transaction is already open (transactions do not nest)",
-                                          m_impl->path));
-    }
-    return detail::guarded<Transaction>(m_impl->path, [&]() -> Expected<Transaction> {
-        m_impl->db.exec("BEGIN");
-        m_impl->in_transaction = true;
-        return Transaction(std::make_unique<Transaction::Impl>(Transaction::Impl{m_impl.get(), false, false}));
     });
 }
 
