@@ -52,10 +52,14 @@ void write_file(const fs::path& path, const std::string& contents)
     if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
-pid_t spawn_contra(const std::vector<std::string>& args, const fs::path& cwd, const fs::path& out,
-                   const fs::path& err, Privilege privilege, const fs::path& in)
+fs::path contra_binary() { return CONTRA_BINARY; }
+
+namespace {
+
+pid_t spawn(const fs::path& program, const std::vector<std::string>& args, const fs::path& cwd,
+            const fs::path& out, const fs::path& err, Privilege privilege, const fs::path& in)
 {
-    std::vector<std::string> strings{CONTRA_BINARY};
+    std::vector<std::string> strings{program.string()};
     strings.insert(strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& arg : strings) argv.push_back(arg.data());
@@ -86,6 +90,14 @@ pid_t spawn_contra(const std::vector<std::string>& args, const fs::path& cwd, co
     return pid;
 }
 
+}  // namespace
+
+pid_t spawn_contra(const std::vector<std::string>& args, const fs::path& cwd, const fs::path& out,
+                   const fs::path& err, Privilege privilege, const fs::path& in)
+{
+    return spawn(contra_binary(), args, cwd, out, err, privilege, in);
+}
+
 int wait_for(pid_t pid)
 {
     int status = 0;
@@ -95,6 +107,12 @@ int wait_for(pid_t pid)
 
 RunResult run_contra(const std::vector<std::string>& args, const fs::path& cwd, const std::string& stdin_text)
 {
+    return run_program(contra_binary(), args, cwd, stdin_text);
+}
+
+RunResult run_program(const fs::path& program, const std::vector<std::string>& args, const fs::path& cwd,
+                      const std::string& stdin_text)
+{
     TempDir scratch;
     auto in_path = scratch / "stdin";
     auto out_path = scratch / "stdout";
@@ -102,7 +120,7 @@ RunResult run_contra(const std::vector<std::string>& args, const fs::path& cwd, 
     write_file(in_path, stdin_text);
     auto dir = cwd.empty() ? scratch.path() : cwd;
     RunResult result;
-    result.exit_code = wait_for(spawn_contra(args, dir, out_path, err_path, Privilege::as_is, in_path));
+    result.exit_code = wait_for(spawn(program, args, dir, out_path, err_path, Privilege::as_is, in_path));
     result.out = read_file(out_path);
     result.err = read_file(err_path);
     return result;

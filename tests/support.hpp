@@ -41,6 +41,9 @@ struct RunResult {
 
 enum class Privilege { as_is, unprivileged };
 
+// The contra binary the tests run (build/contra).
+[[nodiscard]] std::filesystem::path contra_binary();
+
 // Starts the contra binary in `cwd` without waiting for it, with NO_COLOR set,
 // CONTRA_NOW fixed and no CONTRA_DB or CONTRA_RULES from the caller; stdin,
 // stdout and stderr come from and go to the files named (/dev/null when
@@ -58,6 +61,9 @@ int wait_for(pid_t pid);
 [[nodiscard]] RunResult run_contra(const std::vector<std::string>& args,
                                    const std::filesystem::path& cwd = {},
                                    const std::string& stdin_text = {});
+// The same with another program (a copy of contra elsewhere).
+[[nodiscard]] RunResult run_program(const std::filesystem::path& program, const std::vector<std::string>& args,
+                                    const std::filesystem::path& cwd = {}, const std::string& stdin_text = {});
 
 // Compares `actual` with the golden file; with CONTRA_UPDATE_GOLDEN=1 in the
 // environment it rewrites the file instead. Returns an empty string when

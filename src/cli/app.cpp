@@ -19,9 +19,11 @@ int exit_code_for(const Error& error)
 
 }  // namespace
 
-int run(int argc, char** argv)
+int run(int argc, char** argv, ServeAction serve)
 {
     Context context;
+    context.argv = argv;
+    context.serve = serve;
     CLI::App app{"contra: a fact-check discrepancy tracker", "contra"};
     app.set_version_flag("--version", std::string("contra ") + CONTRA_VERSION);
     app.require_subcommand(1);

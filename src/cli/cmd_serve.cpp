@@ -1,80 +1,33 @@
 // contra serve [--port 8080] [--bind 127.0.0.1] [--token T]: the review desk in a browser.
 #include "cli/commands.hpp"
+#include "cli/serve.hpp"
 
-#include "serve/security.hpp"
+#include <fmt/core.h>
+#include <unistd.h>
 
-#include <contra/review.hpp>
-#include <contra/server.hpp>
-
-#include <pthread.h>
-
-#include <csignal>
-#include <cstdlib>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <memory>
-#include <thread>
+#include <system_error>
 
 namespace contra::cli {
 
-namespace {
-
-struct ServeOptions {
-    int port = 8080;
-    std::string bind = "127.0.0.1";
-    std::string token;
-    int threads = 32;
-};
-
-void serve(const Context& context, const ServeOptions& options)
+void hand_over_serve(const Context& context, const ServeOptions& /*options: contra-serve parses them again*/)
 {
-    ServerOptions server_options;
-    {
-        // Fail early on a missing store, with the same message as other commands.
-        (void)context.open_store(OpenMode::existing);
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) {
+        throw Failure{Error{ErrorKind::bad_input,
+                            fmt::format("cannot find the review desk: /proc/self/exe: {}", ec.message())}};
     }
-    server_options.store_path = context.db_path();
-    server_options.bind = options.bind;
-    server_options.port = options.port;
-    server_options.token = options.token;
-    if (server_options.token.empty()) {
-        if (const char* token = std::getenv("CONTRA_TOKEN"); token != nullptr) server_options.token = token;
-    }
-    if (auto config = context.config_file()) server_options.policy = require(load_review_policy(*config));
-    server_options.clock = [&context] { return context.now(); };
-    server_options.threads = options.threads;
-
-    const bool with_token = !server_options.token.empty();
-    const auto token = server_options.token;
-    Server server = require(Server::create(std::move(server_options)));
-    (void)require(server.bind());
-    auto address = server.address();
-    if (with_token) address += "?token=" + detail::url_encode(token);
-    context.print("contra: the review desk is at {}\n", address);
-    context.print("contra: store {}; stop with Ctrl-C\n", context.db_path());
-    std::fflush(context.out);
-
-    // Ctrl-C and SIGTERM stop the server from a thread of its own (stop() is
-    // not safe in a signal handler); the workers inherit the blocked mask.
-    // A shell starts background jobs with SIGINT ignored; an ignored signal
-    // never reaches sigwait, so take the default disposition back first.
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    std::thread waiter([&server, signals] {
-        int received = 0;
-        sigwait(&signals, &received);
-        server.stop();
-    });
-    auto served = server.serve();
-    pthread_kill(waiter.native_handle(), SIGTERM);
-    waiter.join();
-    require(std::move(served));
+    const auto desk = (self.parent_path() / "contra-serve").string();
+    ::execv(desk.c_str(), context.argv);
+    throw Failure{Error{ErrorKind::bad_input,
+                        fmt::format("cannot run the review desk {}: {} (contra serve runs contra-serve from "
+                                    "contra's folder)",
+                                    desk, std::strerror(errno))}};
 }
-
-}  // namespace
 
 void register_serve(CLI::App& app, Context& context)
 {
@@ -87,7 +40,7 @@ void register_serve(CLI::App& app, Context& context)
     command->add_option("--token", options->token,
                         "An access token every request must carry (else CONTRA_TOKEN)");
     command->add_option("--threads", options->threads, "Worker threads")->check(CLI::Range(1, 64));
-    command->callback([&context, options] { serve(context, *options); });
+    command->callback([&context, options] { context.serve(context, *options); });
 }
 
 }  // namespace contra::cli

@@ -26,6 +26,7 @@ void register_verify(CLI::App& app, Context& context);
 [[nodiscard]] std::span<const Registrar> registrars();
 
 // The whole program: parses argv, runs one subcommand, returns the exit code.
-int run(int argc, char** argv);
+// `serve` says what the serve subcommand does in this program (cli/serve.hpp).
+int run(int argc, char** argv, ServeAction serve);
 
 }  // namespace contra::cli

@@ -29,6 +29,11 @@ T require(Expected<T> result)
     if constexpr (!std::is_void_v<T>) return std::move(*result);
 }
 
+struct ServeOptions;  // cli/serve.hpp
+class Context;
+// What `serve` does once its options are parsed (cli/serve.hpp).
+using ServeAction = void (*)(const Context& context, const ServeOptions& options);
+
 class Context {
 public:
     // Global options, filled by CLI11 before any subcommand runs.
@@ -38,6 +43,10 @@ public:
 
     int exit_code = 0;  // set by the subcommand that ran
     std::FILE* out = stdout;
+    // The command line as main received it, and what `serve` does: contra
+    // hands the command line over to contra-serve, which serves.
+    char** argv = nullptr;
+    ServeAction serve = nullptr;
 
     // The store path: --db, else CONTRA_DB, else `db` in the nearest
     // contra.toml up from the working directory, else ./contra.db.
