@@ -1,9 +1,12 @@
 #include "util/heap.hpp"
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
+#include <mutex>
 
 #if defined(__GLIBC__) && defined(__linux__)
 #include <malloc.h>
@@ -13,7 +16,9 @@
 
 namespace contra::detail {
 
-#if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE)
+// AddressSanitizer brings an allocator of its own, without glibc's heap and
+// arenas: none of this applies to it.
+#if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE) && !defined(__SANITIZE_ADDRESS__)
 
 namespace {
 
@@ -27,6 +32,17 @@ constexpr std::uintptr_t k_arena_heap = std::uintptr_t{64} << 20;
 std::atomic<bool> backed{false};
 std::uintptr_t main_begin = 0;
 std::uintptr_t main_end = 0;
+
+// The arenas whose first huge page was skipped, each with the block that
+// holds it: kept for the life of the process, so that a thread given the
+// arena later does not allocate there either (and, held here, no leak).
+struct Skipped {
+    std::uintptr_t heap = 0;
+    void* block = nullptr;
+};
+std::mutex skipped_lock;
+std::array<Skipped, 64> skipped;
+std::size_t skipped_count = 0;
 
 }  // namespace
 
@@ -72,8 +88,10 @@ void back_thread_heap_with_huge_pages()
     // one block that is never written, and allocates from the next huge
     // page on.
     if (at < heap + k_huge_page) {
-        [[maybe_unused]] thread_local void* volatile skipped = nullptr;  // volatile: the block must stay
-        skipped = std::malloc(heap + k_huge_page - at);
+        const std::scoped_lock lock(skipped_lock);
+        const auto end = skipped.begin() + static_cast<std::ptrdiff_t>(skipped_count);
+        const bool done = std::find_if(skipped.begin(), end, [&](const Skipped& s) { return s.heap == heap; }) != end;
+        if (!done && skipped_count < skipped.size()) skipped[skipped_count++] = {heap, std::malloc(heap + k_huge_page - at)};
     }
 }
 
