@@ -38,14 +38,10 @@ void serve_here(const Context& context, const ServeOptions& options)
     const auto token = server_options.token;
     Server server = require(Server::create(std::move(server_options)));
     (void)require(server.bind());
-    auto address = server.address();
-    if (with_token) address += "?token=" + detail::url_encode(token);
-    context.print("contra: the review desk is at {}\n", address);
-    context.print("contra: store {}; stop with Ctrl-C\n", context.db_path());
-    std::fflush(context.out);
-
     // Ctrl-C and SIGTERM stop the server from a thread of its own (stop() is
     // not safe in a signal handler); the workers inherit the blocked mask.
+    // Blocked before the address is printed: a signal sent as soon as it
+    // shows waits for sigwait instead of killing the process.
     // A shell starts background jobs with SIGINT ignored; an ignored signal
     // never reaches sigwait, so take the default disposition back first.
     std::signal(SIGINT, SIG_DFL);
@@ -55,6 +51,12 @@ void serve_here(const Context& context, const ServeOptions& options)
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    auto address = server.address();
+    if (with_token) address += "?token=" + detail::url_encode(token);
+    context.print("contra: the review desk is at {}\n", address);
+    context.print("contra: store {}; stop with Ctrl-C\n", context.db_path());
+    std::fflush(context.out);
+
     std::thread waiter([&server, signals] {
         int received = 0;
         sigwait(&signals, &received);
