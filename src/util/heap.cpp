@@ -28,9 +28,8 @@ constexpr std::uintptr_t k_huge_page = std::uintptr_t{2} << 20;
 // HEAP_MAX_SIZE on 64-bit systems), aligned to its size.
 constexpr std::uintptr_t k_arena_heap = std::uintptr_t{64} << 20;
 
-// The main heap's range when it was backed, and whether it was.
+// Whether the main heap was backed, and where it ended then.
 std::atomic<bool> backed{false};
-std::uintptr_t main_begin = 0;
 std::uintptr_t main_end = 0;
 
 // The arenas whose first huge page was skipped, each with the block that
@@ -67,7 +66,6 @@ void back_heap_with_huge_pages(std::size_t bytes)
     const auto end = reinterpret_cast<std::uintptr_t>(sbrk(0));
     const std::uintptr_t begin = (before + k_huge_page - 1) & ~(k_huge_page - 1);
     if (begin < end) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint: failure is fine
-    main_begin = before;
     main_end = end;
     backed.store(true, std::memory_order_release);
 }
@@ -80,7 +78,11 @@ void back_thread_heap_with_huge_pages()
     void* probe = std::malloc(1);
     const auto at = reinterpret_cast<std::uintptr_t>(probe);
     std::free(probe);
-    if (at >= main_begin && at < main_end) return;  // no arena of its own: the main heap, backed already
+    // No arena of its own (all are taken): the main heap, backed already.
+    // It grows up from the program's data (brk), below the mappings that
+    // hold the arenas in the usual layout (in another, this only skips the
+    // advice).
+    if (at < main_end) return;
     const std::uintptr_t heap = at & ~(k_arena_heap - 1);
     if (madvise(reinterpret_cast<void*>(heap), k_arena_heap, MADV_HUGEPAGE) != 0) return;  // a hint: failure is fine
     // The range of the arena's first huge page was mapped in 4 KiB pages
