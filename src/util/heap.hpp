@@ -11,7 +11,7 @@ namespace contra::detail {
 // megabytes with small objects otherwise takes a page fault for each 4 KiB
 // it touches first, and on a virtual machine those faults can cost as much
 // as the work itself. Does nothing where glibc's malloc or transparent huge
-// pages are not available.
+// pages are not available, nor under AddressSanitizer (its own allocator).
 void back_heap_with_huge_pages(std::size_t bytes);
 
 // Called first thing in a thread the library starts: after
