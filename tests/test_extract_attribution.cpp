@@ -199,3 +199,65 @@ TEST_CASE("'I' is the voice of the text, never a source of its own")
 {
     CHECK(speaker_of("I saw that 12 people were injured.").first == "publication");
 }
+
+TEST_CASE("an interview's speaker labels in title case give their turn to the source they name")
+{
+    ExtractOptions options;
+    options.known_sources = {Source{"rosa-vell", "Dr Rosa Vell", "doctor", Stake::independent, {}},
+                             Source{"tarn-gazette", "Tarn Gazette", "newspaper", Stake::independent, {}}};
+    const Extraction extraction = extract_text(
+        "Tarn Gazette: How many did you treat?\n\n"
+        "Vell: We treated 19 people. Two of the children were arrested later, I am told.\n\n"
+        "Kestrel: 8 people were hurt on the bridge.",
+        options);
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 2);
+    CHECK(injuries[0].source == "rosa-vell");
+    CHECK(injuries[0].mention == "Vell");
+    CHECK(injuries[1].source == "publication");  // a title-case word that names no source is no label
+    REQUIRE(of(extraction, "arrests").size() == 1);
+    CHECK(of(extraction, "arrests")[0].source == "rosa-vell");  // the turn goes on
+}
+
+TEST_CASE("a name may hold 'and' between capitals, a possessive mark and a service word")
+{
+    CHECK(speaker_of("The Pellham Fire and Rescue Service said four people died.").first ==
+          "pellham-fire-and-rescue-service");
+    CHECK(speaker_of("Four people died, according to the Pellham ambulance service.").first ==
+          "pellham-ambulance-service");
+    CHECK(speaker_of("Four people died in the blaze, the Orvault prefecture said on Tuesday.").first ==
+          "orvault-prefecture");
+    CHECK(speaker_of("According to the Dockers' Welfare Association, 40 members were detained.").first ==
+          "dockers-welfare-association");
+}
+
+TEST_CASE("a live blog's clock time does not hide the subject, and a statement introduced by a colon is its issuer's")
+{
+    ExtractOptions options;
+    options.known_sources = {Source{"ferrow-police", "Ferrow Police", "police", Stake::party, {}}};
+    const Extraction extraction = extract_text(
+        "09.40 The strikers' union says nobody was hurt.\n\n"
+        "10.15 Ferrow police have issued a statement: three officers were injured by bottles. "
+        "It says 12 people have been arrested.",
+        options);
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 2);
+    CHECK(injuries[1].source == "ferrow-police");
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(arrests[0].source == "ferrow-police");  // "It says" continues the statement's issuer
+}
+
+TEST_CASE("a later clause with a speaker of its own is that speaker's, and a speaker opening a later clause does not speak the first")
+{
+    const Extraction extraction = extract_text(
+        "The organisers said 9,000 people marched, while the city police put the crowd at 4,000. "
+        "Two men died in the crush; the coroner said both had been trampled.");
+    const auto participants = of(extraction, "participants");
+    REQUIRE(participants.size() == 2);
+    CHECK(participants[0].source == "organisers");
+    CHECK(participants[1].source == "city-police");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "publication");
+}

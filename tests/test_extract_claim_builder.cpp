@@ -331,3 +331,81 @@ TEST_CASE("'both' restates a toll of two, and counts nothing without a trigger")
     CHECK(count_of(deaths[1]) == Count{2, 2});
     CHECK(extraction.claims.size() == 2);
 }
+
+TEST_CASE("one person named without a figure is a count of one")
+{
+    const Extraction extraction = extract_text(
+        "A cyclist died at the junction. The driver of the van, a 45-year-old man from Lisk, was arrested. "
+        "A teenage pedestrian was injured.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]) == Count{1, 1});
+    CHECK(deaths[0].quote == "A cyclist died");
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(arrests[0].quote == "The driver of the van, a 45-year-old man from Lisk, was arrested");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(of(extraction, "headline").empty());
+    // A headline's lone noun counts too.
+    CHECK(count_of(of(extract_text("Miner dies in rock fall\n\nThe mine was closed."), "deaths").at(0)) == Count{1, 1});
+}
+
+TEST_CASE("an ordinal person or a negated person is no count of one")
+{
+    const Extraction extraction = extract_text(
+        "A fifth passenger died on Sunday, bringing the toll to five. No passenger was arrested. "
+        "Not a single rider was hurt.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]) == Count{5, 5});
+    CHECK(of(extraction, "injuries").empty());
+    CHECK(of(extraction, "arrests").empty());  // "No passenger" is no count of one
+}
+
+TEST_CASE("a speaker's own 'it' or 'we' before a responsibility state is the speaker, denied when a denial verb precedes")
+{
+    ExtractOptions options;
+    options.known_sources = {Source{"orla-ferries", "Orla Ferries", "company", Stake::party, {}}};
+    const auto first = of(extract_text("Orla Ferries said it was not responsible for the deaths.", options),
+                          "responsibility");
+    REQUIRE(first.size() == 1);
+    CHECK(agent_of(first[0]).agent == "orla-ferries");
+    CHECK_FALSE(agent_of(first[0]).responsible);
+    CHECK(first[0].polarity == Polarity::denied);
+    const auto second = of(extract_text("Orla Ferries said the crossing was routine and denied that it was to blame.",
+                                        options),
+                           "responsibility");
+    REQUIRE(second.size() == 1);
+    CHECK_FALSE(agent_of(second[0]).responsible);
+    // In the text's own voice, "it" is somebody else: no claim.
+    CHECK(of(extract_text("It is responsible for the deaths, the families believe it."), "responsibility").size() <= 1);
+    CHECK(of(extract_text("The inquiry goes on. It was responsible for nothing."), "responsibility").empty());
+}
+
+TEST_CASE("a restating phrase counts what the last count counted")
+{
+    const Extraction extraction = extract_text(
+        "Organisers said 30,000 people marched. The police put the figure at 8,000.");
+    const auto participants = of(extraction, "participants");
+    REQUIRE(participants.size() == 2);
+    CHECK(count_of(participants[1]) == Count{8000, 8000});
+    CHECK(participants[1].source == "police");
+    CHECK(participants[1].quote == "put the figure at 8,000");
+    // With no count before it, the phrase says nothing.
+    CHECK(extract_text("The police put the figure at 8,000.").claims.empty());
+}
+
+TEST_CASE("measures, speakers and relative clauses do not make or qualify a count")
+{
+    const Extraction extraction = extract_text(
+        "For three hours the crowd pressed on the gates. Both unions say people were hurt. "
+        "Two officers suffered sprains while removing protesters. "
+        "Nine persons who resisted officers were detained.");
+    CHECK(of(extraction, "participants").empty());
+    const auto injuries = of(extraction, "injuries");
+    CHECK(injuries.empty());  // "suffered sprains" is no trigger; "Both unions say" counts the speakers
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(count_of(arrests[0]) == Count{9, 9});
+    CHECK(arrests[0].qualifier.empty());
+}

@@ -59,8 +59,12 @@ struct Floors {
 // 155 of 183 right (0.847), 155 of 186 found (0.833). The titled-label fix
 // moved one more and added one: 161 of 193 right (0.834), 161 of 200 found
 // (0.805). "both" as a figure of two moved four more and added one: 182 of
-// 223 right (0.816), 182 of 231 found (0.788).
-constexpr Floors k_dev_floors{0.81, 0.78};
+// 223 right (0.816), 182 of 231 found (0.788). The third round of fixes
+// (speakers, one person without a figure, the speaker as agent, restated
+// figures: docs/extraction-quality.md) gave 191 of 228 right (0.838), 191 of
+// 231 found (0.827) on those documents, and moved seventeen held-out
+// documents here: 263 of 325 right (0.809), 263 of 347 found (0.758).
+constexpr Floors k_dev_floors{0.80, 0.75};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -77,8 +81,11 @@ constexpr Floors k_dev_floors{0.81, 0.78};
 // which moved too: the eight left give 25 of 33 right (0.758), 25 of 44
 // found (0.568). Then the third batch of sixteen, written by someone who had
 // not seen the second round's fixes (86d5ca7, bacb602, d630e1d), joined the
-// eight: 63 of 109 right (0.578), 63 of 155 found (0.406).
-constexpr Floors k_heldout_floors{0.56, 0.39};
+// eight: 63 of 109 right (0.578), 63 of 155 found (0.406). The third round
+// of fixes, tuned on those 24, gave 97 of 128 right (0.758), 97 of 155 found
+// (0.626); the seventeen documents it changed moved to the dev corpus, and
+// the seven left give 25 of 31 right (0.806), 25 of 39 found (0.641).
+constexpr Floors k_heldout_floors{0.80, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -93,9 +100,11 @@ constexpr Floors k_heldout_floors{0.56, 0.39};
 // found (0.406). After "both" and its moved and new documents: dev 53 of 72
 // right (0.736), 53 of 94 found (0.564); held-out 8 of 11 right (0.727), 8 of
 // 21 found (0.381). With the third batch: held-out 19 of 37 right (0.514),
-// 19 of 66 found (0.288).
-constexpr Floors k_dev_cause_floors{0.73, 0.56};
-constexpr Floors k_heldout_cause_floors{0.49, 0.27};
+// 19 of 66 found (0.288). After the third round and its seventeen moved
+// documents: dev 65 of 95 right (0.684), 65 of 140 found (0.464); held-out,
+// the seven left, 11 of 14 right (0.786), 11 of 20 found (0.550).
+constexpr Floors k_dev_cause_floors{0.68, 0.46};
+constexpr Floors k_heldout_cause_floors{0.78, 0.55};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -655,10 +664,11 @@ TEST_CASE("the extraction corpora are well formed")
     const auto rules = contra::RuleSet::load(contra::test::rules_dir().string());
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
-    // Twenty-four held-out documents moved to the dev corpus with the fixes of
-    // their misses; new held-out documents are being written by someone
-    // who has not seen the fixes (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 24, 15, 140); }
+    // Forty-one held-out documents moved to the dev corpus with the fixes of
+    // their misses (the seventeen of the third round last); a fourth batch is
+    // being written by someone who has not seen the fixes
+    // (docs/extraction-quality.md).
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 7, 7, 39); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

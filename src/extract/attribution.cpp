@@ -1,5 +1,7 @@
 #include "extract/attribution.hpp"
 
+#include <algorithm>
+
 namespace contra::detail::extraction {
 
 namespace {
@@ -8,6 +10,16 @@ constexpr std::uint32_t k_apart_window = 12;  // tokens from a verb back to a sp
 constexpr std::uint32_t k_plain_words = 3;     // plain words between a determiner and a speaker word
 
 bool is_connector(std::string_view word) { return word == "of" || word == "for" || word == "at" || word == "from"; }
+
+// "the Tamsworth Fire and Rescue Service", "the Metal and Foundry Workers'
+// Union": an "and" between two capitalised words joins one name.
+bool joins_name(const SentenceView& s, std::uint32_t at)
+{
+    if (at == 0 || at + 1 >= s.tokens.size() || s.tokens[at].word != "and") return false;
+    const auto& before = s.tokens[at - 1];
+    const auto& after = s.tokens[at + 1];
+    return before.capital && !before.punct && !before.number && after.capital && !after.punct && !after.number;
+}
 
 // May token `t` be part of a speaker's name?
 bool name_word(const WordToken& token, const Lexicon& lexicon)
@@ -101,7 +113,7 @@ std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t en
         // "Mr. Hoxha", "Lt. Col. Arben Hoxha": a title's period.
         const bool title_period = s.is_punct(first - 1, '.') && first >= 2 && s.tokens[first - 2].capital &&
                                   s.tokens[first - 2].word.size() <= 4;
-        if (!title_period && !place && !name_word(token, lexicon)) {
+        if (!title_period && !place && !joins_name(s, first - 1) && !name_word(token, lexicon)) {
             first = plain_words_back(s, first, last, lexicon);
             break;
         }
@@ -187,7 +199,10 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
             ++last;
             continue;
         }
-        if (!name_word(token, lexicon)) break;
+        // "the Lowfield Residents' Union": a possessive mark inside the name.
+        const bool possessive = s.is_punct(last, '\'') && last > begin && s.tokens[last - 1].capital &&
+                                last + 1 < n && name_word(s.tokens[last + 1], lexicon) && s.tokens[last + 1].capital;
+        if (!possessive && !name_word(token, lexicon) && !(last > begin && joins_name(s, last))) break;
         ++last;
     }
     std::uint32_t first = begin;
@@ -199,9 +214,10 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
 
 }  // namespace
 
-std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon& lexicon)
+std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from)
 {
     for (const auto& match : s.matches) {
+        if (match.pos < from) continue;
         std::optional<Attribution> found;
         if (match.cue == Cue::prefix) {
             found = phrase_after(s, match.end(), lexicon);
@@ -211,7 +227,7 @@ std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon
             // ", said the ministry": the speaker follows the verb.
             if (!found && match.pos > 0 && s.is_break(match.pos - 1)) found = phrase_after(s, match.end(), lexicon);
         }
-        if (!found) continue;
+        if (!found || found->first < from) continue;
         found->cue = match.pos;
         found->denial = match.cue == Cue::denial_verb;
         return found;
@@ -222,9 +238,29 @@ std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon
 std::optional<Attribution> leading_subject(const SentenceView& s, const Lexicon& lexicon)
 {
     if (s.tokens.empty()) return std::nullopt;
-    auto found = phrase_after(s, 0, lexicon);
+    // "10.20 Galveny police have issued a statement": a live blog's clock time
+    // opens the entry, not the subject.
+    std::uint32_t begin = 0;
+    const auto& t = s.tokens;
+    if (t.size() > 3 && t[0].number && t[0].word.size() <= 2 && (s.is_punct(1, '.') || s.is_punct(1, ':')) &&
+        t[2].number && t[2].word.size() == 2) {
+        begin = 3;
+        while (begin < s.tokens.size() && s.tokens[begin].punct && s.tokens[begin].word != "\"") ++begin;
+    }
+    auto found = phrase_after(s, begin, lexicon);
     if (!found || found->kind != SpeakerKind::named) return std::nullopt;
     return found;
+}
+
+std::uint32_t clause_separator(const SentenceView& s, std::uint32_t after)
+{
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    for (std::uint32_t t = std::max<std::uint32_t>(after, 1); t + 1 < n; ++t) {
+        if (s.is_punct(t, ';')) return t;
+        const std::string_view word = s.tokens[t].word;
+        if ((word == "while" || word == "whereas" || word == "but") && s.is_punct(t - 1, ',')) return t;
+    }
+    return 0;
 }
 
 }  // namespace contra::detail::extraction

@@ -24,8 +24,15 @@ struct Attribution {
 
 // The sentence's attribution, if it has one: "according to X", "X said",
 // ", X said", ", said X", "X told reporters", "X denied". The first cue
-// whose speaker can be read wins.
-[[nodiscard]] std::optional<Attribution> find_attribution(const SentenceView& sentence, const Lexicon& lexicon);
+// whose speaker can be read wins. With `from`, only a speaker and cue at or
+// after that token count.
+[[nodiscard]] std::optional<Attribution> find_attribution(const SentenceView& sentence, const Lexicon& lexicon,
+                                                          std::uint32_t from = 0);
+
+// The token that opens a second clause with a speaker of its own: ";" or
+// ", while", ", whereas", ", but" at or after token `after` ("City police
+// put the figure at 12,000, while Densa Analytics estimated ..."); 0 when none.
+[[nodiscard]] std::uint32_t clause_separator(const SentenceView& sentence, std::uint32_t after);
 
 // The sentence's leading noun phrase when it looks like a speaker (a name,
 // or a determiner and speaker words): "The National Council of Resistance of

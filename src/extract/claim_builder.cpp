@@ -11,11 +11,17 @@ namespace {
 constexpr std::uint32_t k_before_gap = 6;    // words (light words not counted) between a figure and its trigger
 constexpr std::uint32_t k_before_span = 14;  // tokens between a figure and its trigger, all counted
 constexpr std::uint32_t k_aside = 7;         // tokens of an aside between commas
+constexpr std::uint32_t k_noun_gap = 1;     // words between a figure and a trigger that is a group noun: "150 young protesters"
 constexpr std::uint32_t k_after_gap = 4;     // tokens between a trigger and a figure after it
 constexpr std::uint32_t k_agent_window = 16; // tokens from a harm trigger to its agent
 constexpr std::uint32_t k_joint_window = 6;  // tokens from a joining "and" to a responsibility state
 constexpr std::uint32_t k_hospital_window = 5; // tokens from "taken to" to its hospital word
 constexpr std::uint32_t k_patient_cost = 100;   // a patient verb's pairing loses to every plain trigger's
+constexpr std::uint32_t k_person_aside = 10;    // tokens of an aside after a person: ", the driver of a van,"
+constexpr std::uint32_t k_person_tail = 4;      // tokens of a phrase after a person: "of the lorry"
+constexpr std::uint32_t k_person_modifiers = 6; // tokens between a determiner and a person: "27 - year - old"
+constexpr std::uint32_t k_denial_window = 6;    // tokens from a denial verb to the agent it denies
+constexpr std::uint32_t k_self_window = 6;      // tokens from a speaker's pronoun to a state: "it was in no way"
 constexpr std::uint32_t k_none = UINT32_MAX;
 
 struct Trigger {
@@ -122,6 +128,9 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
                 }
             }
             if (facts.is_break(t) || facts.figure_at(t) != k_none || is_trigger(t)) return k_none;
+            // "Both sides say people were hurt": the figure is the subject of
+            // an attribution verb, and counts the speakers, not the harmed.
+            if (s.at(t, Cue::verb) != nullptr || s.at(t, Cue::denial_verb) != nullptr) return k_none;
             if (!lexicon.light_words.contains(s.tokens[t])) ++words;
         }
         return words;
@@ -144,7 +153,10 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
                 // "one of them, a child, was taken to hospital": some of the people counted before.
                 if (trigger.hospital && s.tokens[figure.last].word == "of") continue;
                 const auto gap = gap_words(figure.last, trigger.pos);
-                if (gap <= k_before_gap) {
+                // "two suffered sprains while removing protesters": a trigger that
+                // is a group noun counts only with its own figure ("150 protesters").
+                const bool noun = s.at(trigger.pos, Cue::group) != nullptr;
+                if (gap <= (noun ? k_noun_gap : k_before_gap)) {
                     candidates.push_back({gap * 2, k, f});
                 }
             } else if (figure.first >= trigger.end) {
@@ -199,6 +211,15 @@ void out_of_scope_clauses(const SentenceView& s, const SentenceFacts& facts, std
 std::optional<std::string> group_in(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from,
                                     std::uint32_t to, const Trigger& trigger)
 {
+    // "Eleven persons who ... resisted officers, were detained": a group in a
+    // relative clause is not whose count it is.
+    for (auto t = from; t < to; ++t) {
+        const std::string_view word = s.tokens[t].word;
+        if (word == "who" || word == "which" || word == "whom") {
+            to = t;
+            break;
+        }
+    }
     for (const auto& match : s.matches) {
         if (match.cue != Cue::group || match.pos < from || match.end() > to) continue;
         if (match.pos < trigger.end && match.end() > trigger.pos) continue;  // the trigger itself
@@ -276,6 +297,14 @@ public:
                 continue;
             }
             count_claim(trigger, figure);
+        }
+        if (!retracted) restated_claims();
+        if (!retracted) {
+            for (const Trigger& trigger : triggers) {
+                if (trigger.figure != k_none || trigger.patient) continue;
+                if (skip[static_cast<std::size_t>(m_facts.clause(trigger.pos))]) continue;
+                if (const auto first = one_person(trigger)) person_claim(trigger, *first);
+            }
         }
         state_claims();
         blame_claims();
@@ -359,6 +388,18 @@ private:
     {
         return m_attribution && m_attribution->denial && token > m_attribution->cue;
     }
+    // "... and denied that it was responsible", "it \"firmly rejects\" any
+    // suggestion that it was to blame": a denial verb shortly before a
+    // responsibility's agent denies it, even when the sentence's attribution
+    // is another verb ("X said ... and denied ...").
+    [[nodiscard]] bool denied_before(std::uint32_t token) const
+    {
+        if (denied_by_cue(token)) return true;
+        for (const auto& match : m_s.matches) {
+            if (match.cue == Cue::denial_verb && match.end() <= token && token - match.end() <= k_denial_window) return true;
+        }
+        return false;
+    }
 
     void count_claim(const Trigger& trigger, const Figure& figure)
     {
@@ -388,6 +429,114 @@ private:
             for (auto t = first; t < last && !added; ++t) added = m_lexicon.additions.contains(m_s.tokens[t]);
             claim.part_of_earlier = !added;
         }
+        m_out.push_back(std::move(claim));
+    }
+
+    // "City police put the figure at 12,000 to 15,000": a figure right after a
+    // restating phrase, paired with no trigger, counts what the document's
+    // last count counted; the caller knows what that was and fills in the
+    // attribute left empty here.
+    void restated_claims()
+    {
+        const std::vector<bool>& skip = m_scratch.out_of_scope;
+        for (const auto& match : m_s.matches) {
+            if (match.cue != Cue::restating) continue;
+            for (std::uint32_t f = 0; f < m_figures.size(); ++f) {
+                const Figure& figure = m_figures[f];
+                if (figure.first < match.end() || figure.first > match.end() + 1) continue;
+                if (m_scratch.figure_used[f] || skip[static_cast<std::size_t>(m_facts.clause(figure.first))]) break;
+                SentenceClaim claim;
+                claim.value = Value{figure.count, figure.wording};
+                claim.rule = k_rule_count;
+                claim.polarity = clause_polarity(m_facts, figure.first);
+                if (denied_by_cue(match.pos)) claim.polarity = Polarity::denied;
+                claim.start = start_of(match.pos);
+                claim.end = end_of(figure.last);
+                m_out.push_back(std::move(claim));
+                break;
+            }
+        }
+    }
+
+    // "A motorcyclist died", "the driver, a 52-year-old man, was detained",
+    // "The man who died": one person named without a figure is a count of
+    // one. Returns the first token of the person's noun phrase, which starts
+    // with a determiner or opens the sentence ("Worker dies"), else nothing.
+    [[nodiscard]] std::optional<std::uint32_t> one_person(const Trigger& trigger) const
+    {
+        const auto& tokens = m_s.tokens;
+        if (m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)] == "participants") return std::nullopt;
+        std::uint32_t t = trigger.pos;
+        while (t > 0 && m_lexicon.person_links.contains(tokens[t - 1])) --t;
+        // An aside between the person and the verb: ", a 34-year-old man from Harnley,".
+        if (t > 1 && m_s.is_punct(t - 1, ',')) {
+            std::uint32_t open = t - 1;
+            // Hyphens ("45-year-old") do not end it.
+            while (open > 0 && t - 1 - open <= k_person_aside && !m_s.is_punct(open - 1, ',') &&
+                   (!m_facts.is_break(open - 1) || m_s.is_punct(open - 1, '-'))) {
+                --open;
+            }
+            if (open == 0 || !m_s.is_punct(open - 1, ',')) return std::nullopt;
+            t = open - 1;
+        }
+        // The noun, perhaps before a short phrase that says which: "the driver of the lorry".
+        std::uint32_t noun = t;
+        for (std::uint32_t back = 0; noun > 0 && back <= k_person_tail; ++back) {
+            const std::uint32_t at = noun - 1;
+            if (m_facts.is_break(at) || m_facts.figure_at(at) != k_none || m_s.at(at, Cue::trigger) != nullptr) {
+                return std::nullopt;
+            }
+            if (m_lexicon.persons.contains(tokens[at])) break;
+            --noun;
+        }
+        if (noun == 0 || !m_lexicon.persons.contains(tokens[noun - 1])) return std::nullopt;
+        --noun;
+        if (noun + 1 < t && !is_connector_word(tokens[noun + 1].word)) return std::nullopt;
+        // Its modifiers back to the determiner: "a 27-year-old woman", "A foundry worker".
+        std::uint32_t first = noun;
+        while (first > 0 && noun - first < k_person_modifiers) {
+            const auto& token = tokens[first - 1];
+            if (m_lexicon.determiners.contains(token)) break;
+            const bool hyphen = m_s.is_punct(first - 1, '-');
+            if ((token.punct && !hyphen) || m_s.at(first - 1, Cue::negation) != nullptr) return std::nullopt;
+            // "a tenth person ... died": one of a toll given elsewhere.
+            if (m_lexicon.person_ordinals.contains(token)) return std::nullopt;
+            --first;
+        }
+        if (first > 0) {
+            if (!m_lexicon.determiners.contains(tokens[first - 1])) return std::nullopt;
+            --first;
+            // "one of the passengers": a part of people counted elsewhere.
+            if (first >= 2 && tokens[first - 1].word == "of" &&
+                (tokens[first - 2].number || m_facts.figure_at(first - 2) != k_none)) {
+                return std::nullopt;
+            }
+        } else if (noun != 0) {
+            return std::nullopt;  // no determiner: only a headline's lone noun ("Worker dies")
+        }
+        // "No passenger was arrested", "Not a single rider was hurt".
+        const std::uint32_t negation_from = first >= 2 ? first - 2 : 0;
+        if (m_facts.find(Cue::negation, negation_from, trigger.pos) != nullptr) return std::nullopt;
+        return first;
+    }
+
+    [[nodiscard]] static bool is_connector_word(std::string_view word)
+    {
+        return word == "of" || word == "from" || word == "in" || word == "at" || word == "on";
+    }
+
+    void person_claim(const Trigger& trigger, std::uint32_t first)
+    {
+        SentenceClaim claim;
+        claim.attribute = m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)];
+        claim.value = Value{Count{1, 1}, std::string(m_s.tokens[first].word)};
+        claim.rule = k_rule_count;
+        if (auto group = group_in(m_s, m_lexicon, first, trigger.pos, trigger)) claim.qualifier["group"] = *group;
+        claim.polarity = clause_polarity(m_facts, trigger.pos);
+        if (denied_by_cue(first)) claim.polarity = Polarity::denied;
+        claim.start = start_of(first);
+        claim.end = end_of(trigger.end);
+        claim.part_of_earlier = trigger.hospital;
         m_out.push_back(std::move(claim));
     }
 
@@ -462,6 +611,15 @@ private:
     {
         return !named.proper && named.end == named.name + 1 &&
                m_lexicon.vague_bodies.contains(m_s.tokens[named.name]);
+    }
+
+    // A vague body ("the company") stands as an agent only where the caller
+    // finds the known source it names.
+    [[nodiscard]] static NamedAgent known_only(NamedAgent named)
+    {
+        named.known_only = true;
+        named.proper = true;
+        return named;
     }
 
     // The agent phrase starting at token `t`.
@@ -544,7 +702,14 @@ private:
             std::uint32_t negation_from = agent ? agent->end() : 0;
             std::optional<NamedAgent> named;
             if (agent == nullptr) named = named_before(state.pos);
-            if (named && vague(*named)) continue;
+            // "the company was responsible": only when it names a known source (by its kind).
+            if (named && vague(*named)) named = known_only(*named);
+            if (agent == nullptr && !named) {
+                if (const auto self = speaker_pronoun_before(state.pos)) {
+                    self_claim(*self, state);
+                    continue;
+                }
+            }
             if (named) {
                 negation_from = named->end;
             } else if (agent != nullptr) {
@@ -559,19 +724,10 @@ private:
                 negation_from = joint_before(state.pos);
             }
             std::uint32_t last = state.end();
-            std::string harm;
-            // "for the death(s) of ...": the harm it is about.
-            for (auto t = state.end(); t < m_s.tokens.size() && t < state.end() + 5 && !m_facts.is_break(t); ++t) {
-                const PhraseMatch* trigger = m_s.at(t, Cue::trigger);
-                if (trigger && m_lexicon.harm[static_cast<std::size_t>(trigger->payload)]) {
-                    harm = m_lexicon.attributes[static_cast<std::size_t>(trigger->payload)];
-                    last = trigger->end();
-                    break;
-                }
-            }
+            std::string harm = harm_after(state, last);
             const std::uint32_t agent_pos = named ? named->pos : agent->pos;
             const bool negated = m_facts.find(Cue::negation, negation_from, state.pos) != nullptr ||
-                                 denied_by_cue(agent_pos);
+                                 denied_before(agent_pos);
             Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
             if (named) {
                 responsibility(named_id(*named), !negated, harm, polarity, agent_pos, last, k_rule_state, &*named);
@@ -579,6 +735,52 @@ private:
                 responsibility(agent_name(*agent), !negated, harm, polarity, agent_pos, last, k_rule_state);
             }
         }
+    }
+
+    // "it was not responsible", "we are in no way to blame": a pronoun for
+    // the speaker as the subject of a state, with only a verb, a negation or
+    // a degree between them ("It is not clear who is responsible" has "who"
+    // between, and no claim). "they" is left out: it names others more often
+    // than the speaker ("They are to blame for these deaths").
+    [[nodiscard]] std::optional<std::uint32_t> speaker_pronoun_before(std::uint32_t state) const
+    {
+        for (std::uint32_t t = state; t > 0 && state - t < k_self_window; --t) {
+            const std::uint32_t at = t - 1;
+            const std::string_view word = m_s.tokens[at].word;
+            if (word == "it" || word == "he" || word == "she" || word == "we") return at;
+            if (m_facts.is_break(at) && !m_s.is_punct(at, '"')) return std::nullopt;
+            if (!m_s.tokens[at].punct && !m_lexicon.self_links.contains(m_s.tokens[at]) &&
+                m_s.at(at, Cue::negation) == nullptr) {
+                return std::nullopt;
+            }
+        }
+        return std::nullopt;
+    }
+
+    // "responsible for the death(s) of ...": the harm a state is about, a
+    // harm trigger within five tokens after it; `last` moves to its end.
+    [[nodiscard]] std::string harm_after(const PhraseMatch& state, std::uint32_t& last) const
+    {
+        for (auto t = state.end(); t < m_s.tokens.size() && t < state.end() + 5 && !m_facts.is_break(t); ++t) {
+            const PhraseMatch* trigger = m_s.at(t, Cue::trigger);
+            if (trigger && m_lexicon.harm[static_cast<std::size_t>(trigger->payload)]) {
+                last = trigger->end();
+                return m_lexicon.attributes[static_cast<std::size_t>(trigger->payload)];
+            }
+        }
+        return {};
+    }
+
+    void self_claim(std::uint32_t pronoun, const PhraseMatch& state)
+    {
+        std::uint32_t last = state.end();
+        std::string harm = harm_after(state, last);
+        const bool negated = m_facts.find(Cue::negation, pronoun + 1, state.pos) != nullptr || denied_before(pronoun);
+        const Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
+        // The agent is filled in by the caller: a placeholder that no other claim of the sentence uses.
+        responsibility(std::string(m_s.tokens[pronoun].word), !negated, std::move(harm), polarity, pronoun, last,
+                       k_rule_state);
+        m_out.back().agent_is_speaker = true;
     }
 
     // The "and" that joins the predicate ending at `state` to an earlier one,
@@ -619,7 +821,8 @@ private:
             std::optional<NamedAgent> named;
             if (agent == nullptr) {
                 named = named_after(blame.end());
-                if (!named || vague(*named) || !blames_for(named->end)) continue;
+                if (!named || !blames_for(named->end)) continue;
+                if (vague(*named)) named = known_only(*named);
             }
             const std::uint32_t agent_end = named ? named->end : agent->end();
             const bool negated = (blame.pos > 0 && m_facts.find(Cue::negation, blame.pos >= 2 ? blame.pos - 2 : 0, blame.pos)) ||

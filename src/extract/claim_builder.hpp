@@ -42,6 +42,9 @@ struct SentenceClaim {
     std::uint32_t agent_start = 0;
     std::uint32_t agent_end = 0;
     bool agent_known_only = false;
+    // "it was not responsible for the fire", "we are not to blame": the agent
+    // is whoever speaks the sentence, which the caller knows.
+    bool agent_is_speaker = false;
 };
 
 // Extraction rule names and their versions, as written in Claim::origin.

@@ -209,6 +209,7 @@ bool label_title(std::string_view text, const WordToken& token)
 // no label.
 struct Label {
     std::uint32_t words = 0;       // tokens [0, words)
+    bool named_only = false;       // title case ("Mirek:"): a label only when it names a known or earlier source
     std::uint32_t note_first = 0;  // the note's tokens [note_first, note_last)
     std::uint32_t note_last = 0;
 };
@@ -223,7 +224,16 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
     while (i < tokens.size() && i < k_label_titles && label_title(text, tokens[i])) ++i;
     const std::uint32_t titles = i;
     while (i < tokens.size() && i - titles < k_label_words && in_capitals(text, tokens[i])) ++i;
-    if (i == titles || !opens_line(text, start)) return {};
+    if (!opens_line(text, start)) return {};
+    if (i == titles) {
+        // "Mirek:", "Ferro Daily:": an interview's speakers in title case.
+        i = 0;
+        while (i < tokens.size() && i < k_label_words && tokens[i].capital && !tokens[i].punct && !tokens[i].number) ++i;
+        if (i == 0 || i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
+        label.words = i;
+        label.named_only = true;
+        return label;
+    }
     label.words = i;
     if (i < tokens.size() && tokens[i].punct && tokens[i].word == "(") {
         std::uint32_t close = i + 1;
@@ -296,6 +306,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     extraction::ClaimScratch& scratch = buffers.claims;
     // The largest injury count each source gave so far (its lower bound).
     std::vector<std::pair<std::string, std::int64_t>> injuries_from;
+    // What the document's last count claim counted: "put the figure at ..." counts it again.
+    std::string last_count;
     const std::string rule_version = "@" + std::to_string(extraction::k_rule_version);
 
     FoldedCursor to_folded(folded);
@@ -319,12 +331,16 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (id.empty() && label.note_last > label.note_first) {
                 id = resolver.find(words_of(text, tokens, label.note_first, label.note_last));
             }
-            turn = id.empty() ? Focus{} : Focus{std::move(id), std::string(words_of(text, tokens, 0, label.words))};
-            turn_end = paragraph_end(text, range.start);
-            if (!turn.id.empty()) focus = turn;
+            if (!id.empty() || !label.named_only) {
+                turn = id.empty() ? Focus{} : Focus{std::move(id), std::string(words_of(text, tokens, 0, label.words))};
+                turn_end = paragraph_end(text, range.start);
+                if (!turn.id.empty()) focus = turn;
+            }
         }
         if (!list.id.empty() && !in_list_item(text, range.start)) list = Focus{};
-        Focus speaker = !turn.id.empty() ? turn : !list.id.empty() ? list : Focus{document_speaker, {}};
+        // The voice of a sentence without an attribution of its own.
+        const Focus voice = !turn.id.empty() ? turn : !list.id.empty() ? list : Focus{document_speaker, {}};
+        Focus speaker = voice;
         const auto attribution = extraction::find_attribution(sentence, lexicon);
         if (attribution) {
             const std::string mention(text.substr(tokens[attribution->first].start,
@@ -369,7 +385,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         // Only a sentence with a trigger can hold a count: the others skip the quantity parser.
         const bool has_trigger = std::ranges::any_of(matches, [](const extraction::PhraseMatch& match) {
             return match.cue == extraction::Cue::trigger || match.cue == extraction::Cue::patient_verb ||
-                   match.cue == extraction::Cue::to_hospital;
+                   match.cue == extraction::Cue::to_hospital || match.cue == extraction::Cue::restating;
         });
         const std::string_view slice = text.substr(range.start, has_trigger ? range.end - range.start : 0);
         for (const Quantity& quantity : m_impl->quantities.find(slice)) {
@@ -388,6 +404,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             const bool counts_something = sentence.at(figure.last, extraction::Cue::trigger) != nullptr ||
                                           sentence.at(figure.last, extraction::Cue::group) != nullptr;
             if (year_like && !counts_something) continue;
+            // "three hours", "40 kilometres": a measure, not a number of people.
+            if (figure.last < tokens.size() && lexicon.measures.contains(tokens[figure.last])) continue;
             figure.count.lo = static_cast<std::int64_t>(std::ceil(quantity.lo));
             if (quantity.hi) figure.count.hi = static_cast<std::int64_t>(std::floor(*quantity.hi));
             figure.wording = quantity.text;
@@ -397,32 +415,75 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         found.clear();
         extraction::build_claims(sentence, lexicon, figures, attribution, scratch, found);
         m_impl->causes.find(text, sentence, lexicon, attribution, found);
+
+        // "City police put the figure at 12,000 to 15,000, while Densa Analytics
+        // estimated the crowd at about 21,000": a later clause with a speaker
+        // of its own is that speaker's, from its separator on.
+        Focus second;
+        std::size_t second_from = text.size();
+        // "The three who died were found in two cars; the prefecture said all
+        // of them had been overcome by smoke": a speaker that opens a later
+        // clause does not speak the clause before it.
+        std::size_t first_clause_end = 0;
+        if (attribution && !found.empty()) {
+            const auto sep = extraction::clause_separator(sentence, 0);
+            if (sep != 0 && sep < attribution->first && sep < attribution->cue) first_clause_end = tokens[sep].start;
+        }
+        if (attribution && !found.empty()) {
+            if (const auto sep = extraction::clause_separator(sentence, std::max(attribution->cue, attribution->last))) {
+                const auto later = extraction::find_attribution(sentence, lexicon, sep + 1);
+                if (later && later->kind == extraction::SpeakerKind::named) {
+                    const std::string named(text.substr(tokens[later->first].start,
+                                                        tokens[later->last - 1].end - tokens[later->first].start));
+                    second = Focus{resolver.resolve(named), named};
+                    second_from = tokens[sep].start;
+                    focus = second;
+                }
+            }
+        }
         for (extraction::SentenceClaim& raw : found) {
+            const Focus& said_by = raw.start >= second_from ? second : raw.end <= first_clause_end ? voice : speaker;
+            // "put the figure at 12,000": the count of whatever the last one counted.
+            if (raw.attribute.empty()) {
+                if (last_count.empty()) continue;
+                raw.attribute = last_count;
+            } else if (std::holds_alternative<Count>(raw.value.data)) {
+                last_count = raw.attribute;
+            }
             if (const auto* count = std::get_if<Count>(&raw.value.data); count && raw.attribute == "injuries") {
-                auto earlier = std::ranges::find(injuries_from, speaker.id, &std::pair<std::string, std::int64_t>::first);
+                auto earlier = std::ranges::find(injuries_from, said_by.id, &std::pair<std::string, std::int64_t>::first);
                 // "several residents were taken to a hospital" after the same source's
                 // "more than 100 residents were hurt": some of them, not a count.
                 if (raw.part_of_earlier && earlier != injuries_from.end() && count->hi && *count->hi < earlier->second) {
                     continue;
                 }
                 if (earlier == injuries_from.end()) {
-                    injuries_from.emplace_back(speaker.id, count->lo);
+                    injuries_from.emplace_back(said_by.id, count->lo);
                 } else {
                     earlier->second = std::max(earlier->second, count->lo);
                 }
             }
+            // "it was not responsible": the agent is whoever speaks, unless that
+            // is the publication's own voice, where the pronoun names another.
+            if (raw.agent_is_speaker) {
+                const bool own_voice = !attribution && turn.id.empty() && list.id.empty() && !options.speaker;
+                if (own_voice) continue;
+                std::get<Agent>(raw.value.data).agent = said_by.id;
+            }
             // "Northgate is responsible": a name the lexicon does not list is the
             // known (or earlier) source it names, else its slug.
             if (raw.agent_end > raw.agent_start) {
-                const std::string id = resolver.find(text.substr(raw.agent_start, raw.agent_end - raw.agent_start));
+                const std::string_view agent = text.substr(raw.agent_start, raw.agent_end - raw.agent_start);
+                std::string id = resolver.find(agent);
+                if (id.empty() && raw.agent_known_only) id = resolver.find_by_kind(agent);
                 if (id.empty() && raw.agent_known_only) continue;
                 if (!id.empty()) std::get<Agent>(raw.value.data).agent = id;
             }
             const bool own_blame = !blamer.id.empty() && raw.rule == extraction::k_rule_blame && raw.start >= blamer_end;
             Claim claim;
             claim.event = options.event;
-            claim.source = own_blame ? blamer.id : speaker.id;
-            claim.mention = own_blame ? blamer.mention : speaker.mention;
+            claim.source = own_blame ? blamer.id : said_by.id;
+            claim.mention = own_blame ? blamer.mention : said_by.mention;
             claim.attribute = std::move(raw.attribute);
             claim.qualifier = std::move(raw.qualifier);
             claim.value = std::move(raw.value);

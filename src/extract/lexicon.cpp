@@ -274,7 +274,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto counts = LexiconFile::open(path("counts.toml"),
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
                                      "retractions", "partial_degrees", "light_words", "part_of", "patient_verbs",
-                                     "patient_nouns", "to_hospital", "hospital_words", "additions", "group"});
+                                     "patient_nouns", "to_hospital", "hospital_words", "additions", "persons",
+                                     "person_ordinals", "person_links", "restating", "measures", "group"});
     if (!counts) return std::unexpected(counts.error());
     auto ignored = counts->strings("ignored_triggers");
     if (!ignored) return std::unexpected(ignored.error());
@@ -313,7 +314,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
                                             {"harm_attributes", "states", "blame_verbs", "direct_links",
                                              "implied_links", "denial_objects", "instruments", "modifiers", "bodies",
-                                             "vague_bodies", "agent"});
+                                             "vague_bodies", "self_links", "agent"});
     if (!responsibility) return std::unexpected(responsibility.error());
     auto harm = responsibility->strings("harm_attributes");
     if (!harm) return std::unexpected(harm.error());
@@ -334,6 +335,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add_words(lexicon.modifiers, "modifiers"));
     CONTRA_TRY(responsibility->add_words(lexicon.bodies, "bodies"));
     CONTRA_TRY(responsibility->add_words(lexicon.vague_bodies, "vague_bodies"));
+    CONTRA_TRY(responsibility->add_words(lexicon.self_links, "self_links"));
     auto agents = responsibility->named("agent", "id");
     if (!agents) return std::unexpected(agents.error());
     for (const auto& [id, list] : *agents) {
@@ -356,9 +358,14 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add(phrases, "out_of_scope", Cue::out_of_scope));
     CONTRA_TRY(counts->add(phrases, "explanations", Cue::explanation));
     CONTRA_TRY(counts->add(phrases, "retractions", Cue::retraction));
+    CONTRA_TRY(counts->add(phrases, "restating", Cue::restating));
+    CONTRA_TRY(counts->add_words(lexicon.measures, "measures"));
     CONTRA_TRY(counts->add_words(lexicon.partial_degrees, "partial_degrees"));
     CONTRA_TRY(counts->add_words(lexicon.light_words, "light_words"));
     CONTRA_TRY(counts->add_words(lexicon.part_of, "part_of"));
+    CONTRA_TRY(counts->add_words(lexicon.persons, "persons"));
+    CONTRA_TRY(counts->add_words(lexicon.person_links, "person_links"));
+    CONTRA_TRY(counts->add_words(lexicon.person_ordinals, "person_ordinals"));
     lexicon.injuries = lexicon.attribute_index("injuries");
     if (lexicon.injuries >= 0) {
         CONTRA_TRY(counts->add(phrases, "patient_verbs", Cue::patient_verb, lexicon.injuries));
@@ -378,7 +385,9 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
                          &lexicon.light_words, &lexicon.part_of, &lexicon.patient_nouns, &lexicon.hospital_words,
-                         &lexicon.additions}) {
+                         &lexicon.additions, &lexicon.persons, &lexicon.person_links,
+                         &lexicon.person_ordinals, &lexicon.self_links,
+                         &lexicon.measures}) {
         set->compile(lexicon.vocabulary);
     }
     return lexicon;

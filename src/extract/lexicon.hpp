@@ -43,6 +43,7 @@ enum class Cue : std::uint8_t {
     instrument,     // "pepper spray": what an agent used
     patient_verb,   // "admitted": counts the injured its object names ("admitted 14 people")
     to_hospital,    // "taken to": counts the injured when a hospital word follows
+    restating,      // "put the figure at": the figure after it counts what the last count did
 };
 
 struct PhraseMatch {
@@ -144,6 +145,11 @@ struct Lexicon {
     WordSet patient_nouns;    // "admitted 14 people": the nouns a patient verb counts
     WordSet hospital_words;   // "taken to Saltmere General Hospital"
     WordSet additions;        // "six other people were taken to hospital": not a part of an earlier count
+    WordSet persons;          // "A motorcyclist died": a person named without a figure is a count of one
+    WordSet measures;         // "three hours", "40 kilometres": a figure before one counts no people
+    WordSet self_links;       // "it was in no way responsible": words between a speaker's pronoun and a state
+    WordSet person_ordinals;  // "a tenth person died": one of a toll given elsewhere, no count of its own
+    WordSet person_links;     // words between such a person and the trigger: "had been", "was later"
     int injuries = -1;        // the attribute index patient verbs and hospital phrases count
 
     // Reads dir/attribution.toml, negation.toml, hedges.toml,

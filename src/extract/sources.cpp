@@ -52,6 +52,7 @@ SourceResolver::SourceResolver(std::span<const Source> known, const Lexicon& lex
     for (const Source& source : known) {
         const std::size_t index = m_ids.size();
         m_ids.push_back(source.id);
+        m_kinds.push_back(key_of(source.kind));
         add_name(key_of(source.name), index);
         add_name(key_of(source.id), index);
         for (const auto& alias : source.aliases) add_name(key_of(alias), index);
@@ -134,6 +135,23 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
         }
     }
     return {};
+}
+
+std::string SourceResolver::find_by_kind(std::string_view word) const
+{
+    std::string key = key_of(word);
+    if (key.empty() || key.find(' ') != std::string::npos) return {};
+    if (key.size() > 3 && key.back() == 's') key.pop_back();  // "organisers" is an "organiser"
+    std::string found;
+    for (std::size_t i = 0; i < m_kinds.size(); ++i) {
+        const std::string padded = " " + m_kinds[i] + " ";
+        if (padded.find(" " + key + " ") == std::string::npos && padded.find(" " + key + "s ") == std::string::npos) {
+            continue;
+        }
+        if (!found.empty()) return {};  // two of that kind: which one is meant is not said
+        found = m_ids[i];
+    }
+    return found;
 }
 
 void SourceResolver::define_acronym(std::string_view acronym, std::string_view full)

@@ -32,6 +32,10 @@ public:
     // The id when `mention` names a known or earlier source, else empty.
     [[nodiscard]] std::string find(std::string_view mention) const;
 
+    // "the company", "the organisers": the one known source whose kind holds
+    // that word (singular or plural), else empty.
+    [[nodiscard]] std::string find_by_kind(std::string_view word) const;
+
     // The sources first met in this document, moved out: the resolver is done with them.
     [[nodiscard]] std::vector<Source> take_new_sources() { return std::move(m_new); }
 
@@ -48,6 +52,7 @@ private:
 
     const Lexicon& m_lexicon;
     std::vector<std::string> m_ids;  // known ids, then new ones
+    std::vector<std::string> m_kinds;  // known sources' kinds, folded, one space apart
     std::vector<Name> m_names;
     std::map<std::string, std::string, std::less<>> m_acronyms;  // key -> full mention
     mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> m_keys;  // words -> key_of
