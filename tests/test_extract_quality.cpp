@@ -84,8 +84,11 @@ constexpr Floors k_dev_floors{0.80, 0.75};
 // eight: 63 of 109 right (0.578), 63 of 155 found (0.406). The third round
 // of fixes, tuned on those 24, gave 97 of 128 right (0.758), 97 of 155 found
 // (0.626); the seventeen documents it changed moved to the dev corpus, and
-// the seven left give 25 of 31 right (0.806), 25 of 39 found (0.641).
-constexpr Floors k_heldout_floors{0.80, 0.64};
+// the seven left give 25 of 31 right (0.806), 25 of 39 found (0.641). Then
+// the fourth batch of sixteen, written by two annotators who had not seen
+// the third round (bafbf92, ccb5ec7), joined the seven: 76 of 133 right
+// (0.571), 76 of 164 found (0.463).
+constexpr Floors k_heldout_floors{0.57, 0.46};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -102,9 +105,10 @@ constexpr Floors k_heldout_floors{0.80, 0.64};
 // 21 found (0.381). With the third batch: held-out 19 of 37 right (0.514),
 // 19 of 66 found (0.288). After the third round and its seventeen moved
 // documents: dev 65 of 95 right (0.684), 65 of 140 found (0.464); held-out,
-// the seven left, 11 of 14 right (0.786), 11 of 20 found (0.550).
+// the seven left, 11 of 14 right (0.786), 11 of 20 found (0.550). With the
+// fourth batch: held-out 24 of 34 right (0.706), 24 of 72 found (0.333).
 constexpr Floors k_dev_cause_floors{0.68, 0.46};
-constexpr Floors k_heldout_cause_floors{0.78, 0.55};
+constexpr Floors k_heldout_cause_floors{0.70, 0.33};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -665,10 +669,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Forty-one held-out documents moved to the dev corpus with the fixes of
-    // their misses (the seventeen of the third round last); a fourth batch is
-    // being written by someone who has not seen the fixes
-    // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 7, 7, 39); }
+    // their misses; the seven left and a fourth batch of sixteen, written by
+    // annotators who had not seen the fixes, remain (docs/extraction-quality.md).
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 23, 15, 140); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
