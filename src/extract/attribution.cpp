@@ -252,13 +252,18 @@ std::optional<Attribution> leading_subject(const SentenceView& s, const Lexicon&
     return found;
 }
 
-std::uint32_t clause_separator(const SentenceView& s, std::uint32_t after)
+std::uint32_t clause_separator(const SentenceView& s, std::uint32_t after, std::uint32_t before)
 {
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
-    for (std::uint32_t t = std::max<std::uint32_t>(after, 1); t + 1 < n; ++t) {
-        if (s.is_punct(t, ';')) return t;
-        const std::string_view word = s.tokens[t].word;
-        if ((word == "while" || word == "whereas" || word == "but") && s.is_punct(t - 1, ',')) return t;
+    const auto end = std::min(n, before);
+    // From the mark before `after`: "while" at `after` opens a clause when a comma precedes it.
+    for (std::uint32_t t = after > 0 ? after - 1 : 0; t < end; ++t) {
+        if (!s.tokens[t].punct) continue;
+        const char mark = s.tokens[t].word[0];
+        if (mark == ';' && t >= after && t > 0 && t + 1 < n) return t;
+        if (mark != ',' || t + 1 >= end) continue;
+        const std::string_view word = s.tokens[t + 1].word;
+        if (word == "while" || word == "whereas" || word == "but") return t + 1;
     }
     return 0;
 }

@@ -30,9 +30,11 @@ struct Attribution {
                                                           std::uint32_t from = 0);
 
 // The token that opens a second clause with a speaker of its own: ";" or
-// ", while", ", whereas", ", but" at or after token `after` ("City police
-// put the figure at 12,000, while Densa Analytics estimated ..."); 0 when none.
-[[nodiscard]] std::uint32_t clause_separator(const SentenceView& sentence, std::uint32_t after);
+// ", while", ", whereas", ", but" at or after token `after` and before token
+// `before` ("City police put the figure at 12,000, while Densa Analytics
+// estimated ..."); 0 when none.
+[[nodiscard]] std::uint32_t clause_separator(const SentenceView& sentence, std::uint32_t after,
+                                             std::uint32_t before = UINT32_MAX);
 
 // The sentence's leading noun phrase when it looks like a speaker (a name,
 // or a determiner and speaker words): "The National Council of Resistance of

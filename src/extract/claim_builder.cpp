@@ -101,8 +101,16 @@ Polarity clause_polarity(const SentenceFacts& facts, std::size_t t)
 
 // Pairs each trigger with at most one figure, nearest first.
 void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceFacts& facts,
-                  std::span<const Figure> figures, std::vector<Trigger>& triggers, std::vector<bool>& figure_used)
+                  std::span<const Figure> figures, std::vector<Trigger>& triggers, std::vector<bool>& figure_used,
+                  std::vector<bool>& says)
 {
+    figure_used.assign(figures.size(), false);
+    if (triggers.empty() || figures.empty()) return;
+    // Tokens that open an attribution verb, marked once for every pair's gap.
+    says.assign(s.tokens.size(), false);
+    for (const auto& match : s.matches) {
+        if (match.cue == Cue::verb || match.cue == Cue::denial_verb) says[match.pos] = true;
+    }
     struct Candidate {
         std::uint32_t cost;
         std::size_t trigger;
@@ -130,7 +138,7 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
             if (facts.is_break(t) || facts.figure_at(t) != k_none || is_trigger(t)) return k_none;
             // "Both sides say people were hurt": the figure is the subject of
             // an attribution verb, and counts the speakers, not the harmed.
-            if (s.at(t, Cue::verb) != nullptr || s.at(t, Cue::denial_verb) != nullptr) return k_none;
+            if (says[t]) return k_none;
             if (!lexicon.light_words.contains(s.tokens[t])) ++words;
         }
         return words;
@@ -177,7 +185,6 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
         }
     }
     std::ranges::sort(candidates, [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
-    figure_used.assign(figures.size(), false);
     for (const Candidate& candidate : candidates) {
         Trigger& trigger = triggers[candidate.trigger];
         if (trigger.figure != k_none || figure_used[candidate.figure]) continue;
@@ -280,7 +287,7 @@ public:
                 }
             }
         }
-        pair_figures(m_s, m_lexicon, m_facts, m_figures, triggers, m_scratch.figure_used);
+        pair_figures(m_s, m_lexicon, m_facts, m_figures, triggers, m_scratch.figure_used, m_scratch.says);
         share_coordinated(triggers);
         out_of_scope_clauses(m_s, m_facts, m_figures, triggers, m_scratch.has_figure, m_scratch.out_of_scope);
         const std::vector<bool>& skip = m_scratch.out_of_scope;

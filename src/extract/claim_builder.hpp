@@ -64,6 +64,7 @@ struct ClaimScratch {
     std::vector<bool> has_figure;          // per clause: a paired figure lies in it
     std::vector<bool> out_of_scope;        // per clause: its figures are about something else
     std::vector<bool> figure_used;         // per figure: paired with a trigger
+    std::vector<bool> says;                // per token: an attribution verb starts there
 };
 
 // Appends the sentence's claims to `out`. `attribution` is the sentence's

@@ -224,16 +224,17 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
     while (i < tokens.size() && i < k_label_titles && label_title(text, tokens[i])) ++i;
     const std::uint32_t titles = i;
     while (i < tokens.size() && i - titles < k_label_words && in_capitals(text, tokens[i])) ++i;
-    if (!opens_line(text, start)) return {};
     if (i == titles) {
         // "Mirek:", "Ferro Daily:": an interview's speakers in title case.
         i = 0;
         while (i < tokens.size() && i < k_label_words && tokens[i].capital && !tokens[i].punct && !tokens[i].number) ++i;
         if (i == 0 || i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
+        if (!opens_line(text, start)) return {};
         label.words = i;
         label.named_only = true;
         return label;
     }
+    if (!opens_line(text, start)) return {};
     label.words = i;
     if (i < tokens.size() && tokens[i].punct && tokens[i].word == "(") {
         std::uint32_t close = i + 1;
@@ -293,6 +294,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         options.speaker ? *options.speaker : (options.publication.empty() ? "publication" : options.publication);
 
     Extraction extraction;
+    const Focus document_voice{document_speaker, {}};
     Focus focus;
     // A transcript's turn: the sentences of a labelled paragraph are its speaker's.
     Focus turn;
@@ -338,10 +340,21 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             }
         }
         if (!list.id.empty() && !in_list_item(text, range.start)) list = Focus{};
-        // The voice of a sentence without an attribution of its own.
-        const Focus voice = !turn.id.empty() ? turn : !list.id.empty() ? list : Focus{document_speaker, {}};
-        Focus speaker = voice;
+        Focus speaker = !turn.id.empty() ? turn : !list.id.empty() ? list : document_voice;
         const auto attribution = extraction::find_attribution(sentence, lexicon);
+        // "The three who died were found in two cars; the prefecture said all
+        // of them had been overcome by smoke": a speaker that opens a later
+        // clause does not speak the clause before it, which keeps the voice
+        // the sentence had without that speaker (copied only then).
+        std::size_t first_clause_end = 0;
+        Focus voice;
+        if (attribution) {
+            const auto sep = extraction::clause_separator(sentence, 0, std::min(attribution->first, attribution->cue));
+            if (sep != 0) {
+                first_clause_end = tokens[sep].start;
+                voice = speaker;
+            }
+        }
         if (attribution) {
             const std::string mention(text.substr(tokens[attribution->first].start,
                                                   tokens[attribution->last - 1].end - tokens[attribution->first].start));
@@ -421,14 +434,6 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         // of its own is that speaker's, from its separator on.
         Focus second;
         std::size_t second_from = text.size();
-        // "The three who died were found in two cars; the prefecture said all
-        // of them had been overcome by smoke": a speaker that opens a later
-        // clause does not speak the clause before it.
-        std::size_t first_clause_end = 0;
-        if (attribution && !found.empty()) {
-            const auto sep = extraction::clause_separator(sentence, 0);
-            if (sep != 0 && sep < attribution->first && sep < attribution->cue) first_clause_end = tokens[sep].start;
-        }
         if (attribution && !found.empty()) {
             if (const auto sep = extraction::clause_separator(sentence, std::max(attribution->cue, attribution->last))) {
                 const auto later = extraction::find_attribution(sentence, lexicon, sep + 1);
