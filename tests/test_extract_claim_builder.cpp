@@ -409,3 +409,48 @@ TEST_CASE("measures, speakers and relative clauses do not make or qualify a coun
     CHECK(count_of(arrests[0]) == Count{9, 9});
     CHECK(arrests[0].qualifier.empty());
 }
+
+TEST_CASE("a person as the object of an arrest or a killing is a count of one; a patient is not")
+{
+    const Extraction extraction = extract_text(
+        "Police arrested a 30-year-old man on Friday. The lorry killed a pedestrian. Medics treated a woman.");
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(count_of(arrests[0]) == Count{1, 1});
+    CHECK(arrests[0].quote == "arrested a 30-year-old man");
+    REQUIRE(of(extraction, "deaths").size() == 1);
+    CHECK(of(extraction, "injuries").empty());
+}
+
+TEST_CASE("headline tense, 'rises to' and 'drowned' count")
+{
+    const Extraction extraction = extract_text(
+        "Police arrest two men\n\nThe death toll rises to four, officials said. At least 12 people drowned.");
+    REQUIRE(of(extraction, "arrests").size() == 1);
+    CHECK(count_of(of(extraction, "arrests")[0]) == Count{2, 2});
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(count_of(deaths[0]) == Count{4, 4});
+    CHECK(count_of(deaths[1]) == Count{12, std::nullopt});
+}
+
+TEST_CASE("a speaker named by an agent's phrase clears that agent; quotation marks and self-denying states keep the claim")
+{
+    const auto first = of(extract_text("Ostby Council says it is \"not to blame for the flood\"."), "responsibility");
+    REQUIRE(first.size() == 1);
+    CHECK(agent_of(first[0]).agent == "council");
+    CHECK(first[0].polarity == Polarity::denied);
+    ExtractOptions options;
+    options.known_sources = {Source{"caledon-leisure", "Caledon Leisure", "company", Stake::party, {}}};
+    const auto second = of(extract_text("Caledon Leisure \"bears no responsibility for the deaths\", its lawyer said.",
+                                        options),
+                           "responsibility");
+    REQUIRE(second.size() == 1);
+    CHECK(agent_of(second[0]).agent == "caledon-leisure");
+    CHECK_FALSE(agent_of(second[0]).responsible);
+    const auto third = of(extract_text("The residents said the police were \"responsible for the deaths\"."),
+                          "responsibility");
+    REQUIRE(third.size() == 1);
+    CHECK(agent_of(third[0]).agent == "police");
+    CHECK(agent_of(third[0]).responsible);
+}

@@ -63,8 +63,11 @@ struct Floors {
 // (speakers, one person without a figure, the speaker as agent, restated
 // figures: docs/extraction-quality.md) gave 191 of 228 right (0.838), 191 of
 // 231 found (0.827) on those documents, and moved seventeen held-out
-// documents here: 263 of 325 right (0.809), 263 of 347 found (0.758).
-constexpr Floors k_dev_floors{0.80, 0.75};
+// documents here: 263 of 325 right (0.809), 263 of 347 found (0.758). The
+// fourth round gave 268 of 331 right (0.810), 268 of 347 found (0.772) on
+// those, and moved thirteen more: 320 of 408 right (0.784), 320 of 438
+// found (0.731).
+constexpr Floors k_dev_floors{0.78, 0.73};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -87,8 +90,11 @@ constexpr Floors k_dev_floors{0.80, 0.75};
 // the seven left give 25 of 31 right (0.806), 25 of 39 found (0.641). Then
 // the fourth batch of sixteen, written by two annotators who had not seen
 // the third round (bafbf92, ccb5ec7), joined the seven: 76 of 133 right
-// (0.571), 76 of 164 found (0.463).
-constexpr Floors k_heldout_floors{0.57, 0.46};
+// (0.571), 76 of 164 found (0.463). The fourth round of fixes, tuned on
+// those 23, gave 94 of 147 right (0.639), 94 of 164 found (0.573); the
+// thirteen documents it changed moved to the dev corpus, and the ten left
+// give 42 of 70 right (0.600), 42 of 73 found (0.575).
+constexpr Floors k_heldout_floors{0.60, 0.57};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -107,8 +113,11 @@ constexpr Floors k_heldout_floors{0.57, 0.46};
 // documents: dev 65 of 95 right (0.684), 65 of 140 found (0.464); held-out,
 // the seven left, 11 of 14 right (0.786), 11 of 20 found (0.550). With the
 // fourth batch: held-out 24 of 34 right (0.706), 24 of 72 found (0.333).
-constexpr Floors k_dev_cause_floors{0.68, 0.46};
-constexpr Floors k_heldout_cause_floors{0.70, 0.33};
+// After the fourth round and its thirteen moved documents: dev 80 of 114
+// right (0.702), 80 of 182 found (0.440); held-out, the ten left, 11 of 15
+// right (0.733), 11 of 30 found (0.367).
+constexpr Floors k_dev_cause_floors{0.70, 0.43};
+constexpr Floors k_heldout_cause_floors{0.73, 0.36};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -668,10 +677,11 @@ TEST_CASE("the extraction corpora are well formed")
     const auto rules = contra::RuleSet::load(contra::test::rules_dir().string());
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
-    // Forty-one held-out documents moved to the dev corpus with the fixes of
-    // their misses; the seven left and a fourth batch of sixteen, written by
-    // annotators who had not seen the fixes, remain (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 23, 15, 140); }
+    // Fifty-four held-out documents moved to the dev corpus with the fixes of
+    // their misses; ten are left until a fifth batch, written by annotators
+    // who have not seen the fourth round's fixes, joins them
+    // (docs/extraction-quality.md).
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 10, 10, 70); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -6,16 +6,17 @@ namespace contra::detail::extraction {
 
 namespace {
 
-constexpr std::uint32_t k_apart_window = 12;  // tokens from a verb back to a speaker set apart from it
+constexpr std::uint32_t k_apart_window = 20;  // tokens from a verb back to a speaker set apart from it
 constexpr std::uint32_t k_plain_words = 3;     // plain words between a determiner and a speaker word
 
 bool is_connector(std::string_view word) { return word == "of" || word == "for" || word == "at" || word == "from"; }
 
 // "the Tamsworth Fire and Rescue Service", "the Metal and Foundry Workers'
-// Union": an "and" between two capitalised words joins one name.
+// Union", "the Mid-Lorne Ambulance Service": an "and" or a hyphen between
+// two capitalised words joins one name.
 bool joins_name(const SentenceView& s, std::uint32_t at)
 {
-    if (at == 0 || at + 1 >= s.tokens.size() || s.tokens[at].word != "and") return false;
+    if (at == 0 || at + 1 >= s.tokens.size() || (s.tokens[at].word != "and" && !s.is_punct(at, '-'))) return false;
     const auto& before = s.tokens[at - 1];
     const auto& after = s.tokens[at + 1];
     return before.capital && !before.punct && !before.number && after.capital && !after.punct && !after.number;

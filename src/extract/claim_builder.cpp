@@ -23,6 +23,7 @@ constexpr std::uint32_t k_person_modifiers = 6; // tokens between a determiner a
 constexpr std::uint32_t k_denial_window = 6;    // tokens from a denial verb to the agent it denies
 constexpr std::uint32_t k_self_window = 6;      // tokens from a speaker's pronoun to a state: "it was in no way"
 constexpr std::uint32_t k_none = UINT32_MAX;
+constexpr int k_denied_state = 1;  // the payload of a state that denies itself: "bears no responsibility"
 
 struct Trigger {
     std::uint32_t pos;
@@ -310,7 +311,11 @@ public:
             for (const Trigger& trigger : triggers) {
                 if (trigger.figure != k_none || trigger.patient) continue;
                 if (skip[static_cast<std::size_t>(m_facts.clause(trigger.pos))]) continue;
-                if (const auto first = one_person(trigger)) person_claim(trigger, *first);
+                if (const auto first = one_person(trigger)) {
+                    person_claim(trigger, *first, trigger.end);
+                } else if (const auto end = one_person_after(trigger)) {
+                    person_claim(trigger, trigger.pos, *end);
+                }
             }
         }
         state_claims();
@@ -532,17 +537,43 @@ private:
         return word == "of" || word == "from" || word == "in" || word == "at" || word == "on";
     }
 
-    void person_claim(const Trigger& trigger, std::uint32_t first)
+    // "Police arrested a 30-year-old man", "killed a pedestrian": one person
+    // as the object of an arrest or a killing (not of "treated", whose
+    // object is as often one of many patients). Returns the end of the noun.
+    [[nodiscard]] std::optional<std::uint32_t> one_person_after(const Trigger& trigger) const
+    {
+        const std::string& attribute = m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)];
+        if (attribute != "arrests" && attribute != "deaths") return std::nullopt;
+        const auto& tokens = m_s.tokens;
+        const auto n = static_cast<std::uint32_t>(tokens.size());
+        std::uint32_t t = trigger.end;
+        if (t >= n || (tokens[t].word != "a" && tokens[t].word != "an" && tokens[t].word != "the")) return std::nullopt;
+        for (++t; t < n && t <= trigger.end + k_person_modifiers; ++t) {
+            if (m_lexicon.persons.contains(tokens[t])) {
+                // "the owner's son" or "the man's car": the noun must end its phrase.
+                if (t + 1 < n && tokens[t + 1].word == "'s") return std::nullopt;
+                return t + 1;
+            }
+            const bool hyphen = m_s.is_punct(t, '-');
+            if ((tokens[t].punct && !hyphen) || (m_facts.figure_at(t) != k_none && !tokens[t].number) ||
+                m_lexicon.person_ordinals.contains(tokens[t]) || m_s.at(t, Cue::trigger) != nullptr) {
+                return std::nullopt;
+            }
+        }
+        return std::nullopt;
+    }
+
+    void person_claim(const Trigger& trigger, std::uint32_t first, std::uint32_t last)
     {
         SentenceClaim claim;
         claim.attribute = m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)];
         claim.value = Value{Count{1, 1}, std::string(m_s.tokens[first].word)};
         claim.rule = k_rule_count;
-        if (auto group = group_in(m_s, m_lexicon, first, trigger.pos, trigger)) claim.qualifier["group"] = *group;
+        if (auto group = group_in(m_s, m_lexicon, first, last, trigger)) claim.qualifier["group"] = *group;
         claim.polarity = clause_polarity(m_facts, trigger.pos);
         if (denied_by_cue(first)) claim.polarity = Polarity::denied;
         claim.start = start_of(first);
-        claim.end = end_of(trigger.end);
+        claim.end = end_of(last);
         claim.part_of_earlier = trigger.hospital;
         m_out.push_back(std::move(claim));
     }
@@ -660,8 +691,9 @@ private:
     // "Northgate is responsible", "the rail company was not to blame".
     [[nodiscard]] std::optional<NamedAgent> named_before(std::uint32_t state) const
     {
-        for (std::uint32_t u = state; u > 0 && state - u < 4; --u) {
+        for (std::uint32_t u = state; u > 0 && state - u < 5; --u) {
             const std::uint32_t last = u - 1;
+            if (m_s.is_punct(last, '"')) continue;  // the company "bears no responsibility"
             if (!plain_word(last)) return std::nullopt;
             if (!body(last) && !name_word(last)) continue;
             std::uint32_t first = last;
@@ -702,6 +734,12 @@ private:
     {
         for (const auto& state : m_s.matches) {
             if (state.cue != Cue::state) continue;
+            // "Dorran Council says it is \"not to blame\"": a speaker's pronoun right
+            // before the state is its subject, whatever agent stands further back.
+            if (const auto self = speaker_pronoun_before(state.pos)) {
+                self_claim(*self, state);
+                continue;
+            }
             const PhraseMatch* agent = nullptr;
             for (const auto& match : m_s.matches) {
                 if (match.cue == Cue::agent && match.end() <= state.pos && state.pos - match.end() <= 5) agent = &match;
@@ -711,17 +749,15 @@ private:
             if (agent == nullptr) named = named_before(state.pos);
             // "the company was responsible": only when it names a known source (by its kind).
             if (named && vague(*named)) named = known_only(*named);
-            if (agent == nullptr && !named) {
-                if (const auto self = speaker_pronoun_before(state.pos)) {
-                    self_claim(*self, state);
-                    continue;
-                }
-            }
             if (named) {
                 negation_from = named->end;
             } else if (agent != nullptr) {
+                // A quotation mark does not part a subject from its predicate:
+                // the council is "not responsible for the collapse".
                 bool clear = true;
-                for (auto t = agent->end(); t < state.pos && clear; ++t) clear = !m_facts.is_break(t);
+                for (auto t = agent->end(); t < state.pos && clear; ++t) {
+                    clear = !m_facts.is_break(t) || m_s.is_punct(t, '"');
+                }
                 if (!clear) continue;
             } else {
                 // "officers had not been in charge and were in no way responsible":
@@ -734,7 +770,7 @@ private:
             std::string harm = harm_after(state, last);
             const std::uint32_t agent_pos = named ? named->pos : agent->pos;
             const bool negated = m_facts.find(Cue::negation, negation_from, state.pos) != nullptr ||
-                                 denied_before(agent_pos);
+                                 denied_before(agent_pos) || state.payload == k_denied_state;
             Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
             if (named) {
                 responsibility(named_id(*named), !negated, harm, polarity, agent_pos, last, k_rule_state, &*named);
@@ -782,7 +818,8 @@ private:
     {
         std::uint32_t last = state.end();
         std::string harm = harm_after(state, last);
-        const bool negated = m_facts.find(Cue::negation, pronoun + 1, state.pos) != nullptr || denied_before(pronoun);
+        const bool negated = m_facts.find(Cue::negation, pronoun + 1, state.pos) != nullptr || denied_before(pronoun) ||
+                             state.payload == k_denied_state;
         const Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
         // The agent is filled in by the caller: a placeholder that no other claim of the sentence uses.
         responsibility(std::string(m_s.tokens[pronoun].word), !negated, std::move(harm), polarity, pronoun, last,

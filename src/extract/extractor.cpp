@@ -223,7 +223,16 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
     std::uint32_t i = 0;
     while (i < tokens.size() && i < k_label_titles && label_title(text, tokens[i])) ++i;
     const std::uint32_t titles = i;
-    while (i < tokens.size() && i - titles < k_label_words && in_capitals(text, tokens[i])) ++i;
+    std::uint32_t words = 0;
+    while (i < tokens.size() && words < k_label_words && in_capitals(text, tokens[i])) {
+        ++i;
+        ++words;
+        // "SUPT. OYELARAN:", "DET. INSP. MARR:": a short title's period.
+        if (i + 1 < tokens.size() && tokens[i].punct && tokens[i].word == "." && tokens[i - 1].end - tokens[i - 1].start <= 5 &&
+            in_capitals(text, tokens[i + 1])) {
+            ++i;
+        }
+    }
     if (i == titles) {
         // "Mirek:", "Ferro Daily:": an interview's speakers in title case.
         i = 0;
@@ -333,9 +342,13 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (id.empty() && label.note_last > label.note_first) {
                 id = resolver.find(words_of(text, tokens, label.note_first, label.note_last));
             }
-            if (!id.empty() || !label.named_only) {
+            if (!id.empty() || !label.named_only || !turn.id.empty()) {
                 turn = id.empty() ? Focus{} : Focus{std::move(id), std::string(words_of(text, tokens, 0, label.words))};
-                turn_end = paragraph_end(text, range.start);
+                // A transcript's turn in capitals runs on over paragraphs to the next
+                // label ("SUPT. OYELARAN: ... [paragraphs] ... REPORTER:"); a title-case
+                // one, which may as well be a headline's "Ryland Mansions:", ends with
+                // its paragraph.
+                turn_end = label.named_only ? paragraph_end(text, range.start) : text.size();
                 if (!turn.id.empty()) focus = turn;
             }
         }
@@ -365,7 +378,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 subject = extraction::leading_subject(sentence, lexicon);
                 if (subject && subject->last > attribution->first) subject.reset();
             }
-            if (attribution->kind == extraction::SpeakerKind::named) {
+            const std::string_view opener = tokens[attribution->first].word;
+            if (opener == "my" || opener == "our") {
+                // "My department does not accept ...": the body of whoever speaks.
+                speaker.mention = mention;
+            } else if (attribution->kind == extraction::SpeakerKind::named) {
                 speaker = Focus{resolver.resolve(mention), mention};
                 focus = speaker;
             } else if (subject) {
@@ -417,8 +434,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             const bool counts_something = sentence.at(figure.last, extraction::Cue::trigger) != nullptr ||
                                           sentence.at(figure.last, extraction::Cue::group) != nullptr;
             if (year_like && !counts_something) continue;
-            // "three hours", "40 kilometres": a measure, not a number of people.
-            if (figure.last < tokens.size() && lexicon.measures.contains(tokens[figure.last])) continue;
+            // "three hours", "40 kilometres": a measure, not a number of people;
+            // "a 30-year-old man", "a 40-minute delay": an age or a measure too.
+            const std::size_t unit = figure.last < tokens.size() && sentence.is_punct(figure.last, '-') ? figure.last + 1
+                                                                                                      : figure.last;
+            if (unit < tokens.size() && lexicon.measures.contains(tokens[unit])) continue;
             figure.count.lo = static_cast<std::int64_t>(std::ceil(quantity.lo));
             if (quantity.hi) figure.count.hi = static_cast<std::int64_t>(std::floor(*quantity.hi));
             figure.wording = quantity.text;
@@ -473,7 +493,18 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (raw.agent_is_speaker) {
                 const bool own_voice = !attribution && turn.id.empty() && list.id.empty() && !options.speaker;
                 if (own_voice) continue;
-                std::get<Agent>(raw.value.data).agent = said_by.id;
+                // "Dorran Council says it is not to blame": a speaker named by an
+                // agent's phrase is that agent, as "the council" would be.
+                std::string& agent = std::get<Agent>(raw.value.data).agent;
+                agent = said_by.id;
+                if (attribution && &said_by == &speaker && attribution->kind == extraction::SpeakerKind::named) {
+                    for (const auto& match : matches) {
+                        if (match.cue == extraction::Cue::agent && match.pos >= attribution->first &&
+                            match.end() <= attribution->last) {
+                            agent = lexicon.agents[static_cast<std::size_t>(match.payload)];
+                        }
+                    }
+                }
             }
             // "Northgate is responsible": a name the lexicon does not list is the
             // known (or earlier) source it names, else its slug.

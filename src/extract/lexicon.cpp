@@ -314,7 +314,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
                                             {"harm_attributes", "states", "blame_verbs", "direct_links",
                                              "implied_links", "denial_objects", "instruments", "modifiers", "bodies",
-                                             "vague_bodies", "self_links", "agent"});
+                                             "vague_bodies", "self_links", "denied_states", "agent"});
     if (!responsibility) return std::unexpected(responsibility.error());
     auto harm = responsibility->strings("harm_attributes");
     if (!harm) return std::unexpected(harm.error());
@@ -327,6 +327,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
         lexicon.harm[static_cast<std::size_t>(index)] = true;
     }
     CONTRA_TRY(responsibility->add(phrases, "states", Cue::state));
+    CONTRA_TRY(responsibility->add(phrases, "denied_states", Cue::state, 1));
     CONTRA_TRY(responsibility->add(phrases, "blame_verbs", Cue::blame));
     CONTRA_TRY(responsibility->add(phrases, "direct_links", Cue::direct_link));
     CONTRA_TRY(responsibility->add(phrases, "implied_links", Cue::implied_link));

@@ -50,6 +50,12 @@ void tokenize_words(const FoldedText& folded, std::string_view original, std::si
             ++i;
             continue;
         }
+        // Markdown's emphasis ("**five people have died**") marks no word
+        // and no break: it is passed over.
+        if (c == '*') {
+            ++i;
+            continue;
+        }
         if (!is_word_byte(c)) {
             push(i, i + 1, true);
             ++i;
