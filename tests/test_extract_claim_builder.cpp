@@ -454,3 +454,15 @@ TEST_CASE("a speaker named by an agent's phrase clears that agent; quotation mar
     CHECK(agent_of(third[0]).agent == "police");
     CHECK(agent_of(third[0]).responsible);
 }
+
+TEST_CASE("claim ids can be left out for a caller that only reads the claims")
+{
+    ExtractOptions options;
+    options.claim_ids = false;
+    const Extraction without = extract_text("Police said 12 people were injured.", options);
+    REQUIRE(without.claims.size() == 1);
+    CHECK(without.claims[0].id.empty());
+    const Extraction with = extract_text("Police said 12 people were injured.");
+    REQUIRE(with.claims.size() == 1);
+    CHECK(with.claims[0].id == make_claim_id(with.claims[0]));
+}

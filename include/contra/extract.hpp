@@ -19,6 +19,9 @@ struct ExtractOptions {
     std::vector<Source> known_sources;  // the event's sources and aliases: they take priority
     std::optional<std::string> speaker; // --source: the whole document is this source's statement
     std::string publication;            // source id for claims in the document's own voice
+    // False leaves Claim::id empty: a caller that only reads the claims, as
+    // `contra check` does with a draft's, saves a SHA-256 per claim.
+    bool claim_ids = true;
 };
 
 struct Extraction {

@@ -534,7 +534,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             claim.origin = "extracted:";
             claim.origin.append(raw.rule).append(rule_version);
             claim.stated_on = document.published;
-            claim.id = make_claim_id(claim);
+            if (options.claim_ids) claim.id = make_claim_id(claim);
             if (extraction.claims.size() == k_max_claims_per_document) {
                 return bad_input(fmt::format("more than {} claims in one document", k_max_claims_per_document),
                                  Location{document.path, at.line, at.column, raw.start});
