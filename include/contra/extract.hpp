@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace contra {
@@ -22,11 +23,15 @@ struct ExtractOptions {
     // False leaves Claim::id empty: a caller that only reads the claims, as
     // `contra check` does with a draft's, saves a SHA-256 per claim.
     bool claim_ids = true;
+    // True fills Extraction::sentences: a caller that reads the text by
+    // sentence too, as the draft rules do, need not segment it again.
+    bool sentences = false;
 };
 
 struct Extraction {
     std::vector<Claim> claims;        // in text order, pinned to document.text
     std::vector<Source> new_sources;  // sources first met in this document
+    std::vector<std::pair<std::size_t, std::size_t>> sentences;  // byte ranges, with ExtractOptions::sentences
 };
 
 class Extractor {

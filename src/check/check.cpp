@@ -9,7 +9,6 @@
 
 #include "check/event_names.hpp"
 #include "check/parallel.hpp"
-#include "extract/segmenter.hpp"
 #include "rules/draft/draft_kind.hpp"
 
 #include <fmt/format.h>
@@ -195,19 +194,19 @@ public:
         m_options.known_sources = known;
         m_options.publication = std::string(k_own_voice);
         m_options.claim_ids = false;
+        m_options.sentences = true;  // the draft rules read by sentence too
     }
 
     // The claims of the draft's prose about `event`, or about none (empty)
     // when it is not known yet: extraction needs no store, the event does.
-    Expected<std::vector<Claim>> extract(const Draft& draft, std::string_view event)
+    // With them, the prose's sentences.
+    Expected<Extraction> extract(const Draft& draft, std::string_view event)
     {
         Document document;
         document.path = draft.path;
         document.text = draft.prose;
         m_options.event = event;
-        auto extraction = m_extractor.extract(document, m_options);
-        if (!extraction) return std::unexpected(extraction.error());
-        return std::move(extraction->claims);
+        return m_extractor.extract(document, m_options);
     }
 
 private:
@@ -223,18 +222,14 @@ void pin_to_event(std::vector<Claim>& claims, const std::string& event)
 }
 
 // One draft's findings: the draft rules over the claims extracted from it
-// (`draft_claims`), against its event's accounts.
-std::vector<Finding> check_one(const Draft& draft, const EventAccounts& accounts, std::span<const Claim> draft_claims,
+// (and its sentences, `extracted`), against its event's accounts.
+std::vector<Finding> check_one(const Draft& draft, const EventAccounts& accounts, const Extraction& extracted,
                                const RuleSet& rules, const std::map<std::string, Source, std::less<>>& sources)
 {
-    std::vector<std::pair<std::size_t, std::size_t>> sentences;
-    for (const auto& range : detail::extraction::segment_sentences(draft.prose)) {
-        sentences.emplace_back(range.start, range.end);
-    }
     const LineIndex lines(draft.original);
-    const DraftContext context{draft,           accounts.event,      draft_claims, k_own_voice,
-                               accounts.claims, accounts.contested, sources,      rules.attributes(),
-                               accounts.documents, sentences,        lines};
+    const DraftContext context{draft,           accounts.event,      extracted.claims, k_own_voice,
+                               accounts.claims, accounts.contested, sources,          rules.attributes(),
+                               accounts.documents, extracted.sentences, lines};
     std::vector<Finding> findings;
     for (const auto& rule : rules.draft_rules()) rule->check(context, findings);
     for (auto& finding : findings) finding.suppressed = draft.suppressed(finding.rule, finding.line);
@@ -325,20 +320,20 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
     // event and wait for it. Findings per draft; a draft about no known
     // event is not checked.
     std::vector<Expected<std::vector<Finding>>> found(drafts.size());
-    std::vector<std::optional<Expected<std::vector<Claim>>>> waiting(drafts.size());
-    const auto check_claims = [&](std::size_t i, Expected<std::vector<Claim>>& claims) {
-        if (!claims) {
-            found[i] = std::unexpected(std::move(claims.error()));
+    std::vector<std::optional<Expected<Extraction>>> waiting(drafts.size());
+    const auto check_claims = [&](std::size_t i, Expected<Extraction>& extracted) {
+        if (!extracted) {
+            found[i] = std::unexpected(std::move(extracted.error()));
             return;
         }
-        found[i] = check_one(drafts[i], *about[i], *claims, rules, sources);
+        found[i] = check_one(drafts[i], *about[i], *extracted, rules, sources);
     };
     const auto check_waiting = [&](std::size_t i) {
-        auto claims = std::move(*waiting[i]);
+        auto extracted = std::move(*waiting[i]);
         waiting[i].reset();
         if (about[i] == nullptr) return;
-        if (claims) pin_to_event(*claims, about[i]->event.id);
-        check_claims(i, claims);
+        if (extracted) pin_to_event(extracted->claims, about[i]->event.id);
+        check_claims(i, extracted);
     };
     const std::size_t workers = detail::worker_count(drafts.size());
     std::vector<ExtractWorker> extract_workers;

@@ -323,6 +323,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
 
     FoldedCursor to_folded(folded);
     for (const extraction::ByteRange& range : extraction::segment_sentences(text, skips)) {
+        if (options.sentences) extraction.sentences.emplace_back(range.start, range.end);
         const std::size_t first = to_folded.at(range.start);
         extraction::tokenize_words(folded, text, first, to_folded.at(range.end), tokens);
         if (tokens.empty()) continue;
