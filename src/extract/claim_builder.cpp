@@ -547,7 +547,7 @@ private:
         const auto& tokens = m_s.tokens;
         const auto n = static_cast<std::uint32_t>(tokens.size());
         std::uint32_t t = trigger.end;
-        if (t >= n || (tokens[t].word != "a" && tokens[t].word != "an" && tokens[t].word != "the")) return std::nullopt;
+        if (t >= n || !m_lexicon.determiners.contains(tokens[t])) return std::nullopt;
         for (++t; t < n && t <= trigger.end + k_person_modifiers; ++t) {
             if (m_lexicon.persons.contains(tokens[t])) {
                 // "the owner's son" or "the man's car": the noun must end its phrase.

@@ -370,8 +370,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             }
         }
         if (attribution) {
-            const std::string mention(text.substr(tokens[attribution->first].start,
-                                                  tokens[attribution->last - 1].end - tokens[attribution->first].start));
+            const std::string mention(words_of(text, tokens, attribution->first, attribution->last));
             // "The regional emergency service gives other figures: it says ...":
             // a pronoun after the sentence's own subject stands for that subject.
             std::optional<extraction::Attribution> subject;
@@ -387,8 +386,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 speaker = Focus{resolver.resolve(mention), mention};
                 focus = speaker;
             } else if (subject) {
-                const std::string named(text.substr(tokens[subject->first].start,
-                                                    tokens[subject->last - 1].end - tokens[subject->first].start));
+                const std::string named(words_of(text, tokens, subject->first, subject->last));
                 speaker = Focus{resolver.resolve(named), named};
                 focus = speaker;
             } else if (!focus.id.empty()) {
@@ -399,8 +397,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         } else if (sentence.is_punct(0, '"') && !focus.id.empty()) {
             speaker = focus;  // a quotation that goes on from the last speaker
         } else if (auto subject = extraction::leading_subject(sentence, lexicon)) {
-            const std::string mention(text.substr(tokens[subject->first].start,
-                                                  tokens[subject->last - 1].end - tokens[subject->first].start));
+            const std::string mention(words_of(text, tokens, subject->first, subject->last));
             if (auto id = resolver.find(mention); !id.empty()) {
                 focus = Focus{id, mention};
                 blamer = focus;
@@ -459,8 +456,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (const auto sep = extraction::clause_separator(sentence, std::max(attribution->cue, attribution->last))) {
                 const auto later = extraction::find_attribution(sentence, lexicon, sep + 1);
                 if (later && later->kind == extraction::SpeakerKind::named) {
-                    const std::string named(text.substr(tokens[later->first].start,
-                                                        tokens[later->last - 1].end - tokens[later->first].start));
+                    const std::string named(words_of(text, tokens, later->first, later->last));
                     second = Focus{resolver.resolve(named), named};
                     second_from = tokens[sep].start;
                     focus = second;

@@ -47,12 +47,12 @@ std::string slug(std::string_view name)
     return out.empty() ? std::string("source") : out;
 }
 
-SourceResolver::SourceResolver(std::span<const Source> known, const Lexicon& lexicon) : m_lexicon(lexicon)
+SourceResolver::SourceResolver(std::span<const Source> known, const Lexicon& lexicon)
+    : m_lexicon(lexicon), m_known(known)
 {
     for (const Source& source : known) {
         const std::size_t index = m_ids.size();
         m_ids.push_back(source.id);
-        m_kinds.push_back(key_of(source.kind));
         add_name(key_of(source.name), index);
         add_name(key_of(source.id), index);
         for (const auto& alias : source.aliases) add_name(key_of(alias), index);
@@ -143,8 +143,8 @@ std::string SourceResolver::find_by_kind(std::string_view word) const
     if (key.empty() || key.find(' ') != std::string::npos) return {};
     if (key.size() > 3 && key.back() == 's') key.pop_back();  // "organisers" is an "organiser"
     std::string found;
-    for (std::size_t i = 0; i < m_kinds.size(); ++i) {
-        const std::string padded = " " + m_kinds[i] + " ";
+    for (std::size_t i = 0; i < m_known.size(); ++i) {
+        const std::string padded = " " + key_of(m_known[i].kind) + " ";
         if (padded.find(" " + key + " ") == std::string::npos && padded.find(" " + key + "s ") == std::string::npos) {
             continue;
         }

@@ -52,7 +52,7 @@ private:
 
     const Lexicon& m_lexicon;
     std::vector<std::string> m_ids;  // known ids, then new ones
-    std::vector<std::string> m_kinds;  // known sources' kinds, folded, one space apart
+    std::span<const Source> m_known;  // for their kinds, read only when a vague body needs them
     std::vector<Name> m_names;
     std::map<std::string, std::string, std::less<>> m_acronyms;  // key -> full mention
     mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> m_keys;  // words -> key_of
