@@ -378,7 +378,7 @@ TEST_CASE("a speaker's own 'it' or 'we' before a responsibility state is the spe
     REQUIRE(second.size() == 1);
     CHECK_FALSE(agent_of(second[0]).responsible);
     // In the text's own voice, "it" is somebody else: no claim.
-    CHECK(of(extract_text("It is responsible for the deaths, the families believe it."), "responsibility").size() <= 1);
+    CHECK(of(extract_text("It is responsible for the deaths, the families believe it."), "responsibility").empty());
     CHECK(of(extract_text("The inquiry goes on. It was responsible for nothing."), "responsibility").empty());
 }
 
