@@ -56,6 +56,7 @@ Draft plain(std::string text, std::string path = "draft.txt")
     draft.path = std::move(path);
     draft.original = text;
     draft.prose = std::move(text);
+    draft.folded = fold_with_map(draft.prose);
     return draft;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <contra/error.hpp>
+#include <contra/text.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -31,6 +32,9 @@ struct Draft {
     // code blocks and spans, HTML, comments, link targets and Markdown
     // markup replaced by spaces (newlines kept). Extraction runs on this.
     std::string prose;
+    // `prose` folded for matching (fold_with_map), once: event detection,
+    // extraction and the draft rules all read it.
+    FoldedText folded;
     std::optional<std::string> event;  // `event:` from the front matter
     std::vector<Suppression> suppressions;
 

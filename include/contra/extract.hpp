@@ -6,6 +6,7 @@
 #include <contra/error.hpp>
 #include <contra/rule_set.hpp>
 #include <contra/source.hpp>
+#include <contra/text.hpp>
 
 #include <memory>
 #include <optional>
@@ -26,6 +27,9 @@ struct ExtractOptions {
     // True fills Extraction::sentences: a caller that reads the text by
     // sentence too, as the draft rules do, need not segment it again.
     bool sentences = false;
+    // document.text already folded by fold_with_map, as `contra check` folds
+    // a draft once for all its readers; null folds it here.
+    const FoldedText* folded = nullptr;
 };
 
 struct Extraction {

@@ -19,6 +19,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <system_error>
 #include <tuple>
@@ -139,9 +140,9 @@ Expected<std::vector<std::string>> named_events(const Store& store, std::span<co
     std::vector<std::string> named(drafts.size());
     if (options.event) return named;
     if (std::ranges::all_of(drafts, [](const Draft& draft) { return draft.event.has_value(); })) return named;
-    std::vector<std::string> folded(drafts.size());
+    std::vector<std::string_view> folded(drafts.size());
     for (std::size_t i = 0; i < drafts.size(); ++i) {
-        if (!drafts[i].event) folded[i] = fold(drafts[i].prose);
+        if (!drafts[i].event) folded[i] = drafts[i].folded.text;
     }
     auto names = detail::event_names_in(store, folded);
     if (!names) return std::unexpected(names.error());
@@ -169,6 +170,12 @@ Expected<std::optional<Event>> event_of(const Draft& draft, std::string_view nam
     if (draft.event) return given(*draft.event, "front matter names unknown event", Location{draft.path, 0, 0, {}});
     if (named.empty()) return std::nullopt;
     return events.find(named);
+}
+
+// The report's order among one draft's findings: line, column, rule.
+bool reported_before(const Finding& x, const Finding& y)
+{
+    return std::tie(x.line, x.column, x.rule) < std::tie(y.line, y.column, y.rule);
 }
 
 // Fingerprints unique within one draft: a repeat gets its ordinal mixed in,
@@ -206,6 +213,7 @@ public:
         document.path = draft.path;
         document.text = draft.prose;
         m_options.event = event;
+        m_options.folded = &draft.folded;
         return m_extractor.extract(document, m_options);
     }
 
@@ -234,6 +242,9 @@ std::vector<Finding> check_one(const Draft& draft, const EventAccounts& accounts
     for (const auto& rule : rules.draft_rules()) rule->check(context, findings);
     for (auto& finding : findings) finding.suppressed = draft.suppressed(finding.rule, finding.line);
     make_fingerprints_unique(findings, 0);
+    // In the report's order, here where drafts are checked side by side:
+    // every finding of the draft has its path.
+    std::ranges::stable_sort(findings, reported_before);
     return findings;
 }
 
@@ -242,13 +253,15 @@ std::vector<Finding> check_one(const Draft& draft, const EventAccounts& accounts
 std::string detect_event(std::string_view prose, std::span<const Event> events)
 {
     const std::string folded = fold(prose);
-    return detail::EventNames(events, std::span(&folded, 1)).detect(folded);
+    const std::string_view text = folded;
+    return detail::EventNames(events, std::span(&text, 1)).detect(folded);
 }
 
 Expected<std::string> detect_event(std::string_view prose, const Store& store)
 {
     const std::string folded = fold(prose);
-    auto names = detail::event_names_in(store, std::span(&folded, 1));
+    const std::string_view text = folded;
+    auto names = detail::event_names_in(store, std::span(&text, 1));
     if (!names) return std::unexpected(names.error());
     return names->detect(folded);
 }
@@ -359,16 +372,32 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
     detail::parallel_for(late.size(), detail::worker_count(late.size()),
                          [&](std::size_t, std::size_t k) { check_waiting(late[k]); });
 
-    // 3. In the drafts' order: the first failure, else every finding.
+    // 3. In the drafts' order: the first failure, else every finding, by
+    // path, line, column and rule, ties in the drafts' order. Each draft's
+    // are in order already, so the drafts are put in the order of their
+    // paths; only the findings of a path given more than once are sorted
+    // again, together.
+    std::size_t total = 0;
     for (std::size_t i = 0; i < reached; ++i) {
         auto& findings = found[i];
         if (!findings) return std::unexpected(std::move(findings.error()));
-        std::ranges::move(*findings, std::back_inserter(report.findings));
+        total += findings->size();
     }
     if (failed) return std::unexpected(std::move(*failed));
-    std::ranges::stable_sort(report.findings, [](const Finding& x, const Finding& y) {
-        return std::tie(x.path, x.line, x.column, x.rule) < std::tie(y.path, y.line, y.column, y.rule);
-    });
+    std::vector<std::size_t> by_path(reached);
+    std::iota(by_path.begin(), by_path.end(), std::size_t{0});
+    std::ranges::stable_sort(by_path, {}, [&](std::size_t i) -> const std::string& { return drafts[i].path; });
+    report.findings.reserve(total);
+    for (auto group = by_path.begin(); group != by_path.end();) {
+        const auto end = std::find_if(group, by_path.end(),
+                                      [&](std::size_t i) { return drafts[i].path != drafts[*group].path; });
+        const auto first = report.findings.end() - report.findings.begin();
+        for (auto i = group; i != end; ++i) std::ranges::move(*found[*i], std::back_inserter(report.findings));
+        if (end - group > 1) {
+            std::stable_sort(report.findings.begin() + first, report.findings.end(), reported_before);
+        }
+        group = end;
+    }
     return report;
 }
 

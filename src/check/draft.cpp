@@ -190,6 +190,7 @@ Expected<Draft> read_draft(std::string path, std::string bytes, DraftFormat form
                                 lines.at(close).line});
         }
         draft.suppressions = suppressions_from(comments);
+        fold_with_map(draft.prose, draft.folded);
         return draft;
     }
 
@@ -200,6 +201,7 @@ Expected<Draft> read_draft(std::string path, std::string bytes, DraftFormat form
     auto blanked = detail::markdown::blank_markdown(body);
     draft.prose = std::move(blanked.prose);
     draft.suppressions = suppressions_from(blanked.comments);
+    fold_with_map(draft.prose, draft.folded);
     return draft;
 }
 

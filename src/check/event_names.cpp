@@ -22,10 +22,10 @@ namespace {
 
 using Words = std::unordered_set<std::string_view>;
 
-Words words_of(std::span<const std::string> texts)
+Words words_of(std::span<const std::string_view> texts)
 {
     Words words;
-    for (const std::string& text : texts) {
+    for (const std::string_view text : texts) {
         std::size_t at = 0;
         while (at < text.size()) {
             while (at < text.size() && !is_word_byte(text[at])) ++at;
@@ -64,7 +64,7 @@ bool may_occur(std::string_view name, const Words& words)
 
 }  // namespace
 
-EventNames::EventNames(std::span<const Event> events, std::span<const std::string> texts)
+EventNames::EventNames(std::span<const Event> events, std::span<const std::string_view> texts)
 {
     const Words words = words_of(texts);
     std::uint32_t order = 0;
@@ -148,7 +148,7 @@ std::string EventNames::detect(std::string_view text) const
     return best_at == std::string_view::npos ? std::string() : m_event_ids[m_names[best_name].event];
 }
 
-Expected<EventNames> event_names_in(const Store& store, std::span<const std::string> texts)
+Expected<EventNames> event_names_in(const Store& store, std::span<const std::string_view> texts)
 {
     // Each text's words as [start, end) byte ranges with their number among
     // the distinct words of all texts (one hash of each word, no allocation

@@ -22,7 +22,7 @@ class EventNames {
 public:
     // `texts` are the folded texts that
     // detect() will be asked about (a name none of them can hold is skipped).
-    EventNames(std::span<const Event> events, std::span<const std::string> texts);
+    EventNames(std::span<const Event> events, std::span<const std::string_view> texts);
     // From names already folded, in rank order (by event id, then position,
     // as Store::event_names gives them): those the texts may hold.
     explicit EventNames(std::vector<EventName> names);
@@ -53,6 +53,6 @@ private:
 // from its event_names table: only the names that begin at one of the texts'
 // words and span as many words as such a name can, each looked up by its
 // exact text, so the cost follows the texts and not the number of events.
-[[nodiscard]] Expected<EventNames> event_names_in(const Store& store, std::span<const std::string> texts);
+[[nodiscard]] Expected<EventNames> event_names_in(const Store& store, std::span<const std::string_view> texts);
 
 }  // namespace contra::detail

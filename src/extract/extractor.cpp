@@ -295,8 +295,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     // grown anew for every document they cost a dozen allocations, some of
     // them large enough to make the allocator tidy its free lists each time.
     thread_local DocumentScratch buffers;
-    fold_with_map(text, buffers.folded);
-    const FoldedText& folded = buffers.folded;
+    if (options.folded == nullptr) fold_with_map(text, buffers.folded);
+    const FoldedText& folded = options.folded != nullptr ? *options.folded : buffers.folded;
     const LineIndex lines(text);
     extraction::SourceResolver resolver(options.known_sources, lexicon);
     const std::string document_speaker =

@@ -5,7 +5,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
+#include <iterator>
+#include <utility>
+#include <vector>
 
 namespace contra::detail {
 
@@ -50,6 +54,31 @@ bool cancelled(std::string_view folded, std::size_t at, const std::vector<std::s
     });
 }
 
+// Where the first certainty word that no cancelling word undoes begins in
+// `sentence` (folded), and its length; npos when none does. One pass: at each
+// place only the words that begin with its byte are tried, and a word that
+// begins with a word byte only where a word of the sentence begins. At the
+// same place the first word of the list wins.
+std::pair<std::size_t, std::size_t> first_certainty_word(std::string_view sentence,
+                                                         const CertaintyOnContestedParams& params)
+{
+    for (std::size_t at = 0; at < sentence.size(); ++at) {
+        const char c = sentence[at];
+        const auto& candidates = params.words_by_first_byte[static_cast<unsigned char>(c)];
+        if (candidates.empty()) continue;
+        if (at > 0 && is_word_byte(c) && is_word_byte(sentence[at - 1])) continue;
+        for (const std::uint8_t index : candidates) {
+            const std::string& word = params.words[index];
+            if (sentence.compare(at, word.size(), word) != 0) continue;
+            const std::size_t end = at + word.size();
+            if (end < sentence.size() && is_word_byte(sentence[end]) && is_word_byte(word.back())) continue;
+            if (cancelled(sentence, at, params.cancelled_by)) continue;
+            return {at, word.size()};
+        }
+    }
+    return {std::string_view::npos, 0};
+}
+
 }  // namespace
 
 CertaintyOnContestedParams CertaintyOnContested::read(RuleReader& reader)
@@ -69,6 +98,16 @@ CertaintyOnContestedParams CertaintyOnContested::read(RuleReader& reader)
         const toml::table table = toml::parse(*text, path);
         params.words = folded_list(table, "words", path, reader, true);
         params.cancelled_by = folded_list(table, "cancelled_by", path, reader, false);
+        if (params.words.size() > 256) {
+            reader.error(reader.value_location("lexicon"),
+                         fmt::format("{}: at most 256 certainty words, not {}", path, params.words.size()));
+        }
+        for (std::size_t i = 0; i < params.words.size() && i < 256; ++i) {
+            const std::string& word = params.words[i];
+            if (!word.empty()) {
+                params.words_by_first_byte[static_cast<unsigned char>(word.front())].push_back(static_cast<std::uint8_t>(i));
+            }
+        }
     } catch (const toml::parse_error& error) {
         reader.error(location_of(error.source(), path), std::string(error.description()));
     }
@@ -78,35 +117,35 @@ CertaintyOnContestedParams CertaintyOnContested::read(RuleReader& reader)
 void CertaintyOnContested::check(const DraftContext& context, std::vector<Finding>& out) const
 {
     const std::string_view prose = context.draft.prose;
-    for (const auto& [start, end] : context.sentences) {
-        // The disputed value the sentence states, if any.
-        const Claim* disputed = nullptr;
-        const ContestedPoint* point = nullptr;
-        for (const Claim& claim : context.draft_claims) {
-            if (claim.span.start < start || claim.span.start >= end || claim.polarity == Polarity::hedged) continue;
-            if ((point = contested_point(context, claim)) != nullptr) {
-                disputed = &claim;
-                break;
-            }
-        }
+    const FoldedText& folded = context.draft.folded;
+    // The folded index of a sentence bound: the first folded byte not before it.
+    const auto folded_at = [&](std::size_t offset) {
+        return static_cast<std::size_t>(std::lower_bound(folded.origin.begin(), folded.origin.end() - 1, offset) -
+                                        folded.origin.begin());
+    };
+    // The disputed value each sentence states, if any: the first claim (in
+    // the draft's order) that begins in it, is not hedged and is contested.
+    const auto sentences = context.sentences;
+    std::vector<std::pair<const Claim*, const ContestedPoint*>> disputed_in(sentences.size());
+    for (const Claim& claim : context.draft_claims) {
+        if (claim.polarity == Polarity::hedged) continue;
+        const auto after = std::ranges::upper_bound(sentences, claim.span.start, {},
+                                                    [](const auto& sentence) { return sentence.first; });
+        if (after == sentences.begin() || claim.span.start >= std::prev(after)->second) continue;
+        auto& [disputed, point] = disputed_in[static_cast<std::size_t>(after - sentences.begin()) - 1];
+        if (disputed != nullptr) continue;
+        if ((point = contested_point(context, claim)) != nullptr) disputed = &claim;
+    }
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+        const auto [disputed, point] = disputed_in[k];
         if (disputed == nullptr) continue;
-        const FoldedText folded = fold_with_map(prose.substr(start, end - start));
-        std::size_t best = std::string_view::npos;
-        std::size_t best_length = 0;
-        for (const auto& word : m_params.words) {
-            for (auto at = find_words(folded.text, word); at != std::string_view::npos;
-                 at = find_words(folded.text, word, at + 1)) {
-                if (cancelled(folded.text, at, m_params.cancelled_by)) continue;
-                if (at < best) {
-                    best = at;
-                    best_length = word.size();
-                }
-                break;
-            }
-        }
+        const auto [start, end] = sentences[k];
+        const std::size_t first = folded_at(start);
+        const std::string_view sentence = std::string_view(folded.text).substr(first, folded_at(end) - first);
+        const auto [best, best_length] = first_certainty_word(sentence, m_params);
         if (best == std::string_view::npos) continue;
-        const std::size_t word_start = start + folded.origin[best];
-        const std::size_t word_end = start + folded.origin[best + best_length];
+        const std::size_t word_start = folded.origin[first + best];
+        const std::size_t word_end = folded.origin[first + best + best_length];
         const std::string word(prose.substr(word_start, word_end - word_start));
         const std::vector<const Claim*> shown = point_accounts(*point, *disputed);
         const std::string label = point_label(disputed->attribute, disputed->qualifier);

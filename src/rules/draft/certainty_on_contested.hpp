@@ -4,12 +4,17 @@
 
 #include "rules/draft/draft_kind.hpp"
 
+#include <array>
+#include <cstdint>
+
 namespace contra::detail {
 
 struct CertaintyOnContestedParams {
     std::string lexicon;                // the lexicon's name under rules/lexicon/
     std::vector<std::string> words;     // folded
     std::vector<std::string> cancelled_by;  // folded words that undo certainty right before it ("not")
+    // Indices into `words` by their first byte, in the list's order.
+    std::array<std::vector<std::uint8_t>, 256> words_by_first_byte;
 };
 
 class CertaintyOnContested final : public DraftKindWithParams<CertaintyOnContestedParams> {

@@ -71,12 +71,6 @@ std::string DraftMessage::render(const Parts& parts) const
     return out;
 }
 
-bool is_word_byte(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 std::size_t find_words(std::string_view haystack, std::string_view needle, std::size_t from)
 {
     if (needle.empty()) return std::string_view::npos;

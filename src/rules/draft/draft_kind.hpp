@@ -45,7 +45,11 @@ private:
 
 // A byte that can be part of a word for find_words: an ASCII letter or
 // digit, or any byte of a multi-byte UTF-8 sequence.
-[[nodiscard]] bool is_word_byte(char c);
+[[nodiscard]] inline bool is_word_byte(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 // Where `needle` first occurs in `haystack` at or after `from`, between word
 // boundaries (both already folded); npos when it does not.

@@ -31,7 +31,7 @@ bool draft_mentions(const DraftContext& context, std::string_view folded_prose, 
 
 void OneSided::check(const DraftContext& context, std::vector<Finding>& out) const
 {
-    const std::string folded_prose = fold(context.draft.prose);
+    const std::string_view folded_prose = context.draft.folded.text;
     std::set<std::pair<const ContestedPoint*, std::string>> reported;
     for (const Claim& claim : context.draft_claims) {
         if (!attributed_to_known_source(context, claim)) continue;
