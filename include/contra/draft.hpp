@@ -6,6 +6,7 @@
 #include <contra/text.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,5 +56,9 @@ enum class DraftFormat { markdown, text };
 // on a few threads; the drafts come back in the order of `paths`, and an
 // error is the one the first failing path in that order gives.
 [[nodiscard]] Expected<std::vector<Draft>> read_drafts(const std::vector<std::string>& paths);
+// The same, while the calling thread first does `meanwhile` (which must not
+// throw) and then reads drafts too.
+[[nodiscard]] Expected<std::vector<Draft>> read_drafts(const std::vector<std::string>& paths,
+                                                       const std::function<void()>& meanwhile);
 
 }  // namespace contra

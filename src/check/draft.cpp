@@ -207,8 +207,13 @@ Expected<Draft> read_draft(std::string path, std::string bytes, DraftFormat form
 
 Expected<std::vector<Draft>> read_drafts(const std::vector<std::string>& paths)
 {
+    return read_drafts(paths, [] {});
+}
+
+Expected<std::vector<Draft>> read_drafts(const std::vector<std::string>& paths, const std::function<void()>& meanwhile)
+{
     std::vector<std::optional<Expected<Draft>>> read(paths.size());
-    detail::parallel_for(paths.size(), detail::worker_count(paths.size()), [&](std::size_t, std::size_t i) {
+    detail::parallel_for_after(paths.size(), detail::worker_count(paths.size()), meanwhile, [&](std::size_t, std::size_t i) {
         auto bytes = read_text_file(paths[i]);
         if (!bytes) {
             read[i].emplace(std::unexpected(bytes.error()));

@@ -15,9 +15,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
-#include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,15 +99,25 @@ void run_check(Context& context, const CheckCommandOptions& options)
     detail::back_heap_with_huge_pages(std::size_t{256} << 20);
     const auto fail_on = parse_severity(options.fail_on);
     if (!fail_on) throw Failure{Error{ErrorKind::usage, fmt::format("--fail-on: unknown level '{}'", options.fail_on), {}}};
-    // The drafts are read (on worker threads) while the rules and the
-    // extractor load; a bad rules folder is still the first error told.
-    auto reading = std::async(std::launch::async, [&options] {
-        detail::back_thread_heap_with_huge_pages();
-        return read_drafts(options.drafts);
+    // The drafts are read on a worker thread while this one loads the rules
+    // and the extractor, then on both; a bad rules folder is still the
+    // first error told.
+    std::optional<RuleSet> loaded_rules;
+    std::optional<Extractor> loaded_extractor;
+    std::exception_ptr loading_failed;
+    auto read = read_drafts(options.drafts, [&] {
+        try {
+            loaded_rules.emplace(context.load_rules());
+            loaded_extractor.emplace(require(Extractor::load(*loaded_rules)));
+        } catch (...) {
+            loading_failed = std::current_exception();
+        }
     });
-    const RuleSet rules = context.load_rules();
-    const Extractor extractor = require(Extractor::load(rules));
-    const std::vector<Draft> drafts = require(reading.get());
+    if (loading_failed) std::rethrow_exception(loading_failed);
+    const RuleSet& rules = *loaded_rules;
+    const Extractor& extractor = *loaded_extractor;
+    if (!read) throw Failure{std::move(read.error())};
+    const std::vector<Draft>& drafts = *read;
     Store store = open_check_store(context, options, rules);
     CheckOptions check_options;
     if (!options.event.empty()) check_options.event = options.event;
@@ -126,6 +137,14 @@ void run_check(Context& context, const CheckCommandOptions& options)
         write_output(options.output, text);
     }
     context.exit_code = check_fails(report, *fail_on) ? 1 : 0;
+    // The report is out: the process ends here rather than free the drafts,
+    // their claims and the findings piece by piece, which took about 7% of
+    // the wall time of checking 100 drafts; the system takes the memory
+    // back at once, and the store was opened read-only (or in memory).
+    // Sanitizer builds tear down as usual, for the leak checker.
+#if !defined(__SANITIZE_ADDRESS__)
+    context.exit_now();
+#endif
 }
 
 }  // namespace

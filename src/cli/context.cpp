@@ -109,6 +109,13 @@ void Context::write(std::string_view text) const
     }
 }
 
+void Context::exit_now() const
+{
+    if (std::fflush(out) != 0) throw std::system_error(errno, std::generic_category(), "cannot write the output");
+    std::fflush(stderr);
+    std::_Exit(exit_code);
+}
+
 bool Context::color() const
 {
     return !env("NO_COLOR") && ::isatty(::fileno(out)) != 0;

@@ -68,6 +68,11 @@ public:
     // format buffer first as print("{}", text) would.
     void write(std::string_view text) const;
 
+    // Flushes the output and ends the process with `exit_code` at once, for
+    // a command that is done and holds nothing that must be closed: no
+    // destructor runs after it.
+    [[noreturn]] void exit_now() const;
+
     // Prints to `out`.
     template <class... Args>
     void print(fmt::format_string<Args...> format, Args&&... args) const
