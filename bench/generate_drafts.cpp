@@ -24,20 +24,44 @@
 #include "random.hpp"
 
 #include <fmt/core.h>
-#include <fmt/os.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
 
 namespace fs = std::filesystem;
+
+// A file written with fmt::print. (fmt::output_file lives in fmt's compiled
+// part, which release builds of contra do not link: see CMakeLists.txt.)
+class OutputFile {
+public:
+    explicit OutputFile(const std::string& path) : m_file(std::fopen(path.c_str(), "wb"))
+    {
+        if (m_file == nullptr) throw std::runtime_error(fmt::format("cannot write {}", path));
+    }
+    ~OutputFile() { std::fclose(m_file); }
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+
+    template <class... Args>
+    void print(fmt::format_string<Args...> format, Args&&... args)
+    {
+        fmt::print(m_file, format, std::forward<Args>(args)...);
+    }
+
+private:
+    std::FILE* m_file;
+};
 using contra::Claim;
 using contra::Count;
 using contra::Event;
@@ -195,7 +219,7 @@ int write_drafts(const std::string& db, const fs::path& out, int count, int word
         }
         if (in.claims.empty()) break;
         for (const auto& source : *sources) in.sources.emplace(source.id, source);
-        auto file = fmt::output_file((out / fmt::format("draft-{:04}.md", i)).string());
+        OutputFile file((out / fmt::format("draft-{:04}.md", i)).string());
         file.print("{}", write_draft(random, in, words, front_matter));
         ++written;
     }
@@ -216,7 +240,7 @@ int write_report_accounts(const fs::path& out, int claims, int flags)
         return 2;
     }
     fs::create_directories(out / "documents");
-    auto toml = fmt::output_file((out / "accounts.toml").string());
+    OutputFile toml((out / "accounts.toml").string());
     toml.print("# Written by contra-bench-drafts report-accounts: {} claims, {} flags.\n\n", claims, flags);
     toml.print("[[events]]\nid = \"{}\"\ntitle = \"Benchmark unrest in the river district\"\n"
                "date = 2024-03-01\nplace = \"River district\"\naliases = [\"river district unrest\"]\n\n",
@@ -268,7 +292,7 @@ int write_report_accounts(const fs::path& out, int claims, int flags)
         }
     }
     for (int s = 0; s < k_report_sources; ++s) {
-        auto document = fmt::output_file((out / fmt::format("documents/source-{:02}.txt", s)).string());
+        OutputFile document((out / fmt::format("documents/source-{:02}.txt", s)).string());
         document.print("{}\n", documents[static_cast<std::size_t>(s)]);
     }
     fmt::print("wrote 1 event with {} claims and {} expected flags to {}\n", points * k_report_sources, flags - left,
