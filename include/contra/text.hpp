@@ -57,6 +57,24 @@ struct FoldedText {
 void fold_with_map(std::string_view text, FoldedText& folded);
 [[nodiscard]] std::string fold(std::string_view text);
 
+// The folded index of original offsets met in increasing order, as sentence
+// bounds are: the first folded byte whose origin is not before the offset.
+// Folding keeps most bytes one for one, so the answer is nearly always the
+// last one moved on by as many bytes as the offset moved: that guess is
+// checked, and only a wrong guess searches, galloping on from the last
+// answer (a run of spaces folded to one puts it only a little further).
+class FoldedCursor {
+public:
+    explicit FoldedCursor(const FoldedText& folded) : m_folded(folded) {}
+
+    [[nodiscard]] std::size_t at(std::size_t offset);
+
+private:
+    const FoldedText& m_folded;
+    std::size_t m_offset = 0;  // the last offset asked
+    std::size_t m_index = 0;   // its answer
+};
+
 // Number of code points in a UTF-8 string.
 [[nodiscard]] std::size_t code_points(std::string_view text);
 

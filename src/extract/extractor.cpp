@@ -54,53 +54,6 @@ std::string_view after(std::string_view text, std::size_t start)
     return text.substr(start, end - start);
 }
 
-// The folded index of original offset `offset` within folded[from, end):
-// the first folded byte whose origin is not before it (std::lower_bound
-// over origin without its closing entry). Without branches, as the halving
-// step's outcome is a coin toss the processor cannot predict.
-std::size_t folded_at(const FoldedText& folded, std::size_t offset, std::size_t from = 0)
-{
-    const auto target = static_cast<std::uint32_t>(offset);
-    const std::uint32_t* const begin = folded.origin.data();
-    std::size_t size = folded.origin.size() - 1 - from;
-    if (size == 0) return from;
-    const std::uint32_t* first = begin + from;
-    // The answer lies in [first, first + size].
-    while (size > 1) {
-        const std::size_t half = size / 2;
-        first = first[half - 1] < target ? first + half : first;
-        size -= half;
-    }
-    return static_cast<std::size_t>(first - begin) + (*first < target ? 1 : 0);
-}
-
-// folded_at for offsets met in increasing order, as sentence bounds are.
-// Folding keeps most bytes one for one, so the answer is nearly always the
-// last one moved on by as many bytes as the offset moved: that guess is
-// checked, and only a wrong guess searches, from the last answer on.
-class FoldedCursor {
-public:
-    explicit FoldedCursor(const FoldedText& folded) : m_folded(folded) {}
-
-    std::size_t at(std::size_t offset)
-    {
-        if (offset < m_offset) m_index = m_offset = 0;  // out of order: start over
-        const std::vector<std::uint32_t>& origin = m_folded.origin;
-        const std::size_t end = origin.size() - 1;
-        const std::size_t guess = std::min(end, m_index + (offset - m_offset));
-        const bool none_before = guess == m_index || origin[guess - 1] < offset;
-        const bool reached = guess == end || origin[guess] >= offset;
-        m_index = none_before && reached ? guess : folded_at(m_folded, offset, m_index);
-        m_offset = offset;
-        return m_index;
-    }
-
-private:
-    const FoldedText& m_folded;
-    std::size_t m_offset = 0;  // the last offset asked
-    std::size_t m_index = 0;   // its answer
-};
-
 bool all_upper(std::string_view word)
 {
     if (word.size() < 2 || word.size() > 8) return false;

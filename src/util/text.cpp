@@ -341,6 +341,34 @@ std::string fold(std::string_view text)
     return fold_with_map(text).text;
 }
 
+std::size_t FoldedCursor::at(std::size_t offset)
+{
+    if (offset < m_offset) m_index = m_offset = 0;  // out of order: start over
+    const std::vector<std::uint32_t>& origin = m_folded.origin;
+    const std::size_t end = origin.size() - 1;
+    const std::size_t guess = std::min(end, m_index + (offset - m_offset));
+    const bool none_before = guess == m_index || origin[guess - 1] < offset;
+    const bool reached = guess == end || origin[guess] >= offset;
+    if (none_before && reached) {
+        m_index = guess;
+    } else {
+        // Every byte before m_index has an origin before the last offset, so
+        // before this one too. Steps of 1, 2, 4 … find a byte at or past
+        // the offset; the answer lies between it and the last step.
+        std::size_t low = m_index;
+        std::size_t high = m_index;
+        for (std::size_t step = 1; high < end && origin[high] < offset; step *= 2) {
+            low = high + 1;
+            high = std::min(end, high + step);
+        }
+        m_index = static_cast<std::size_t>(
+            std::lower_bound(origin.begin() + static_cast<std::ptrdiff_t>(low),
+                             origin.begin() + static_cast<std::ptrdiff_t>(high), offset) - origin.begin());
+    }
+    m_offset = offset;
+    return m_index;
+}
+
 std::size_t code_points(std::string_view text)
 {
     // Every byte but a continuation byte (10xxxxxx) starts a code point.

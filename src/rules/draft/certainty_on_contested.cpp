@@ -118,11 +118,7 @@ void CertaintyOnContested::check(const DraftContext& context, std::vector<Findin
 {
     const std::string_view prose = context.draft.prose;
     const FoldedText& folded = context.draft.folded;
-    // The folded index of a sentence bound: the first folded byte not before it.
-    const auto folded_at = [&](std::size_t offset) {
-        return static_cast<std::size_t>(std::lower_bound(folded.origin.begin(), folded.origin.end() - 1, offset) -
-                                        folded.origin.begin());
-    };
+    FoldedCursor to_folded(folded);
     // The disputed value each sentence states, if any: the first claim (in
     // the draft's order) that begins in it, is not hedged and is contested.
     const auto sentences = context.sentences;
@@ -140,8 +136,8 @@ void CertaintyOnContested::check(const DraftContext& context, std::vector<Findin
         const auto [disputed, point] = disputed_in[k];
         if (disputed == nullptr) continue;
         const auto [start, end] = sentences[k];
-        const std::size_t first = folded_at(start);
-        const std::string_view sentence = std::string_view(folded.text).substr(first, folded_at(end) - first);
+        const std::size_t first = to_folded.at(start);
+        const std::string_view sentence = std::string_view(folded.text).substr(first, to_folded.at(end) - first);
         const auto [best, best_length] = first_certainty_word(sentence, m_params);
         if (best == std::string_view::npos) continue;
         const std::size_t word_start = folded.origin[first + best];
