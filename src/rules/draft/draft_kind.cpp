@@ -146,18 +146,21 @@ std::string source_name(const DraftContext& context, std::string_view id)
 std::vector<const Claim*> comparable_claims(const DraftContext& context, const Claim& claim,
                                             std::optional<std::string_view> source)
 {
-    std::vector<const Claim*> same;
-    std::vector<const Claim*> unqualified;
-    for (const auto& c : context.claims) {
-        if (c.attribute != claim.attribute || (source && c.source != *source)) continue;
-        if (c.qualifier == claim.qualifier) same.push_back(&c);
-        if (c.qualifier.empty()) unqualified.push_back(&c);
-    }
+    const auto with_qualifier = [&](const Qualifier& qualifier) {
+        std::vector<const Claim*> found;
+        for (const auto& c : context.claims) {
+            if (c.attribute == claim.attribute && (!source || c.source == *source) && c.qualifier == qualifier) {
+                found.push_back(&c);
+            }
+        }
+        return found;
+    };
+    std::vector<const Claim*> same = with_qualifier(claim.qualifier);
     if (!same.empty() || claim.qualifier.empty()) return same;
     const bool qualifier_known = std::ranges::any_of(context.claims, [&](const Claim& c) {
         return c.attribute == claim.attribute && c.qualifier == claim.qualifier;
     });
-    return qualifier_known ? same : unqualified;
+    return qualifier_known ? same : with_qualifier(Qualifier{});
 }
 
 bool value_holds(const Claim& draft_claim, const Claim& claim, const Tolerance& tolerance)
