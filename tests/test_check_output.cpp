@@ -2,12 +2,15 @@
 // text (output_text.cpp), json (output_json.cpp), github (output_github.cpp).
 #include "test_check_output_report.hpp"
 
+#include "check/output.hpp"
+
 #include <contra/check_output.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <string>
 
 using namespace contra;
 using contra::test::sample_report;
@@ -24,7 +27,39 @@ std::string render(const CheckReport& report, CheckFormat format, Severity fail_
     return render_check(report, format, rules, options);
 }
 
+// one_line as a plain loop, one byte at a time: what the renderers' eight
+// bytes at a time must give.
+std::string one_line_bytewise(std::string_view text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        out += text[i] == '\r' || text[i] == '\n' ? ' ' : text[i];
+    }
+    return out;
+}
+
 }  // namespace
+
+TEST_CASE("one_line: every line break, CR LF once, at any place in and across the eight-byte chunks",
+          "[check-output]")
+{
+    CHECK(detail::one_line("") == "");
+    CHECK(detail::one_line("plain text without a break, longer than eight bytes") ==
+          "plain text without a break, longer than eight bytes");
+    CHECK(detail::one_line("a\r\nb\nc\rd\n\n") == "a b c d  ");
+    // A break (and a CR LF pair) at every offset from 0 to 24, in text with
+    // UTF-8 bytes whose top bit is set, which the chunk test must not take
+    // for a break.
+    const std::string filler = "Durr\xC3\xABs \xE2\x80\x9Cquoted\xE2\x80\x9D words";
+    for (const std::string_view line_break : {"\n", "\r", "\r\n"}) {
+        for (std::size_t at = 0; at <= 24; ++at) {
+            const std::string text = filler.substr(0, at) + std::string(line_break) + filler.substr(at);
+            INFO("break at " << at);
+            CHECK(detail::one_line(text) == one_line_bytewise(text));
+        }
+    }
+}
 
 TEST_CASE("every format has a name that parses back to it", "[check-output]")
 {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace contra {
@@ -94,12 +96,33 @@ std::vector<std::string> draft_paths(const CheckReport& report)
     return out;
 }
 
+namespace {
+
+// Whether one of the eight bytes of `chunk` is a line feed or a carriage
+// return: a byte equal to `c` is a zero byte of chunk ^ c…c, and
+// (x - 0x01…01) & ~x & 0x80…80 is non-zero just when x has a zero byte.
+bool has_line_break(std::uint64_t chunk)
+{
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_tops = 0x8080808080808080ULL;
+    const auto zero_byte = [](std::uint64_t x) { return (x - k_ones) & ~x & k_tops; };
+    return (zero_byte(chunk ^ (k_ones * '\n')) | zero_byte(chunk ^ (k_ones * '\r'))) != 0;
+}
+
+}  // namespace
+
 void append_one_line(std::string& out, std::string_view text)
 {
-    // Whole runs without a line break are copied at once (a plain loop:
-    // find_first_of would search the set of two for every byte).
+    // Whole runs without a line break are copied at once, and looked through
+    // eight bytes at a time: the text report is mostly quotes and messages,
+    // a few megabytes for a hundred drafts, with hardly a line break in them.
     std::size_t run = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        for (std::uint64_t chunk = 0; i + 8 <= text.size(); i += 8) {
+            std::memcpy(&chunk, text.data() + i, 8);
+            if (has_line_break(chunk)) break;
+        }
+        if (i >= text.size()) break;
         const char c = text[i];
         if (c != '\r' && c != '\n') continue;
         out.append(text.substr(run, i - run));
