@@ -6,6 +6,7 @@
 #include "check/markdown.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace contra::detail::markdown {
@@ -23,6 +24,14 @@ bool is_ascii_punct(char c)
     return (u >= 0x21 && u <= 0x2f) || (u >= 0x3a && u <= 0x40) || (u >= 0x5b && u <= 0x60) ||
            (u >= 0x7b && u <= 0x7e);
 }
+
+// The bytes InlineBlanker::scan acts on (the cases of its switch: keep the
+// two in step); it steps over every other one.
+constexpr std::array<bool, 256> k_scan_acts_on = [] {
+    std::array<bool, 256> acts{};
+    for (const char c : std::string_view("\\`<![]*_~hw")) acts[static_cast<unsigned char>(c)] = true;
+    return acts;
+}();
 
 bool is_blank_byte(char c)
 {
@@ -215,8 +224,9 @@ void InlineBlanker::scan(std::size_t begin, std::size_t end)
         case 'w':
             i = bare_url(i, begin, end);
             break;
-        default:
+        default:  // prose: on to the next byte that may start markup
             ++i;
+            while (i < end && !k_scan_acts_on[static_cast<unsigned char>(m_work[i])]) ++i;
         }
     }
 }
