@@ -19,6 +19,17 @@ std::string_view last_word(std::string_view key)
     return space == std::string_view::npos ? key : key.substr(space + 1);
 }
 
+// Where `word` first occurs in `key` as a whole word (a key's words are one
+// space apart), else npos.
+std::size_t find_whole_word(std::string_view key, std::string_view word)
+{
+    for (auto at = key.find(word); at != std::string_view::npos; at = key.find(word, at + 1)) {
+        const std::size_t end = at + word.size();
+        if ((at == 0 || key[at - 1] == ' ') && (end == key.size() || key[end] == ' ')) return at;
+    }
+    return std::string_view::npos;
+}
+
 // "the National Council (NCRI)" -> "the National Council", and "NCRI".
 std::string_view strip_acronym(std::string_view mention, std::string_view* acronym)
 {
@@ -80,12 +91,23 @@ const std::string& SourceResolver::key_of(std::string_view words) const
     return m_keys.emplace(words, std::move(key)).first->second;
 }
 
+const std::vector<std::size_t>& SourceResolver::names_ending_with(std::string_view word) const
+{
+    static const std::vector<std::size_t> none;
+    const auto found = m_by_last_word.find(word);
+    return found == m_by_last_word.end() ? none : found->second;
+}
+
 void SourceResolver::add_name(std::string_view key, std::size_t source)
 {
     if (key.empty()) return;
-    for (const Name& name : m_names) {
-        if (name.key == key) return;  // the first source to claim a name keeps it
+    for (const std::size_t i : names_ending_with(last_word(key))) {
+        if (m_names[i].key == key) return;  // the first source to claim a name keeps it
     }
+    const std::string_view last = last_word(key);
+    auto bucket = m_by_last_word.find(last);
+    if (bucket == m_by_last_word.end()) bucket = m_by_last_word.emplace(std::string(last), std::vector<std::size_t>{}).first;
+    bucket->second.push_back(m_names.size());
     m_names.push_back(Name{std::string(key), source});
 }
 
@@ -97,8 +119,12 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
         if (full != key) return lookup(full, allow_surname);
     }
     const Name* best = nullptr;
-    const bool ends_in_name = !m_lexicon.speaker_words.contains(m_lexicon.vocabulary.find(last_word(key)));
-    for (const Name& name : m_names) {
+    const std::string_view tail = last_word(key);
+    const bool ends_in_name = !m_lexicon.speaker_words.contains(m_lexicon.vocabulary.find(tail));
+    // Every name that can match below ends with the key's last word.
+    const std::vector<std::size_t>& same_tail = names_ending_with(tail);
+    for (const std::size_t i : same_tail) {
+        const Name& name = m_names[i];
         if (name.key == key) return m_ids[name.source];
         // "a spokesperson for the council" ends with the alias "council";
         // "Bledi Cuci" ends an alias "Interior Minister Bledi Cuci".
@@ -113,23 +139,16 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
     if (!allow_surname) return {};
     // "Minister Cuci" after "Interior Minister Bledi Cuci": the same last
     // word, when that word is a name rather than a role.
-    const std::string_view tail = last_word(key);
-    if (ends_in_name) {
-        for (const Name& name : m_names) {
-            if (last_word(name.key) == tail) return m_ids[name.source];
-        }
-        return {};
-    }
+    if (ends_in_name) return same_tail.empty() ? std::string() : m_ids[m_names[same_tail.front()].source];
     // "the council" after "the National Council of Resistance of Iran": a
     // lone organisation word names the latest source whose name holds it.
     if (tail.size() != key.size()) return {};
     // Only where the word is the name's own ("national council of ..."),
     // not a reference to another body ("spokesperson for the council").
     for (auto name = m_names.rbegin(); name != m_names.rend(); ++name) {
-        const std::string padded = " " + name->key + " ";
-        const auto at = padded.find(" " + key + " ");
-        if (at == std::string::npos) continue;
-        const std::string_view before = last_word(std::string_view(padded).substr(0, at));
+        const std::size_t at = find_whole_word(name->key, key);
+        if (at == std::string_view::npos) continue;
+        const std::string_view before = at == 0 ? std::string_view() : last_word(std::string_view(name->key).substr(0, at - 1));
         if (before != "the" && before != "for" && before != "of" && before != "from" && before != "at") {
             return m_ids[name->source];
         }

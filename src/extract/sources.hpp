@@ -54,6 +54,10 @@ private:
     std::vector<std::string> m_ids;  // known ids, then new ones
     std::span<const Source> m_known;  // for their kinds, read only when a vague body needs them
     std::vector<Name> m_names;
+    // Indices into m_names by the last word of their key, in order: a name
+    // can only match a key that ends with the same word.
+    std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> m_by_last_word;
+    [[nodiscard]] const std::vector<std::size_t>& names_ending_with(std::string_view word) const;
     std::map<std::string, std::string, std::less<>> m_acronyms;  // key -> full mention
     mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> m_keys;  // words -> key_of
     mutable FoldedText m_key_folded;              // key_of's folded words, one buffer for every call
