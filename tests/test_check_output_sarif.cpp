@@ -221,7 +221,7 @@ TEST_CASE("sarif: what GitHub code scanning needs of every result", "[check-outp
             CAPTURE(key);
             CHECK(region[key].get<int>() >= 1);
         }
-        const std::string fingerprint = result["partialFingerprints"]["contraFinding/v1"];
+        const std::string fingerprint = result["partialFingerprints"]["contraFinding/v2"];
         CHECK_FALSE(fingerprint.empty());
         fingerprints.insert(fingerprint);
     }
@@ -247,7 +247,7 @@ TEST_CASE("sarif: results carry the finding, its place, accounts and suppression
                                      {"byteOffset", 125},
                                      {"byteLength", 22},
                                      {"snippet", {{"text", "Police killed “one man” in Durrës"}}}});
-    CHECK(first["partialFingerprints"]["contraFinding/v1"] == "fp-unattributed-contested-3");
+    CHECK(first["partialFingerprints"]["contraFinding/v2"] == "fp-unattributed-contested-3");
     CHECK(first["properties"]["accounts"][0]["source"] == "Ministry of the Interior");
     CHECK(first["properties"]["flags"] == json{"F-3f9a2c1b"});
     CHECK_FALSE(first.contains("suppressions"));
@@ -299,7 +299,7 @@ TEST_CASE("sarif: a rule the caller did not describe still gets a description", 
     const json& result = sarif["runs"][0]["results"][0];
     CHECK(result["level"] == "note");
     CHECK(result["ruleIndex"] == 0);
-    CHECK_FALSE(result["partialFingerprints"]["contraFinding/v1"].get<std::string>().empty());
+    CHECK_FALSE(result["partialFingerprints"]["contraFinding/v2"].get<std::string>().empty());
 }
 
 TEST_CASE("sarif: fingerprints do not move when unrelated lines move the finding", "[check-output][sarif]")
@@ -313,7 +313,7 @@ TEST_CASE("sarif: fingerprints do not move when unrelated lines move the finding
     after.findings[0].start += 300;
     after.findings[0].end += 300;
     const auto fingerprint = [](const CheckReport& report) {
-        return render_sarif(report, {})["runs"][0]["results"][0]["partialFingerprints"]["contraFinding/v1"];
+        return render_sarif(report, {})["runs"][0]["results"][0]["partialFingerprints"]["contraFinding/v2"];
     };
     CHECK(fingerprint(before) == fingerprint(after));
     after.findings[0].excerpt = "Police killed two men";

@@ -185,7 +185,7 @@ void make_fingerprints_unique(std::vector<Finding>& findings, std::size_t first)
     std::map<std::string, int> seen;
     for (std::size_t i = first; i < findings.size(); ++i) {
         const int n = ++seen[findings[i].fingerprint];
-        if (n > 1) findings[i].fingerprint = short_hash(fmt::format("{}#{}", findings[i].fingerprint, n), 16);
+        if (n > 1) findings[i].fingerprint = fingerprint_hex(fmt::format("{}#{}", findings[i].fingerprint, n));
     }
 }
 

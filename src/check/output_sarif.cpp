@@ -23,7 +23,7 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view k_schema_uri =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-constexpr std::string_view k_fingerprint_key = "contraFinding/v1";
+constexpr std::string_view k_fingerprint_key = "contraFinding/v2";
 
 std::string_view sarif_level(Severity severity)
 {
@@ -134,7 +134,7 @@ Json result_json(const Finding& finding, std::size_t rule_index)
     const std::string fingerprint =
         !finding.fingerprint.empty()
             ? finding.fingerprint
-            : short_hash(fmt::format("{}\x1f{}\x1f{}", finding.rule, finding.path, fold(finding.excerpt)), 16);
+            : fingerprint_hex(fmt::format("{}\x1f{}\x1f{}", finding.rule, finding.path, fold(finding.excerpt)));
     Json result{{"ruleId", finding.rule},
                 {"ruleIndex", rule_index},
                 {"level", sarif_level(finding.severity)},

@@ -1,6 +1,9 @@
 #include <contra/hash.hpp>
 
 #include <openssl/evp.h>
+// Header-only: the functions are compiled in, nothing to link.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include <array>
 #include <stdexcept>
@@ -49,6 +52,14 @@ std::string sha256_hex(std::string_view bytes)
 std::string short_hash(std::string_view bytes, std::size_t length)
 {
     return sha256_hex(bytes).substr(0, length);
+}
+
+std::string fingerprint_hex(std::string_view bytes)
+{
+    XXH64_hash_t hash = XXH3_64bits(bytes.data(), bytes.size());
+    std::string hex(16, '0');
+    for (std::size_t i = 16; i-- > 0; hash >>= 4) hex[i] = "0123456789abcdef"[hash & 0xf];
+    return hex;
 }
 
 }  // namespace contra

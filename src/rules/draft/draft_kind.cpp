@@ -225,8 +225,8 @@ Finding DraftKind::make_finding(const DraftContext& context, std::size_t start, 
     }
     for (const Flag* flag : flags) finding.flags.push_back(flag->id);
     const std::string label = point_label(claim.attribute, claim.qualifier);
-    finding.fingerprint = short_hash(
-        fmt::format("{}\x1f{}\x1f{}\x1f{}", info().id, context.event.id, label, fold(finding.excerpt)), 16);
+    finding.fingerprint = fingerprint_hex(
+        fmt::format("{}\x1f{}\x1f{}\x1f{}", info().id, context.event.id, label, fold(finding.excerpt)));
     return finding;
 }
 
