@@ -29,6 +29,14 @@ struct ContestedPoint {
     std::vector<const Claim*> claims;  // the flags' claims: the competing accounts
 };
 
+// How a claim of the event is shown in a finding: its source's name and
+// its value. Made once per event: a check shows the same few accounts in
+// thousands of findings.
+struct ClaimText {
+    std::string source;
+    std::string value;
+};
+
 // Everything a draft rule may look at. Built once per draft by check_drafts.
 struct DraftContext {
     const Draft& draft;
@@ -45,6 +53,8 @@ struct DraftContext {
     const std::map<std::string, std::string, std::less<>>& documents;
     std::span<const std::pair<std::size_t, std::size_t>> sentences;  // byte ranges of draft.prose
     const LineIndex& lines;  // of draft.original
+    // claims[i] is shown as claim_texts[i]; empty when not made beforehand.
+    std::span<const ClaimText> claim_texts = {};
 };
 
 // Each kind is one class, constructed from its rule file (validated once).

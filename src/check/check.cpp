@@ -40,6 +40,7 @@ struct EventAccounts {
     std::vector<Flag> flags;
     std::vector<ContestedPoint> contested;
     std::map<std::string, std::string, std::less<>> documents;
+    std::vector<ClaimText> claim_texts;  // claims[i] as a finding shows it
 };
 
 // A flag makes its point contested while it is active, not dismissed, and
@@ -50,13 +51,21 @@ bool disputes(const Flag& flag)
            flag.severity != Severity::info;
 }
 
-Expected<std::unique_ptr<EventAccounts>> read_event(const Store& store, const Event& event)
+Expected<std::unique_ptr<EventAccounts>> read_event(const Store& store, const Event& event,
+                                                    const std::map<std::string, Source, std::less<>>& sources)
 {
     auto accounts = std::make_unique<EventAccounts>();
     accounts->event = event;
     auto claims = store.claims(event.id);
     if (!claims) return std::unexpected(claims.error());
     accounts->claims = std::move(*claims);
+    accounts->claim_texts.reserve(accounts->claims.size());
+    for (const Claim& claim : accounts->claims) {
+        const auto source = sources.find(claim.source);
+        accounts->claim_texts.push_back(
+            ClaimText{source != sources.end() && !source->second.name.empty() ? source->second.name : claim.source,
+                      claim.value.display()});
+    }
     FlagFilter filter;
     filter.event = event.id;
     filter.state = FlagState::active;
@@ -237,7 +246,8 @@ std::vector<Finding> check_one(const Draft& draft, const EventAccounts& accounts
     const LineIndex lines(draft.original);
     const DraftContext context{draft,           accounts.event,      extracted.claims, k_own_voice,
                                accounts.claims, accounts.contested, sources,          rules.attributes(),
-                               accounts.documents, extracted.sentences, lines};
+                               accounts.documents, extracted.sentences, lines,
+                               accounts.claim_texts};
     std::vector<Finding> findings;
     for (const auto& rule : rules.draft_rules()) rule->check(context, findings);
     for (auto& finding : findings) finding.suppressed = draft.suppressed(finding.rule, finding.line);
@@ -308,7 +318,7 @@ Expected<CheckReport> check_drafts(const Store& store, const RuleSet& rules, con
             if (*event) {
                 auto cached = cache.find((*event)->id);
                 if (cached == cache.end()) {
-                    auto accounts = read_event(store, **event);
+                    auto accounts = read_event(store, **event, sources);
                     if (!accounts) {
                         failed = std::move(accounts.error());
                         reached = i;

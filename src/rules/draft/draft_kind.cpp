@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <variant>
 
 namespace contra::detail {
@@ -189,14 +190,39 @@ bool value_holds(const Claim& draft_claim, const Claim& claim, const Tolerance& 
     return fold(std::get<Text>(draft_claim.value.data).text) == fold(std::get<Text>(claim.value.data).text);
 }
 
+namespace {
+
+// The claim's source name and value as made beforehand for the event's
+// claims, else made now.
+ClaimText shown_as(const DraftContext& context, const Claim& claim)
+{
+    const std::less<const Claim*> before;
+    const Claim* first = context.claims.data();
+    if (context.claim_texts.size() == context.claims.size() && !context.claims.empty() && !before(&claim, first) &&
+        before(&claim, first + context.claims.size())) {
+        return context.claim_texts[static_cast<std::size_t>(&claim - first)];
+    }
+    return ClaimText{source_name(context, claim.source), claim.value.display()};
+}
+
+}  // namespace
+
 std::string accounts_text(const DraftContext& context, const std::vector<const Claim*>& claims)
 {
     std::vector<std::string> seen;
     for (const Claim* claim : claims) {
-        std::string entry = fmt::format("{}: {}", source_name(context, claim->source), claim->value.display());
+        const ClaimText shown = shown_as(context, *claim);
+        std::string entry;
+        entry.reserve(shown.source.size() + 2 + shown.value.size());
+        entry.append(shown.source).append(": ").append(shown.value);
         if (std::ranges::find(seen, entry) == seen.end()) seen.push_back(std::move(entry));
     }
-    return fmt::format("{}", fmt::join(seen, "; "));
+    std::string text;
+    for (const std::string& entry : seen) {
+        if (!text.empty()) text += "; ";
+        text += entry;
+    }
+    return text;
 }
 
 Finding DraftKind::make_finding(const DraftContext& context, std::size_t start, std::size_t end, const Claim& claim,
@@ -219,9 +245,11 @@ Finding DraftKind::make_finding(const DraftContext& context, std::size_t start, 
     finding.excerpt = context.draft.original.substr(start, end - start);
     for (const Claim* account : accounts) {
         const auto document = context.documents.find(account->document);
-        finding.accounts.push_back(FindingAccount{
-            account->id, source_name(context, account->source), account->value.display(), account->quote,
-            document != context.documents.end() ? document->second : account->document});
+        ClaimText shown = shown_as(context, *account);
+        finding.accounts.push_back(FindingAccount{account->id, std::move(shown.source), std::move(shown.value),
+                                                  account->quote,
+                                                  document != context.documents.end() ? document->second
+                                                                                      : account->document});
     }
     for (const Flag* flag : flags) finding.flags.push_back(flag->id);
     const std::string label = point_label(claim.attribute, claim.qualifier);
