@@ -96,8 +96,10 @@ constexpr Floors k_dev_floors{0.78, 0.73};
 // give 42 of 70 right (0.600), 42 of 73 found (0.575). Then the fifth batch
 // of sixteen, by annotators who had not seen the fourth round (its two
 // commits, c68866f and 41695e0), joined the ten: 94 of 191 right (0.492), 94 of 198
-// found (0.475).
-constexpr Floors k_heldout_floors{0.49, 0.47};
+// found (0.475). Then a sixth batch of sixteen, written from the tree of
+// 5576f4b by annotators who had not seen src/ or any round's fixes: 191 of
+// 357 right (0.535), 191 of 388 found (0.492).
+constexpr Floors k_heldout_floors{0.53, 0.49};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -119,9 +121,10 @@ constexpr Floors k_heldout_floors{0.49, 0.47};
 // After the fourth round and its thirteen moved documents: dev 80 of 114
 // right (0.702), 80 of 182 found (0.440); held-out, the ten left, 11 of 15
 // right (0.733), 11 of 30 found (0.367). With the fifth batch: held-out 28
-// of 44 right (0.636), 28 of 80 found (0.350).
+// of 44 right (0.636), 28 of 80 found (0.350). With the sixth batch: 42 of
+// 70 right (0.600), 42 of 146 found (0.288).
 constexpr Floors k_dev_cause_floors{0.70, 0.43};
-constexpr Floors k_heldout_cause_floors{0.63, 0.35};
+constexpr Floors k_heldout_cause_floors{0.60, 0.28};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -682,10 +685,10 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Fifty-four held-out documents moved to the dev corpus with the fixes of
-    // their misses; the ten left and a fifth batch of sixteen, written by
-    // annotators who had not seen the fourth round's fixes, remain
-    // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 26, 20, 190); }
+    // their misses; the ten left, a fifth batch of sixteen, written by
+    // annotators who had not seen the fourth round's fixes, and a sixth of
+    // sixteen remain (docs/extraction-quality.md).
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 42, 30, 380); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
