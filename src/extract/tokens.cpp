@@ -2,16 +2,22 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <string>
 
 namespace contra::detail::extraction {
 
 namespace {
 
-bool is_word_byte(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+// A byte of a word of the folded text (a-z, 0-9, and every byte of a
+// character outside ASCII), as a table: the tokenizer asks it of every byte.
+constexpr auto k_word_byte = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) table[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return table;
+}();
+
+bool is_word_byte(unsigned char c) { return k_word_byte[c]; }
 
 bool starts_upper(std::string_view original, std::size_t at)
 {
@@ -61,18 +67,16 @@ void tokenize_words(const FoldedText& folded, std::string_view original, std::si
             ++i;
             continue;
         }
-        std::size_t j = i;
+        std::size_t j = i + 1;
         bool apostrophe = false;  // only a word with one can end in "n't" or "'s"
-        while (j < last) {
-            auto d = static_cast<unsigned char>(text[j]);
-            if (is_word_byte(d)) {
-                ++j;
-            } else if (d == '\'' && j + 1 < last && text[j + 1] >= 'a' && text[j + 1] <= 'z') {
+        while (true) {
+            while (j < last && is_word_byte(static_cast<unsigned char>(text[j]))) ++j;
+            if (j + 1 < last && text[j] == '\'' && text[j + 1] >= 'a' && text[j + 1] <= 'z') {
                 apostrophe = true;
-                ++j;
-            } else {
-                break;
+                j += 2;
+                continue;
             }
+            break;
         }
         std::string_view word = text.substr(i, j - i);
         if (!apostrophe) {
