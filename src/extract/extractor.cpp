@@ -82,9 +82,11 @@ void define_acronyms(std::string_view text, std::span<const WordToken> tokens, e
     }
 }
 
+// Who speaks: a source id (the resolver's, or the document's voice) and the
+// words that name it in the text; views, both outlive the document's extraction.
 struct Focus {
-    std::string id;
-    std::string mention;
+    std::string_view id;
+    std::string_view mention;
 };
 
 // The buffers of one document's extraction (see Extractor::extract).
@@ -269,7 +271,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     std::vector<extraction::SentenceClaim>& found = buffers.found;
     extraction::ClaimScratch& scratch = buffers.claims;
     // The largest injury count each source gave so far (its lower bound).
-    std::vector<std::pair<std::string, std::int64_t>> injuries_from;
+    std::vector<std::pair<std::string_view, std::int64_t>> injuries_from;
     // What the document's last count claim counted: "put the figure at ..." counts it again.
     std::string last_count;
     const std::string rule_version = "@" + std::to_string(extraction::k_rule_version);
@@ -292,12 +294,12 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         // unless the sentence names its own speaker.
         if (range.start >= turn_end) turn = Focus{};
         if (const Label label = speaker_label(text, range.start, tokens); label.words > 0) {
-            std::string id = resolver.find(words_of(text, tokens, 0, label.words));
+            std::string_view id = resolver.find(words_of(text, tokens, 0, label.words));
             if (id.empty() && label.note_last > label.note_first) {
                 id = resolver.find(words_of(text, tokens, label.note_first, label.note_last));
             }
             if (!id.empty() || !label.named_only || !turn.id.empty()) {
-                turn = id.empty() ? Focus{} : Focus{std::move(id), std::string(words_of(text, tokens, 0, label.words))};
+                turn = id.empty() ? Focus{} : Focus{id, words_of(text, tokens, 0, label.words)};
                 // A transcript's turn in capitals runs on over paragraphs to the next
                 // label ("SUPT. OYELARAN: ... [paragraphs] ... REPORTER:"); a title-case
                 // one, which may as well be a headline's "Ryland Mansions:", ends with
@@ -323,7 +325,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             }
         }
         if (attribution) {
-            const std::string mention(words_of(text, tokens, attribution->first, attribution->last));
+            const std::string_view mention = words_of(text, tokens, attribution->first, attribution->last);
             // "The regional emergency service gives other figures: it says ...":
             // a pronoun after the sentence's own subject stands for that subject.
             std::optional<extraction::Attribution> subject;
@@ -339,7 +341,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 speaker = Focus{resolver.resolve(mention), mention};
                 focus = speaker;
             } else if (subject) {
-                const std::string named(words_of(text, tokens, subject->first, subject->last));
+                const std::string_view named = words_of(text, tokens, subject->first, subject->last);
                 speaker = Focus{resolver.resolve(named), named};
                 focus = speaker;
             } else if (!focus.id.empty()) {
@@ -350,8 +352,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         } else if (sentence.is_punct(0, '"') && !focus.id.empty()) {
             speaker = focus;  // a quotation that goes on from the last speaker
         } else if (auto subject = extraction::leading_subject(sentence, lexicon)) {
-            const std::string mention(words_of(text, tokens, subject->first, subject->last));
-            if (auto id = resolver.find(mention); !id.empty()) {
+            const std::string_view mention = words_of(text, tokens, subject->first, subject->last);
+            if (const std::string_view id = resolver.find(mention); !id.empty()) {
                 focus = Focus{id, mention};
                 blamer = focus;
                 blamer_end = tokens[subject->last - 1].end;
@@ -409,7 +411,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (const auto sep = extraction::clause_separator(sentence, std::max(attribution->cue, attribution->last))) {
                 const auto later = extraction::find_attribution(sentence, lexicon, sep + 1);
                 if (later && later->kind == extraction::SpeakerKind::named) {
-                    const std::string named(words_of(text, tokens, later->first, later->last));
+                    const std::string_view named = words_of(text, tokens, later->first, later->last);
                     second = Focus{resolver.resolve(named), named};
                     second_from = tokens[sep].start;
                     focus = second;
@@ -426,7 +428,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 last_count = raw.attribute;
             }
             if (const auto* count = std::get_if<Count>(&raw.value.data); count && raw.attribute == "injuries") {
-                auto earlier = std::ranges::find(injuries_from, said_by.id, &std::pair<std::string, std::int64_t>::first);
+                auto earlier = std::ranges::find(injuries_from, said_by.id, &std::pair<std::string_view, std::int64_t>::first);
                 // "several residents were taken to a hospital" after the same source's
                 // "more than 100 residents were hurt": some of them, not a count.
                 if (raw.part_of_earlier && earlier != injuries_from.end() && count->hi && *count->hi < earlier->second) {
@@ -460,7 +462,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             // known (or earlier) source it names, else its slug.
             if (raw.agent_end > raw.agent_start) {
                 const std::string_view agent = text.substr(raw.agent_start, raw.agent_end - raw.agent_start);
-                std::string id = resolver.find(agent);
+                std::string_view id = resolver.find(agent);
                 if (id.empty() && raw.agent_known_only) id = resolver.find_by_kind(agent);
                 if (id.empty() && raw.agent_known_only) continue;
                 if (!id.empty()) std::get<Agent>(raw.value.data).agent = id;

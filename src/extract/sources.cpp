@@ -63,17 +63,18 @@ SourceResolver::SourceResolver(std::span<const Source> known, const Lexicon& lex
 {
     for (const Source& source : known) {
         const std::size_t index = m_ids.size();
-        m_ids.push_back(source.id);
+        m_ids.emplace_back(source.id);
         add_name(key_of(source.name), index);
         add_name(key_of(source.id), index);
         for (const auto& alias : source.aliases) add_name(key_of(alias), index);
     }
 }
 
-const std::string& SourceResolver::key_of(std::string_view words) const
+std::string_view SourceResolver::key_of(std::string_view words) const
 {
     if (auto known = m_keys.find(words); known != m_keys.end()) return known->second;
-    std::string key;
+    std::string& key = m_key;
+    key.clear();
     bool leading = true;
     fold_with_map(words, m_key_folded);
     tokenize_words(m_key_folded, words, 0, m_key_folded.text.size(), m_key_tokens);
@@ -88,12 +89,12 @@ const std::string& SourceResolver::key_of(std::string_view words) const
         if (!key.empty()) key += ' ';
         key += word;
     }
-    return m_keys.emplace(words, std::move(key)).first->second;
+    return m_keys.emplace(String(words, &m_arena), String(key, &m_arena)).first->second;
 }
 
-const std::vector<std::size_t>& SourceResolver::names_ending_with(std::string_view word) const
+const SourceResolver::Indices& SourceResolver::names_ending_with(std::string_view word) const
 {
-    static const std::vector<std::size_t> none;
+    static const Indices none;
     const auto found = m_by_last_word.find(word);
     return found == m_by_last_word.end() ? none : found->second;
 }
@@ -106,23 +107,23 @@ void SourceResolver::add_name(std::string_view key, std::size_t source)
     }
     const std::string_view last = last_word(key);
     auto bucket = m_by_last_word.find(last);
-    if (bucket == m_by_last_word.end()) bucket = m_by_last_word.emplace(std::string(last), std::vector<std::size_t>{}).first;
+    if (bucket == m_by_last_word.end()) bucket = m_by_last_word.emplace(String(last, &m_arena), Indices(&m_arena)).first;
     bucket->second.push_back(m_names.size());
-    m_names.push_back(Name{std::string(key), source});
+    m_names.push_back(Name{String(key, &m_arena), source});
 }
 
-std::string SourceResolver::lookup(const std::string& key, bool allow_surname) const
+std::string_view SourceResolver::lookup(std::string_view key, bool allow_surname) const
 {
     if (key.empty()) return {};
     if (auto acronym = m_acronyms.find(key); acronym != m_acronyms.end()) {
-        std::string full = key_of(acronym->second);
+        const std::string_view full = key_of(acronym->second);
         if (full != key) return lookup(full, allow_surname);
     }
     const Name* best = nullptr;
     const std::string_view tail = last_word(key);
     const bool ends_in_name = !m_lexicon.speaker_words.contains(m_lexicon.vocabulary.find(tail));
     // Every name that can match below ends with the key's last word.
-    const std::vector<std::size_t>& same_tail = names_ending_with(tail);
+    const Indices& same_tail = names_ending_with(tail);
     for (const std::size_t i : same_tail) {
         const Name& name = m_names[i];
         if (name.key == key) return m_ids[name.source];
@@ -139,7 +140,7 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
     if (!allow_surname) return {};
     // "Minister Cuci" after "Interior Minister Bledi Cuci": the same last
     // word, when that word is a name rather than a role.
-    if (ends_in_name) return same_tail.empty() ? std::string() : m_ids[m_names[same_tail.front()].source];
+    if (ends_in_name) return same_tail.empty() ? std::string_view() : m_ids[m_names[same_tail.front()].source];
     // "the council" after "the National Council of Resistance of Iran": a
     // lone organisation word names the latest source whose name holds it.
     if (tail.size() != key.size()) return {};
@@ -156,15 +157,17 @@ std::string SourceResolver::lookup(const std::string& key, bool allow_surname) c
     return {};
 }
 
-std::string SourceResolver::find_by_kind(std::string_view word) const
+std::string_view SourceResolver::find_by_kind(std::string_view word) const
 {
-    std::string key = key_of(word);
+    std::string key(key_of(word));
     if (key.empty() || key.find(' ') != std::string::npos) return {};
     if (key.size() > 3 && key.back() == 's') key.pop_back();  // "organisers" is an "organiser"
-    std::string found;
+    const std::string plural = key + 's';
+    std::string_view found;
     for (std::size_t i = 0; i < m_known.size(); ++i) {
-        const std::string padded = " " + key_of(m_known[i].kind) + " ";
-        if (padded.find(" " + key + " ") == std::string::npos && padded.find(" " + key + "s ") == std::string::npos) {
+        const std::string_view kind = key_of(m_known[i].kind);
+        if (find_whole_word(kind, key) == std::string_view::npos &&
+            find_whole_word(kind, plural) == std::string_view::npos) {
             continue;
         }
         if (!found.empty()) return {};  // two of that kind: which one is meant is not said
@@ -175,34 +178,34 @@ std::string SourceResolver::find_by_kind(std::string_view word) const
 
 void SourceResolver::define_acronym(std::string_view acronym, std::string_view full)
 {
-    std::string key = key_of(acronym);
+    const std::string_view key = key_of(acronym);
     if (key.empty() || m_acronyms.contains(key)) return;
-    m_acronyms.emplace(std::move(key), std::string(full));
+    m_acronyms.emplace(String(key, &m_arena), String(full, &m_arena));
 }
 
-std::string SourceResolver::find(std::string_view mention) const
+std::string_view SourceResolver::find(std::string_view mention) const
 {
     std::string_view acronym;
     const std::string_view bare = strip_acronym(mention, &acronym);
-    const std::string& key = key_of(bare);  // a node of m_keys: stays put while others are added
+    const std::string_view key = key_of(bare);  // a node of m_keys: stays put while others are added
     if (auto id = lookup(key, true); !id.empty()) return id;
     // "a spokesperson for the council" speaks for the council.
     for (std::string_view link : {" for ", " from "}) {
         const auto at = key.find(link);
-        if (at == std::string::npos) continue;
-        if (auto id = lookup(key_of(std::string_view(key).substr(at + link.size())), true); !id.empty()) return id;
+        if (at == std::string_view::npos) continue;
+        if (auto id = lookup(key_of(key.substr(at + link.size())), true); !id.empty()) return id;
     }
-    return acronym.empty() ? std::string() : lookup(key_of(acronym), false);
+    return acronym.empty() ? std::string_view() : lookup(key_of(acronym), false);
 }
 
-std::string SourceResolver::resolve(std::string_view mention)
+std::string_view SourceResolver::resolve(std::string_view mention)
 {
     std::string_view acronym;
     std::string_view bare = strip_acronym(mention, &acronym);
     if (!acronym.empty()) define_acronym(acronym, bare);
-    std::string id = find(mention);
-    if (id.empty()) {
-        const std::string& key = key_of(bare);
+    std::string_view found = find(mention);
+    if (found.empty()) {
+        const std::string_view key = key_of(bare);
         std::string full;
         if (auto defined = m_acronyms.find(key); defined != m_acronyms.end()) {
             // "the MEK" after "Mojahedin-e Khalq (MEK)": named after its full name.
@@ -221,8 +224,10 @@ std::string SourceResolver::resolve(std::string_view mention)
             }
         }
         std::string base = slug(acronym.empty() ? std::string_view(name) : acronym);
-        id = base;
-        for (int n = 2; std::ranges::find(m_ids, id) != m_ids.end(); ++n) id = base + "-" + std::to_string(n);
+        std::string id = base;
+        for (int n = 2; std::ranges::find(m_ids, std::string_view(id)) != m_ids.end(); ++n) {
+            id = base + "-" + std::to_string(n);
+        }
         Source source;
         source.id = id;
         source.name = name;
@@ -230,12 +235,12 @@ std::string SourceResolver::resolve(std::string_view mention)
         source.stake = Stake::unknown;
         if (!acronym.empty()) source.aliases.emplace_back(acronym);
         const std::size_t index = m_ids.size();
-        m_ids.push_back(id);
+        found = m_ids.emplace_back(id);
         add_name(key_of(name), index);
         if (!acronym.empty()) add_name(key_of(acronym), index);
         m_new.push_back(std::move(source));
     }
-    return id;
+    return found;
 }
 
 }  // namespace contra::detail::extraction
