@@ -41,12 +41,30 @@ std::string_view strip_acronym(std::string_view mention, std::string_view* acron
     return trim(mention.substr(0, open));
 }
 
+// Whether `name` begins with a word that folds to `word` (folded already),
+// followed by a space. Plain ASCII, the usual case, is compared without
+// folding a copy.
+bool starts_with_folded_word(std::string_view name, std::string_view word)
+{
+    if (name.size() <= word.size() || name[word.size()] != ' ') return false;
+    const std::string_view head = name.substr(0, word.size());
+    if (std::ranges::any_of(head, [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+        return fold(head) == word;
+    }
+    return std::ranges::equal(head, word, [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; });
+}
+
 }  // namespace
 
 std::string slug(std::string_view name)
 {
+    // Plain ASCII folds to its lower case, which the loop does itself.
+    const bool ascii = std::ranges::none_of(name, [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    const std::string folded = ascii ? std::string() : fold(name);
     std::string out;
-    for (char c : fold(name)) {
+    out.reserve(name.size());
+    for (char c : ascii ? name : std::string_view(folded)) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
         const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if (keep) {
             out += c;
@@ -216,9 +234,7 @@ std::string_view SourceResolver::resolve(std::string_view mention)
         // A name without its determiner: "a police spokesman" -> "police spokesman".
         std::string name(bare);
         for (const auto& determiner : m_lexicon.determiners) {
-            // The space first: it rules out most determiners without folding.
-            if (name.size() > determiner.size() && name[determiner.size()] == ' ' &&
-                fold(name.substr(0, determiner.size())) == determiner) {
+            if (starts_with_folded_word(name, determiner)) {
                 name.erase(0, determiner.size() + 1);
                 break;
             }
