@@ -2,10 +2,14 @@
 // fingerprints that need to be stable, not secure.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
 namespace contra {
+
+// SHA-256 of the bytes.
+[[nodiscard]] std::array<unsigned char, 32> sha256(std::string_view bytes);
 
 // Lower-case hex SHA-256 of the bytes.
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);

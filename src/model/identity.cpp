@@ -2,6 +2,7 @@
 #include <contra/claim.hpp>
 #include <contra/hash.hpp>
 
+#include <array>
 #include <string>
 
 namespace contra {
@@ -21,6 +22,29 @@ void append_qualifier_key(std::string& out, const Qualifier& qualifier)
     }
 }
 
+// What a claim's fingerprint hashes, into `identity` (cleared first): the
+// fields one after the other, each followed by a unit separator that keeps
+// it from running into the next, the span's end last. Appended rather than
+// formatted: every extracted claim computes this.
+void write_identity(const Claim& claim, std::string& identity)
+{
+    identity.clear();
+    auto field = [&identity](std::string_view text) {
+        identity += text;
+        identity += '\x1f';
+    };
+    field(claim.event);
+    field(claim.source);
+    field(claim.attribute);
+    append_qualifier_key(identity, claim.qualifier);
+    identity += '\x1f';
+    field(claim.value.canonical());
+    field(to_string(claim.polarity));
+    field(claim.document);
+    field(std::to_string(claim.span.start));
+    identity += std::to_string(claim.span.end);
+}
+
 }  // namespace
 
 std::string qualifier_key(const Qualifier& qualifier)
@@ -32,31 +56,25 @@ std::string qualifier_key(const Qualifier& qualifier)
 
 std::string Claim::fingerprint() const
 {
-    // The fields one after the other, each followed by a unit separator that
-    // keeps it from running into the next, the span's end last. Appended
-    // rather than formatted: every extracted claim computes this.
     std::string identity;
     identity.reserve(192);
-    auto field = [&identity](std::string_view text) {
-        identity += text;
-        identity += '\x1f';
-    };
-    field(event);
-    field(source);
-    field(attribute);
-    append_qualifier_key(identity, qualifier);
-    identity += '\x1f';
-    field(value.canonical());
-    field(to_string(polarity));
-    field(document);
-    field(std::to_string(span.start));
-    identity += std::to_string(span.end);
+    write_identity(*this, identity);
     return sha256_hex(identity);
 }
 
 std::string make_claim_id(const Claim& claim)
 {
-    return "c-" + claim.fingerprint().substr(0, 12);
+    // One buffer per thread for the identity, and only the id's twelve hex
+    // digits written: a document's claims each get an id.
+    thread_local std::string identity;
+    write_identity(claim, identity);
+    const std::array<unsigned char, 32> digest = sha256(identity);
+    std::string id = "c-000000000000";
+    for (std::size_t i = 0; i < 6; ++i) {
+        id[2 + 2 * i] = "0123456789abcdef"[digest[i] >> 4];
+        id[3 + 2 * i] = "0123456789abcdef"[digest[i] & 0xf];
+    }
+    return id;
 }
 
 }  // namespace contra

@@ -5,6 +5,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -30,19 +31,27 @@ struct Sha256Context {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes)
+std::array<unsigned char, 32> sha256(std::string_view bytes)
 {
     thread_local Sha256Context sha;
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     if (sha.md == nullptr || sha.context == nullptr || EVP_DigestInit_ex2(sha.context, sha.md, nullptr) != 1
         || EVP_DigestUpdate(sha.context, bytes.data(), bytes.size()) != 1
-        || EVP_DigestFinal_ex(sha.context, digest.data(), &length) != 1) {
+        || EVP_DigestFinal_ex(sha.context, digest.data(), &length) != 1 || length != 32) {
         throw std::runtime_error("SHA-256 failed in libcrypto");
     }
+    std::array<unsigned char, 32> out{};
+    std::copy_n(digest.begin(), out.size(), out.begin());
+    return out;
+}
+
+std::string sha256_hex(std::string_view bytes)
+{
+    const std::array<unsigned char, 32> digest = sha256(bytes);
     static constexpr char k_hex[] = "0123456789abcdef";
-    std::string hex(length * 2, '0');
-    for (unsigned int i = 0; i < length; ++i) {
+    std::string hex(digest.size() * 2, '0');
+    for (std::size_t i = 0; i < digest.size(); ++i) {
         hex[2 * i] = k_hex[digest[i] >> 4];
         hex[2 * i + 1] = k_hex[digest[i] & 0xf];
     }
