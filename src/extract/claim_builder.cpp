@@ -117,7 +117,9 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
         std::size_t trigger;
         std::uint32_t figure;
     };
-    std::vector<Candidate> candidates;
+    // Reused from sentence to sentence on this thread, like the scratch vectors.
+    thread_local std::vector<Candidate> candidates;
+    candidates.clear();
     auto is_trigger = [&](std::uint32_t t) { return s.at(t, Cue::trigger) != nullptr && s.at(t, Cue::group) == nullptr; };
     // The words between a figure and a trigger after it, light words not
     // counted; k_none when something cuts them apart. One aside set off by
@@ -273,7 +275,9 @@ public:
 
     void run()
     {
-        std::vector<Trigger> triggers;
+        // Reused from sentence to sentence on this thread, like the scratch vectors.
+        thread_local std::vector<Trigger> triggers;
+        triggers.clear();
         for (const auto& match : m_s.matches) {
             // "death toll" holds the trigger "toll": the longer one stands.
             const bool inside = !triggers.empty() && match.pos < triggers.back().end;
