@@ -152,14 +152,11 @@ Expected<EventNames> event_names_in(const Store& store, std::span<const std::str
 {
     // Each text's words as [start, end) byte ranges with their number among
     // the distinct words of all texts (one hash of each word, no allocation
-    // for a word seen before). is_word_byte, inlined: it runs for every byte.
+    // for a word seen before).
     struct Word {
         std::uint32_t start, end, number;
     };
-    const auto word_byte = [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    };
+    const auto word_byte = is_word_byte;
     std::vector<std::vector<Word>> words(texts.size());
     extraction::WordIndex distinct;
     for (std::size_t t = 0; t < texts.size(); ++t) {

@@ -8,6 +8,7 @@
 
 #include <contra/draft_rule.hpp>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,12 +45,17 @@ private:
 };
 
 // A byte that can be part of a word for find_words: an ASCII letter or
-// digit, or any byte of a multi-byte UTF-8 sequence.
-[[nodiscard]] inline bool is_word_byte(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+// digit, or any byte of a multi-byte UTF-8 sequence. A table: event
+// detection asks it of every byte of every draft.
+inline constexpr auto k_word_bytes = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        table[c] = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return table;
+}();
+
+[[nodiscard]] inline bool is_word_byte(char c) { return k_word_bytes[static_cast<unsigned char>(c)]; }
 
 // Where `needle` first occurs in `haystack` at or after `from`, between word
 // boundaries (both already folded); npos when it does not.
