@@ -192,35 +192,47 @@ bool value_holds(const Claim& draft_claim, const Claim& claim, const Tolerance& 
 
 namespace {
 
-// The claim's source name and value as made beforehand for the event's
-// claims, else made now.
-ClaimText shown_as(const DraftContext& context, const Claim& claim)
+// The claim's source name and value: views of the texts made beforehand
+// for the event's claims, else of `made`, filled now.
+struct Shown {
+    std::string_view source;
+    std::string_view value;
+};
+
+Shown shown_as(const DraftContext& context, const Claim& claim, ClaimText& made)
 {
     const std::less<const Claim*> before;
     const Claim* first = context.claims.data();
     if (context.claim_texts.size() == context.claims.size() && !context.claims.empty() && !before(&claim, first) &&
         before(&claim, first + context.claims.size())) {
-        return context.claim_texts[static_cast<std::size_t>(&claim - first)];
+        const ClaimText& text = context.claim_texts[static_cast<std::size_t>(&claim - first)];
+        return Shown{text.source, text.value};
     }
-    return ClaimText{source_name(context, claim.source), claim.value.display()};
+    made = ClaimText{source_name(context, claim.source), claim.value.display()};
+    return Shown{made.source, made.value};
 }
 
 }  // namespace
 
 std::string accounts_text(const DraftContext& context, const std::vector<const Claim*>& claims)
 {
-    std::vector<std::string> seen;
-    for (const Claim* claim : claims) {
-        const ClaimText shown = shown_as(context, *claim);
-        std::string entry;
-        entry.reserve(shown.source.size() + 2 + shown.value.size());
-        entry.append(shown.source).append(": ").append(shown.value);
-        if (std::ranges::find(seen, entry) == seen.end()) seen.push_back(std::move(entry));
+    // Each account once, in order: "source: value; source: value".
+    std::vector<Shown> seen;
+    std::vector<ClaimText> made(claims.size());
+    std::size_t size = 0;
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const Shown shown = shown_as(context, *claims[i], made[i]);
+        const bool repeated = std::ranges::any_of(
+            seen, [&](const Shown& other) { return other.source == shown.source && other.value == shown.value; });
+        if (repeated) continue;
+        seen.push_back(shown);
+        size += shown.source.size() + shown.value.size() + 4;
     }
     std::string text;
-    for (const std::string& entry : seen) {
+    text.reserve(size);
+    for (const Shown& entry : seen) {
         if (!text.empty()) text += "; ";
-        text += entry;
+        text.append(entry.source).append(": ").append(entry.value);
     }
     return text;
 }
@@ -245,8 +257,9 @@ Finding DraftKind::make_finding(const DraftContext& context, std::size_t start, 
     finding.excerpt = context.draft.original.substr(start, end - start);
     for (const Claim* account : accounts) {
         const auto document = context.documents.find(account->document);
-        ClaimText shown = shown_as(context, *account);
-        finding.accounts.push_back(FindingAccount{account->id, std::move(shown.source), std::move(shown.value),
+        ClaimText made;
+        const Shown shown = shown_as(context, *account, made);
+        finding.accounts.push_back(FindingAccount{account->id, std::string(shown.source), std::string(shown.value),
                                                   account->quote,
                                                   document != context.documents.end() ? document->second
                                                                                       : account->document});
