@@ -148,11 +148,14 @@ std::vector<const Claim*> comparable_claims(const DraftContext& context, const C
                                             std::optional<std::string_view> source)
 {
     const auto with_qualifier = [&](const Qualifier& qualifier) {
+        const auto comparable = [&](const Claim& c) {
+            return c.attribute == claim.attribute && (!source || c.source == *source) && c.qualifier == qualifier;
+        };
+        // Counted first, so the list is allocated once at its size.
         std::vector<const Claim*> found;
+        found.reserve(static_cast<std::size_t>(std::ranges::count_if(context.claims, comparable)));
         for (const auto& c : context.claims) {
-            if (c.attribute == claim.attribute && (!source || c.source == *source) && c.qualifier == qualifier) {
-                found.push_back(&c);
-            }
+            if (comparable(c)) found.push_back(&c);
         }
         return found;
     };
