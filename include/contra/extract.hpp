@@ -24,6 +24,10 @@ struct ExtractOptions {
     // False leaves Claim::id empty: a caller that only reads the claims, as
     // `contra check` does with a draft's, saves a SHA-256 per claim.
     bool claim_ids = true;
+    // False leaves a claim's quote, prefix, suffix and origin empty: a caller
+    // that reads only what the claims say and where (span), as the draft
+    // rules do, saves four strings per claim.
+    bool quotes = true;
     // True fills Extraction::sentences: a caller that reads the text by
     // sentence too, as the draft rules do, need not segment it again.
     bool sentences = false;

@@ -202,7 +202,7 @@ void make_fingerprints_unique(std::vector<Finding>& findings, std::size_t first)
 // made once. The extractor is shared: extraction keeps its buffers per thread.
 // A draft's claims are read by the draft rules and never stored or shown, so
 // they go without ids, and the draft without its hash (a SHA-256 per claim
-// was a sixth of the check's instructions).
+// was a sixth of the check's instructions), and without their quotes.
 class ExtractWorker {
 public:
     ExtractWorker(const Extractor& extractor, const std::vector<Source>& known) : m_extractor(extractor)
@@ -210,6 +210,7 @@ public:
         m_options.known_sources = known;
         m_options.publication = std::string(k_own_voice);
         m_options.claim_ids = false;
+        m_options.quotes = false;  // the draft rules read what a claim says and its span
         m_options.sentences = true;  // the draft rules read by sentence too
     }
 

@@ -479,12 +479,14 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             claim.document = document.sha256;
             const LineColumn at = lines.at(raw.start);
             claim.span = Span{raw.start, raw.end, at.line, at.column};
-            claim.quote = std::string(text.substr(raw.start, raw.end - raw.start));
-            claim.prefix = std::string(before(text, raw.start));
-            claim.suffix = std::string(after(text, raw.end));
-            // Appended, not formatted: every claim writes one.
-            claim.origin = "extracted:";
-            claim.origin.append(raw.rule).append(rule_version);
+            if (options.quotes) {
+                claim.quote = std::string(text.substr(raw.start, raw.end - raw.start));
+                claim.prefix = std::string(before(text, raw.start));
+                claim.suffix = std::string(after(text, raw.end));
+                // Appended, not formatted: every claim writes one.
+                claim.origin = "extracted:";
+                claim.origin.append(raw.rule).append(rule_version);
+            }
             claim.stated_on = document.published;
             if (options.claim_ids) claim.id = make_claim_id(claim);
             if (extraction.claims.size() == k_max_claims_per_document) {
