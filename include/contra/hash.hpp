@@ -3,10 +3,14 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace contra {
+
+// Two lower-case hex digits per byte.
+[[nodiscard]] std::string to_hex(std::span<const unsigned char> bytes);
 
 // SHA-256 of the bytes.
 [[nodiscard]] std::array<unsigned char, 32> sha256(std::string_view bytes);

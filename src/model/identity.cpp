@@ -69,12 +69,7 @@ std::string make_claim_id(const Claim& claim)
     thread_local std::string identity;
     write_identity(claim, identity);
     const std::array<unsigned char, 32> digest = sha256(identity);
-    std::string id = "c-000000000000";
-    for (std::size_t i = 0; i < 6; ++i) {
-        id[2 + 2 * i] = "0123456789abcdef"[digest[i] >> 4];
-        id[3 + 2 * i] = "0123456789abcdef"[digest[i] & 0xf];
-    }
-    return id;
+    return "c-" + to_hex(std::span(digest).first<6>());
 }
 
 }  // namespace contra

@@ -1,5 +1,6 @@
 #include "serve/security.hpp"
 
+#include <contra/hash.hpp>
 #include <contra/text.hpp>
 
 #include <fmt/core.h>
@@ -8,24 +9,13 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <span>
 #include <stdexcept>
 #include <vector>
 
 namespace contra::detail {
 
 namespace {
-
-std::string to_hex(const unsigned char* data, std::size_t size)
-{
-    static constexpr char k_digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        out += k_digits[data[i] >> 4];
-        out += k_digits[data[i] & 0x0F];
-    }
-    return out;
-}
 
 int hex_value(char c)
 {
@@ -44,7 +34,7 @@ std::string random_hex(std::size_t bytes)
         // No entropy means no safe tokens: there is nothing sensible to fall back on.
         throw std::runtime_error("the system's random generator failed");
     }
-    return to_hex(buffer.data(), buffer.size());
+    return to_hex(buffer);
 }
 
 std::string hmac_hex(std::string_view key, std::string_view message)
@@ -53,7 +43,7 @@ std::string hmac_hex(std::string_view key, std::string_view message)
     unsigned int length = 0;
     HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
          reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length);
-    return to_hex(digest, length);
+    return to_hex(std::span<const unsigned char>(digest, length));
 }
 
 bool same_secret(std::string_view a, std::string_view b)

@@ -31,6 +31,17 @@ struct Sha256Context {
 
 }  // namespace
 
+std::string to_hex(std::span<const unsigned char> bytes)
+{
+    static constexpr char k_digits[] = "0123456789abcdef";
+    std::string hex(bytes.size() * 2, '0');
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        hex[2 * i] = k_digits[bytes[i] >> 4];
+        hex[2 * i + 1] = k_digits[bytes[i] & 0xf];
+    }
+    return hex;
+}
+
 std::array<unsigned char, 32> sha256(std::string_view bytes)
 {
     thread_local Sha256Context sha;
@@ -46,17 +57,7 @@ std::array<unsigned char, 32> sha256(std::string_view bytes)
     return out;
 }
 
-std::string sha256_hex(std::string_view bytes)
-{
-    const std::array<unsigned char, 32> digest = sha256(bytes);
-    static constexpr char k_hex[] = "0123456789abcdef";
-    std::string hex(digest.size() * 2, '0');
-    for (std::size_t i = 0; i < digest.size(); ++i) {
-        hex[2 * i] = k_hex[digest[i] >> 4];
-        hex[2 * i + 1] = k_hex[digest[i] & 0xf];
-    }
-    return hex;
-}
+std::string sha256_hex(std::string_view bytes) { return to_hex(sha256(bytes)); }
 
 std::string short_hash(std::string_view bytes, std::size_t length)
 {
@@ -65,10 +66,10 @@ std::string short_hash(std::string_view bytes, std::size_t length)
 
 std::string fingerprint_hex(std::string_view bytes)
 {
-    XXH64_hash_t hash = XXH3_64bits(bytes.data(), bytes.size());
-    std::string hex(16, '0');
-    for (std::size_t i = 16; i-- > 0; hash >>= 4) hex[i] = "0123456789abcdef"[hash & 0xf];
-    return hex;
+    // Big-endian, so the digits read as the number would.
+    XXH64_canonical_t canonical;
+    XXH64_canonicalFromHash(&canonical, XXH3_64bits(bytes.data(), bytes.size()));
+    return to_hex(canonical.digest);
 }
 
 }  // namespace contra
