@@ -60,12 +60,7 @@ Expected<std::unique_ptr<EventAccounts>> read_event(const Store& store, const Ev
     if (!claims) return std::unexpected(claims.error());
     accounts->claims = std::move(*claims);
     accounts->claim_texts.reserve(accounts->claims.size());
-    for (const Claim& claim : accounts->claims) {
-        const auto source = sources.find(claim.source);
-        accounts->claim_texts.push_back(
-            ClaimText{source != sources.end() && !source->second.name.empty() ? source->second.name : claim.source,
-                      claim.value.display()});
-    }
+    for (const Claim& claim : accounts->claims) accounts->claim_texts.push_back(detail::claim_text(claim, sources));
     FlagFilter filter;
     filter.event = event.id;
     filter.state = FlagState::active;

@@ -156,7 +156,6 @@ Expected<EventNames> event_names_in(const Store& store, std::span<const std::str
     struct Word {
         std::uint32_t start, end, number;
     };
-    const auto word_byte = is_word_byte;
     std::vector<std::vector<Word>> words(texts.size());
     extraction::WordIndex distinct;
     for (std::size_t t = 0; t < texts.size(); ++t) {
@@ -164,9 +163,9 @@ Expected<EventNames> event_names_in(const Store& store, std::span<const std::str
         words[t].reserve(text.size() / 6);
         std::size_t at = 0;
         while (at < text.size()) {
-            while (at < text.size() && !word_byte(text[at])) ++at;
+            while (at < text.size() && !is_word_byte(text[at])) ++at;
             const std::size_t start = at;
-            while (at < text.size() && word_byte(text[at])) ++at;
+            while (at < text.size() && is_word_byte(text[at])) ++at;
             if (at > start) {
                 const std::uint32_t number = distinct.insert(text.substr(start, at - start));
                 words[t].push_back(Word{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(at), number});

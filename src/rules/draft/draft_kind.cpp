@@ -137,11 +137,18 @@ bool attributed_to_known_source(const DraftContext& context, const Claim& claim)
     return claim.source != context.own_voice && context.sources.contains(claim.source);
 }
 
-std::string source_name(const DraftContext& context, std::string_view id)
+std::string source_name(const std::map<std::string, Source, std::less<>>& sources, std::string_view id)
 {
-    const auto it = context.sources.find(id);
-    if (it != context.sources.end() && !it->second.name.empty()) return it->second.name;
+    const auto it = sources.find(id);
+    if (it != sources.end() && !it->second.name.empty()) return it->second.name;
     return std::string(id);
+}
+
+std::string source_name(const DraftContext& context, std::string_view id) { return source_name(context.sources, id); }
+
+ClaimText claim_text(const Claim& claim, const std::map<std::string, Source, std::less<>>& sources)
+{
+    return ClaimText{source_name(sources, claim.source), claim.value.display()};
 }
 
 std::vector<const Claim*> comparable_claims(const DraftContext& context, const Claim& claim,
@@ -211,7 +218,7 @@ Shown shown_as(const DraftContext& context, const Claim& claim, ClaimText& made)
         const ClaimText& text = context.claim_texts[static_cast<std::size_t>(&claim - first)];
         return Shown{text.source, text.value};
     }
-    made = ClaimText{source_name(context, claim.source), claim.value.display()};
+    made = claim_text(claim, context.sources);
     return Shown{made.source, made.value};
 }
 

@@ -9,6 +9,7 @@
 #include <contra/draft_rule.hpp>
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,7 +81,11 @@ inline constexpr auto k_word_bytes = [] {
 [[nodiscard]] bool attributed_to_known_source(const DraftContext& context, const Claim& claim);
 
 // The source's name, else its id.
+[[nodiscard]] std::string source_name(const std::map<std::string, Source, std::less<>>& sources, std::string_view id);
 [[nodiscard]] std::string source_name(const DraftContext& context, std::string_view id);
+
+// How a finding shows the claim: its source's name and its value.
+[[nodiscard]] ClaimText claim_text(const Claim& claim, const std::map<std::string, Source, std::less<>>& sources);
 
 // The event's claims on the draft claim's attribute and qualifier; when
 // none carries that qualifier, the unqualified ones. With `source`, only
