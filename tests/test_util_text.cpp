@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <string_view>
 
 using namespace contra;
@@ -104,4 +106,20 @@ TEST_CASE("sha256_hex matches the standard test vector")
 {
     CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(short_hash("abc", 8) == "ba7816bf");
+}
+
+TEST_CASE("is_ascii is false as soon as one byte is not ASCII, and plain ASCII folds to its lower case")
+{
+    CHECK(is_ascii(""));
+    CHECK(is_ascii("Interior Ministry, 3 June"));
+    CHECK_FALSE(is_ascii("Durrës"));
+    CHECK_FALSE(is_ascii("\xE2\x80\x9Cquoted\xE2\x80\x9D"));
+    CHECK(fold("Interior MINISTRY") == "interior ministry");
+}
+
+TEST_CASE("to_hex writes two lower-case digits per byte, most significant first")
+{
+    const std::array<unsigned char, 4> bytes{0x00, 0x0f, 0xa0, 0xff};
+    CHECK(to_hex(bytes) == "000fa0ff");
+    CHECK(to_hex(std::span<const unsigned char>()).empty());
 }

@@ -75,6 +75,9 @@ private:
     std::size_t m_index = 0;   // its answer
 };
 
+// True when every byte is ASCII: such text folds to its lower case.
+[[nodiscard]] bool is_ascii(std::string_view text);
+
 // Number of code points in a UTF-8 string.
 [[nodiscard]] std::size_t code_points(std::string_view text);
 

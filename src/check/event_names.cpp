@@ -47,7 +47,7 @@ bool ascii_alnum(char c)
 bool may_occur(std::string_view name, const Words& words)
 {
     if (name.empty() || !ascii_alnum(name.front())) return true;
-    if (std::ranges::any_of(name, [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) return true;
+    if (!is_ascii(name)) return true;
     std::array<char, 64> buffer{};
     const auto known = [&](std::string_view word) {
         if (word.size() > buffer.size()) return true;

@@ -48,9 +48,7 @@ bool starts_with_folded_word(std::string_view name, std::string_view word)
 {
     if (name.size() <= word.size() || name[word.size()] != ' ') return false;
     const std::string_view head = name.substr(0, word.size());
-    if (std::ranges::any_of(head, [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-        return fold(head) == word;
-    }
+    if (!is_ascii(head)) return fold(head) == word;
     return std::ranges::equal(head, word, [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; });
 }
 
@@ -59,7 +57,7 @@ bool starts_with_folded_word(std::string_view name, std::string_view word)
 std::string slug(std::string_view name)
 {
     // Plain ASCII folds to its lower case, which the loop does itself.
-    const bool ascii = std::ranges::none_of(name, [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    const bool ascii = is_ascii(name);
     const std::string folded = ascii ? std::string() : fold(name);
     std::string out;
     out.reserve(name.size());

@@ -369,6 +369,11 @@ std::size_t FoldedCursor::at(std::size_t offset)
     return m_index;
 }
 
+bool is_ascii(std::string_view text)
+{
+    return std::ranges::none_of(text, [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
 std::size_t code_points(std::string_view text)
 {
     // Every byte but a continuation byte (10xxxxxx) starts a code point.
