@@ -25,15 +25,6 @@ constexpr std::uint32_t k_self_window = 6;      // tokens from a speaker's prono
 constexpr std::uint32_t k_none = UINT32_MAX;
 constexpr int k_denied_state = 1;  // the payload of a state that denies itself: "bears no responsibility"
 
-struct Trigger {
-    std::uint32_t pos;
-    std::uint32_t end;
-    int attribute;
-    std::uint32_t figure = k_none;  // paired figure
-    bool patient = false;           // a patient verb: counts only the people named right after it
-    bool hospital = false;          // "taken to hospital": "one of them was taken to hospital" is a part
-};
-
 // Everything build_claims needs to know about one sentence, computed once.
 class SentenceFacts {
 public:
@@ -102,8 +93,8 @@ Polarity clause_polarity(const SentenceFacts& facts, std::size_t t)
 
 // Pairs each trigger with at most one figure, nearest first.
 void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceFacts& facts,
-                  std::span<const Figure> figures, std::vector<Trigger>& triggers, std::vector<bool>& figure_used,
-                  std::vector<bool>& says)
+                  std::span<const Figure> figures, std::vector<Trigger>& triggers, std::vector<Pairing>& candidates,
+                  std::vector<bool>& figure_used, std::vector<bool>& says)
 {
     figure_used.assign(figures.size(), false);
     if (triggers.empty() || figures.empty()) return;
@@ -112,13 +103,6 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
     for (const auto& match : s.matches) {
         if (match.cue == Cue::verb || match.cue == Cue::denial_verb) says[match.pos] = true;
     }
-    struct Candidate {
-        std::uint32_t cost;
-        std::size_t trigger;
-        std::uint32_t figure;
-    };
-    // Reused from sentence to sentence on this thread, like the scratch vectors.
-    thread_local std::vector<Candidate> candidates;
     candidates.clear();
     auto is_trigger = [&](std::uint32_t t) { return s.at(t, Cue::trigger) != nullptr && s.at(t, Cue::group) == nullptr; };
     // The words between a figure and a trigger after it, light words not
@@ -187,8 +171,8 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
             }
         }
     }
-    std::ranges::sort(candidates, [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
-    for (const Candidate& candidate : candidates) {
+    std::ranges::sort(candidates, [](const Pairing& a, const Pairing& b) { return a.cost < b.cost; });
+    for (const Pairing& candidate : candidates) {
         Trigger& trigger = triggers[candidate.trigger];
         if (trigger.figure != k_none || figure_used[candidate.figure]) continue;
         trigger.figure = candidate.figure;
@@ -275,8 +259,7 @@ public:
 
     void run()
     {
-        // Reused from sentence to sentence on this thread, like the scratch vectors.
-        thread_local std::vector<Trigger> triggers;
+        std::vector<Trigger>& triggers = m_scratch.triggers;
         triggers.clear();
         for (const auto& match : m_s.matches) {
             // "death toll" holds the trigger "toll": the longer one stands.
@@ -292,7 +275,8 @@ public:
                 }
             }
         }
-        pair_figures(m_s, m_lexicon, m_facts, m_figures, triggers, m_scratch.figure_used, m_scratch.says);
+        pair_figures(m_s, m_lexicon, m_facts, m_figures, triggers, m_scratch.pairings, m_scratch.figure_used,
+                     m_scratch.says);
         share_coordinated(triggers);
         out_of_scope_clauses(m_s, m_facts, m_figures, triggers, m_scratch.has_figure, m_scratch.out_of_scope);
         const std::vector<bool>& skip = m_scratch.out_of_scope;

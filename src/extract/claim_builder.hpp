@@ -57,7 +57,26 @@ inline constexpr int k_rule_version = 1;
 
 // Buffers build_claims reuses from one sentence to the next (one set per
 // document), so that a sentence allocates nothing for its own bookkeeping.
+// A count trigger of a sentence and the figure paired with it, and a
+// candidate pairing of the two, as claim_builder.cpp finds them.
+struct Trigger {
+    static constexpr std::uint32_t k_none = UINT32_MAX;
+    std::uint32_t pos;
+    std::uint32_t end;
+    int attribute;
+    std::uint32_t figure = k_none;  // paired figure
+    bool patient = false;           // a patient verb: counts only the people named right after it
+    bool hospital = false;          // "taken to hospital": "one of them was taken to hospital" is a part
+};
+struct Pairing {
+    std::uint32_t cost;
+    std::size_t trigger;
+    std::uint32_t figure;
+};
+
 struct ClaimScratch {
+    std::vector<Trigger> triggers;         // the sentence's count triggers
+    std::vector<Pairing> pairings;         // candidate trigger-figure pairs
     std::vector<std::uint32_t> figure_at;  // per token: the figure it belongs to
     std::vector<bool> breaks;              // per token: a clause break
     std::vector<int> clauses;              // per token: its clause number
