@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <functional>
 #include <variant>
 
@@ -202,24 +203,17 @@ bool value_holds(const Claim& draft_claim, const Claim& claim, const Tolerance& 
 
 namespace {
 
-// The claim's source name and value: views of the texts made beforehand
-// for the event's claims, else of `made`, filled now.
-struct Shown {
-    std::string_view source;
-    std::string_view value;
-};
-
-Shown shown_as(const DraftContext& context, const Claim& claim, ClaimText& made)
+// The claim's text as made beforehand for the event's claims (read_event),
+// or null for a claim not among them.
+const ClaimText* made_beforehand(const DraftContext& context, const Claim& claim)
 {
     const std::less<const Claim*> before;
     const Claim* first = context.claims.data();
-    if (context.claim_texts.size() == context.claims.size() && !context.claims.empty() && !before(&claim, first) &&
-        before(&claim, first + context.claims.size())) {
-        const ClaimText& text = context.claim_texts[static_cast<std::size_t>(&claim - first)];
-        return Shown{text.source, text.value};
+    if (context.claim_texts.size() != context.claims.size() || context.claims.empty() || before(&claim, first) ||
+        !before(&claim, first + context.claims.size())) {
+        return nullptr;
     }
-    made = claim_text(claim, context.sources);
-    return Shown{made.source, made.value};
+    return &context.claim_texts[static_cast<std::size_t>(&claim - first)];
 }
 
 }  // namespace
@@ -227,24 +221,25 @@ Shown shown_as(const DraftContext& context, const Claim& claim, ClaimText& made)
 std::string accounts_text(const DraftContext& context, const std::vector<const Claim*>& claims)
 {
     // Each account once, in order: "source: value; source: value".
-    std::vector<Shown> seen;
-    std::vector<ClaimText> made(claims.size());
+    std::deque<ClaimText> made;  // for claims not among the event's: rarely any
+    std::vector<const ClaimText*> seen;
     std::size_t size = 0;
-    for (std::size_t i = 0; i < claims.size(); ++i) {
-        const Shown shown = shown_as(context, *claims[i], made[i]);
+    for (const Claim* claim : claims) {
+        const ClaimText* text = made_beforehand(context, *claim);
+        if (text == nullptr) text = &made.emplace_back(claim_text(*claim, context.sources));
         const bool repeated = std::ranges::any_of(
-            seen, [&](const Shown& other) { return other.source == shown.source && other.value == shown.value; });
+            seen, [&](const ClaimText* other) { return other->source == text->source && other->value == text->value; });
         if (repeated) continue;
-        seen.push_back(shown);
-        size += shown.source.size() + shown.value.size() + 4;
+        seen.push_back(text);
+        size += text->source.size() + text->value.size() + 4;
     }
-    std::string text;
-    text.reserve(size);
-    for (const Shown& entry : seen) {
-        if (!text.empty()) text += "; ";
-        text.append(entry.source).append(": ").append(entry.value);
+    std::string out;
+    out.reserve(size);
+    for (const ClaimText* entry : seen) {
+        if (!out.empty()) out += "; ";
+        out.append(entry->source).append(": ").append(entry->value);
     }
-    return text;
+    return out;
 }
 
 Finding DraftKind::make_finding(const DraftContext& context, std::size_t start, std::size_t end, const Claim& claim,
@@ -267,9 +262,9 @@ Finding DraftKind::make_finding(const DraftContext& context, std::size_t start, 
     finding.excerpt = context.draft.original.substr(start, end - start);
     for (const Claim* account : accounts) {
         const auto document = context.documents.find(account->document);
-        ClaimText made;
-        const Shown shown = shown_as(context, *account, made);
-        finding.accounts.push_back(FindingAccount{account->id, std::string(shown.source), std::string(shown.value),
+        const ClaimText* before = made_beforehand(context, *account);
+        ClaimText text = before != nullptr ? *before : claim_text(*account, context.sources);
+        finding.accounts.push_back(FindingAccount{account->id, std::move(text.source), std::move(text.value),
                                                   account->quote,
                                                   document != context.documents.end() ? document->second
                                                                                       : account->document});
