@@ -195,6 +195,32 @@ TEST_CASE("the items of a list belong to the speaker of the line that introduces
     CHECK(arrests[0].source == "publication");  // after the list, the text's own voice again
 }
 
+TEST_CASE("a list item led by a name in bold and a colon is that name's")
+{
+    auto document = text_document("## Deaths\n\n"
+                                  "- **Interior Ministry:** four dead. It says none of them was shot.\n"
+                                  "- **Unity Bloc** (opposition): \"at least 19\" protesters killed.\n"
+                                  "- **Temple Trust**, which organised the festival: \"nearly 30\" dead.\n"
+                                  "- **Injured:** 30 people were hurt.\n\n"
+                                  "Five people were arrested.\n",
+                                  "factbox.md");
+    auto extraction = shared_extractor().extract(document, ExtractOptions{"test-event", {}, {}, "publication"});
+    REQUIRE(extraction);
+    const auto deaths = of(*extraction, "deaths");
+    REQUIRE(deaths.size() == 3);
+    CHECK(deaths[0].source == "interior-ministry");
+    CHECK(deaths[1].source == "unity-bloc");
+    CHECK(deaths[2].source == "temple-trust");
+    // A bold lead that names what is counted is a heading, not a source.
+    const auto injuries = of(*extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].source == "publication");
+    // The item ends with its line.
+    const auto arrests = of(*extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(arrests[0].source == "publication");
+}
+
 TEST_CASE("'I' is the voice of the text, never a source of its own")
 {
     CHECK(speaker_of("I saw that 12 people were injured.").first == "publication");

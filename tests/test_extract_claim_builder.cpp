@@ -51,6 +51,88 @@ TEST_CASE("figures about an earlier protest or a cumulative toll are not the eve
     CHECK(deaths[0].quote == "Two people died");
 }
 
+TEST_CASE("a figure whose nearest year is not the event's belongs to another event")
+{
+    const std::string text =
+        "Seven people died on Thursday. In 2016 a fire at the Bexmoor factory killed 19 people. "
+        "Nobody was hurt in the evacuation. The union says more than 60,000 people took part, "
+        "the largest march since the strike of 1989.\n\n"
+        "In 2019 a smaller fire broke out.\n\n"
+        "No one was injured on Thursday. In 2023, three people were arrested.";
+    // The document is published in 2023 (text_document): 2016 and 2019 are other years.
+    const Extraction extraction = extract_text(text);
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].quote == "Seven people died");
+    // "Nobody was hurt" follows a sentence opening with 2016 in its paragraph;
+    // "No one was injured" follows one opening with 2019, but a paragraph later.
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].quote == "No one was injured");
+    // A year after "since" compares; it does not move the figure.
+    CHECK(of(extraction, "participants").size() == 1);
+    CHECK(of(extraction, "arrests").size() == 1);
+
+    // The event's own date, the year its id ends with, bring their years in.
+    ExtractOptions dated;
+    dated.event_date = "2016-05-02";
+    CHECK(of(extract_text(text, dated), "deaths").size() == 2);
+    ExtractOptions by_id;
+    by_id.event = "bexmoor-fire-2016";
+    CHECK(of(extract_text(text, by_id), "deaths").size() == 2);
+
+    // With no year known at all, no figure is moved.
+    Document undated = text_document(text);
+    undated.published.clear();
+    auto all = shared_extractor().extract(undated, ExtractOptions{"test-event", {}, {}, "publication"});
+    REQUIRE(all);
+    CHECK(of(*all, "deaths").size() == 2);
+}
+
+TEST_CASE("a round-up's stories other than the event's give no claims")
+{
+    const std::string text = "NEWS IN BRIEF\n\n"
+                             "Cyclist dies in Wenlow Road crash\n\n"
+                             "A cyclist died after being struck by a lorry. The driver was arrested.\n\n"
+                             "Two dead after blast at Rowhurst bakery\n\n"
+                             "Two people died and five were injured when an explosion destroyed a bakery.\n\n"
+                             "Hundreds march against surgery closure\n\n"
+                             "Around 400 people marched through Nantle. Two men were arrested.\n\n"
+                             "Two more hurt in Rowhurst\n\n"
+                             "Two more people were injured.\n";
+    ExtractOptions options;
+    options.event = "rowhurst-bakery-explosion-2023";
+    const Extraction extraction = extract_text(text, options);
+    // The event's headline and body, and the later item that names Rowhurst.
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(deaths[0].quote == "Two dead");
+    CHECK(deaths[1].quote == "Two people died");
+    CHECK(of(extraction, "injuries").size() == 3);
+    CHECK(of(extraction, "arrests").empty());
+    CHECK(of(extraction, "participants").empty());
+    // Without a headline after the title naming the event, nothing is a story of its own.
+    options.event = "harbour-fire-2023";
+    CHECK(of(extract_text(text, options), "participants").size() == 2);  // "Hundreds march", "Around 400 people marched"
+}
+
+TEST_CASE("'two of them' after a larger count of the same attribute is a part of it")
+{
+    const Extraction extraction = extract_text(
+        "Three people died in the fire and 20 were hurt. Two of them died at the scene. "
+        "Twelve of those who were hurt needed treatment in hospital. Two of its sailors were hurt, the coastguard said. "
+        "About 60 of them took part in the march.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].quote == "Three people died");
+    // A body's own people ("its sailors") are no part of those counted before.
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 2);
+    CHECK(count_of(injuries[1]) == Count{2, 2});
+    // With no count of its attribute before it, a part stands.
+    CHECK(of(extraction, "participants").size() == 1);
+}
+
 TEST_CASE("responsibility is asserted, denied, implied or hedged")
 {
     auto one = [](const std::string& text) {

@@ -92,7 +92,8 @@ void register_ingest(CLI::App& app, Context& context)
         std::vector<Source> known = require(store.sources());
         const Source voice = document_voice(*args, known);
         auto transaction = require(store.begin());
-        if (!require(store.event(args->event))) require(store.put_event(Event{args->event, args->event, {}, {}, {}}));
+        const std::optional<Event> stored = require(store.event(args->event));
+        if (!stored) require(store.put_event(Event{args->event, args->event, {}, {}, {}}));
         if (!known_id(known, voice.id)) {
             require(store.put_source(voice));
             known.push_back(voice);
@@ -103,6 +104,7 @@ void register_ingest(CLI::App& app, Context& context)
             options.known_sources = known;
             if (!args->source.empty()) options.speaker = voice.id;
             options.publication = voice.id;
+            if (stored) options.event_date = stored->date;
             const Extraction extraction = require(extractor.extract(document, options));
             for (const Source& source : extraction.new_sources) {
                 if (known_id(known, source.id)) continue;

@@ -424,6 +424,10 @@ private:
         }
         claim.start = start_of(first);
         claim.end = end_of(last);
+        if (before && figure.last + 1 < m_s.tokens.size() && m_s.tokens[figure.last].word == "of" &&
+            m_lexicon.partitive.contains(m_s.tokens[figure.last + 1])) {
+            claim.partitive = true;
+        }
         if (trigger.hospital || trigger.patient) {
             bool added = false;
             for (auto t = first; t < last && !added; ++t) added = m_lexicon.additions.contains(m_s.tokens[t]);

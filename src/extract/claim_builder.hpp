@@ -34,6 +34,10 @@ struct SentenceClaim {
     // A hospital count ("taken to hospital", "admitted 14 people"): a part of
     // an injury count its source gave before, which the caller drops.
     bool part_of_earlier = false;
+    // "Two of them died", "Seven of the patients we treated": a figure that
+    // counts some of a group. A part of a larger count of the same attribute
+    // given earlier in the document (by any source), which the caller drops.
+    bool partitive = false;
     // A responsibility whose agent is a proper name the lexicon does not
     // know ("Northgate is responsible"): the original bytes of the name, for
     // the caller to put the id of the known source it names in place of its

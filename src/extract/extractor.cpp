@@ -12,6 +12,8 @@
 #include "extract/lexicon.hpp"
 #include "extract/segmenter.hpp"
 #include "extract/sources.hpp"
+#include "extract/story_scope.hpp"
+#include "extract/year_scope.hpp"
 
 #include <fmt/format.h>
 
@@ -115,6 +117,13 @@ bool opens_line(std::string_view text, std::size_t at)
     return at == 0 || text[at - 1] == '\n';
 }
 
+// The end of the line that holds byte `at`: its newline, or the text's end.
+std::size_t line_end(std::string_view text, std::size_t at)
+{
+    const std::size_t newline = text.find('\n', at);
+    return newline == std::string_view::npos ? text.size() : newline;
+}
+
 // The end of the paragraph that holds byte `at`: the next blank line, or the text's end.
 std::size_t paragraph_end(std::string_view text, std::size_t at)
 {
@@ -124,6 +133,21 @@ std::size_t paragraph_end(std::string_view text, std::size_t at)
         if (next >= text.size() || text[next] == '\n') return newline;
     }
     return text.size();
+}
+
+// True when a blank line lies in bytes [from, to): a paragraph ends there.
+bool blank_line_between(std::string_view text, std::size_t from, std::size_t to)
+{
+    bool line_empty = false;  // only blanks since the last newline
+    for (std::size_t i = from; i < to; ++i) {
+        if (text[i] == '\n') {
+            if (line_empty) return true;
+            line_empty = true;
+        } else if (!is_blank(text[i])) {
+            line_empty = false;
+        }
+    }
+    return false;
 }
 
 // True when the line that holds byte `at` is a list item ("- ", "* ", "+ ",
@@ -163,7 +187,9 @@ bool label_title(std::string_view text, const WordToken& token)
 // tokens of the words, and of the note, empty when the sentence opens with
 // no label.
 struct Label {
-    std::uint32_t words = 0;       // tokens [0, words)
+    std::uint32_t first = 0;       // the words are tokens [first, words)
+    std::uint32_t words = 0;
+    bool bold = false;             // a list item's lead in bold ("- **Health Ministry:** 214 treated")
     bool named_only = false;       // title case ("Mirek:"): a label only when it names a known or earlier source
     std::uint32_t note_first = 0;  // the note's tokens [note_first, note_last)
     std::uint32_t note_last = 0;
@@ -210,6 +236,45 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
     }
     if (i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
     return label;
+}
+
+// How far after a list item's bold lead its colon may come: "**Kavrana Ghat
+// Temple Trust**, which organised the festival:".
+constexpr std::uint32_t k_bold_lead_reach = 14;
+
+// A list item led by a name in bold and a colon, in a Markdown factbox:
+// "- **Interior Ministry:** four dead", "- **Unity Bloc** (opposition): ...",
+// "- **Temple Trust**, which organised the festival: ...". The item is what
+// the bold name says. Returns no words when the sentence opens no such item.
+Label bold_label(std::string_view text, std::size_t start, std::span<const WordToken> tokens)
+{
+    if (tokens.empty()) return {};
+    std::uint32_t first = 0;
+    // The bullet: "-", "+" or "1." ("*" is no token).
+    if (tokens[0].punct && (tokens[0].word == "-" || tokens[0].word == "+")) {
+        first = 1;
+    } else if (tokens[0].number && tokens.size() > 1 && tokens[1].punct && (tokens[1].word == "." || tokens[1].word == ")")) {
+        first = 2;
+    }
+    if (first >= tokens.size() || !tokens[first].capital) return {};
+    const std::size_t open = tokens[first].start;
+    if (open < 2 || text.substr(open - 2, 2) != "**" || !in_list_item(text, start)) return {};
+    const std::size_t close = text.find("**", open);
+    if (close == std::string_view::npos || text.find('\n', open) < close) return {};
+    Label label;
+    label.first = first;
+    label.bold = true;
+    std::uint32_t i = first;
+    while (i < tokens.size() && tokens[i].end <= close && !tokens[i].punct) ++i;
+    label.words = i;
+    if (i == first) return {};
+    // The colon: inside the bold, or after it within a few words.
+    for (; i < tokens.size() && i < label.words + k_bold_lead_reach; ++i) {
+        if (tokens[i].punct && tokens[i].word == ":") return label;
+        if (tokens[i].punct && tokens[i].word == "(" && label.note_first == 0) label.note_first = i + 1;
+        if (tokens[i].punct && tokens[i].word == ")" && label.note_first != 0 && label.note_last == 0) label.note_last = i;
+    }
+    return {};
 }
 
 std::string_view words_of(std::string_view text, std::span<const WordToken> tokens, std::uint32_t first,
@@ -272,16 +337,28 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     extraction::ClaimScratch& scratch = buffers.claims;
     // The largest injury count each source gave so far (its lower bound).
     std::vector<std::pair<std::string_view, std::int64_t>> injuries_from;
+    // The largest count of each attribute so far, whoever gave it (its lower bound).
+    std::vector<std::pair<std::string, std::int64_t>> largest;
     // What the document's last count claim counted: "put the figure at ..." counts it again.
     std::string last_count;
     const std::string rule_version = "@" + std::to_string(extraction::k_rule_version);
 
+    // Figures of another year, or of a round-up's other stories, are another event's.
+    extraction::YearScope years(options.event, options.event_date, document.published);
+    std::size_t previous_end = 0;
+    const std::vector<extraction::ByteRange> other_stories = extraction::other_stories(text, options.event);
+    auto story = other_stories.begin();
+
     FoldedCursor to_folded(folded);
     for (const extraction::ByteRange& range : extraction::segment_sentences(text, skips)) {
         if (options.sentences) extraction.sentences.emplace_back(range.start, range.end);
+        while (story != other_stories.end() && story->end <= range.start) ++story;
+        if (story != other_stories.end() && story->start <= range.start) continue;
         const std::size_t first = to_folded.at(range.start);
         extraction::tokenize_words(folded, text, first, to_folded.at(range.end), tokens);
         if (tokens.empty()) continue;
+        years.next_sentence(tokens, years.carries() && !blank_line_between(text, previous_end, range.start));
+        previous_end = range.end;
         lexicon.look_up(tokens);
         lexicon.phrases.scan(tokens, matches);
         const extraction::SentenceView sentence{tokens, matches};
@@ -293,18 +370,29 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         // Who speaks: a labelled turn or an introduced list, else the document's voice,
         // unless the sentence names its own speaker.
         if (range.start >= turn_end) turn = Focus{};
-        if (const Label label = speaker_label(text, range.start, tokens); label.words > 0) {
-            std::string_view id = resolver.find(words_of(text, tokens, 0, label.words));
+        Label label = speaker_label(text, range.start, tokens);
+        if (label.words == 0) label = bold_label(text, range.start, tokens);
+        // "- **Deaths:** ...": a heading in bold names no one.
+        if (label.bold && std::ranges::any_of(matches, [&](const extraction::PhraseMatch& match) {
+                return match.pos < label.words && match.cue == extraction::Cue::trigger;
+            })) {
+            label = Label{};
+        }
+        if (label.words > 0) {
+            const std::string_view named = words_of(text, tokens, label.first, label.words);
+            std::string_view id = label.bold ? resolver.resolve(named) : resolver.find(named);
             if (id.empty() && label.note_last > label.note_first) {
                 id = resolver.find(words_of(text, tokens, label.note_first, label.note_last));
             }
             if (!id.empty() || !label.named_only || !turn.id.empty()) {
-                turn = id.empty() ? Focus{} : Focus{id, words_of(text, tokens, 0, label.words)};
+                turn = id.empty() ? Focus{} : Focus{id, named};
                 // A transcript's turn in capitals runs on over paragraphs to the next
                 // label ("SUPT. OYELARAN: ... [paragraphs] ... REPORTER:"); a title-case
                 // one, which may as well be a headline's "Ryland Mansions:", ends with
                 // its paragraph.
-                turn_end = label.named_only ? paragraph_end(text, range.start) : text.size();
+                turn_end = label.bold ? line_end(text, range.start)
+                         : label.named_only ? paragraph_end(text, range.start)
+                                            : text.size();
                 if (!turn.id.empty()) focus = turn;
             }
         }
@@ -419,6 +507,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             }
         }
         for (extraction::SentenceClaim& raw : found) {
+            const bool count = std::holds_alternative<Count>(raw.value.data);
+            if ((count || raw.attribute == "cause") && years.outside(raw.start, raw.end)) continue;
             const Focus& said_by = raw.start >= second_from ? second : raw.end <= first_clause_end ? voice : speaker;
             // "put the figure at 12,000": the count of whatever the last one counted.
             if (raw.attribute.empty()) {
@@ -426,6 +516,16 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 raw.attribute = last_count;
             } else if (std::holds_alternative<Count>(raw.value.data)) {
                 last_count = raw.attribute;
+            }
+            if (const auto* count = std::get_if<Count>(&raw.value.data)) {
+                auto known = std::ranges::find(largest, raw.attribute, &std::pair<std::string, std::int64_t>::first);
+                // "Two of them died" after "three people died": some of those counted, not a count.
+                if (raw.partitive && known != largest.end() && count->hi && *count->hi < known->second) continue;
+                if (known == largest.end()) {
+                    largest.emplace_back(raw.attribute, count->lo);
+                } else {
+                    known->second = std::max(known->second, count->lo);
+                }
             }
             if (const auto* count = std::get_if<Count>(&raw.value.data); count && raw.attribute == "injuries") {
                 auto earlier = std::ranges::find(injuries_from, said_by.id, &std::pair<std::string_view, std::int64_t>::first);

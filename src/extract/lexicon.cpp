@@ -273,7 +273,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
 
     auto counts = LexiconFile::open(path("counts.toml"),
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
-                                     "retractions", "partial_degrees", "light_words", "part_of", "patient_verbs",
+                                     "retractions", "partial_degrees", "light_words", "part_of", "partitive", "patient_verbs",
                                      "patient_nouns", "to_hospital", "hospital_words", "additions", "persons",
                                      "person_ordinals", "person_links", "restating", "measures", "group"});
     if (!counts) return std::unexpected(counts.error());
@@ -364,6 +364,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add_words(lexicon.partial_degrees, "partial_degrees"));
     CONTRA_TRY(counts->add_words(lexicon.light_words, "light_words"));
     CONTRA_TRY(counts->add_words(lexicon.part_of, "part_of"));
+    CONTRA_TRY(counts->add_words(lexicon.partitive, "partitive"));
     CONTRA_TRY(counts->add_words(lexicon.persons, "persons"));
     CONTRA_TRY(counts->add_words(lexicon.person_links, "person_links"));
     CONTRA_TRY(counts->add_words(lexicon.person_ordinals, "person_ordinals"));
@@ -385,7 +386,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     phrases.compile(lexicon.vocabulary);
     for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
-                         &lexicon.light_words, &lexicon.part_of, &lexicon.patient_nouns, &lexicon.hospital_words,
+                         &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.patient_nouns, &lexicon.hospital_words,
                          &lexicon.additions, &lexicon.persons, &lexicon.person_links,
                          &lexicon.person_ordinals, &lexicon.self_links,
                          &lexicon.measures}) {

@@ -142,6 +142,7 @@ struct Lexicon {
     WordSet partial_degrees;  // "seriously": a zero figure about a part only
     WordSet light_words;      // not counted in the gap between a figure and its trigger
     WordSet part_of;          // "18 of the injured": after "of", the words that make a figure a part
+    WordSet partitive;        // "Two of them died": after "of", the words that make a figure some of those counted before
     WordSet patient_nouns;    // "admitted 14 people": the nouns a patient verb counts
     WordSet hospital_words;   // "taken to Saltmere General Hospital"
     WordSet additions;        // "six other people were taken to hospital": not a part of an earlier count

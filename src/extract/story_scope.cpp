@@ -1,0 +1,110 @@
+#include "extract/story_scope.hpp"
+
+#include <contra/text.hpp>
+
+#include <algorithm>
+#include <string>
+
+namespace contra::detail::extraction {
+
+namespace {
+
+constexpr std::size_t k_min_headlines = 3;
+constexpr std::size_t k_headline_words = 12;
+constexpr std::size_t k_min_event_word = 4;
+
+struct Line {
+    std::size_t start;
+    std::size_t end;  // before its newline
+};
+
+bool blank(std::string_view line)
+{
+    return std::ranges::all_of(line, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+std::string_view trimmed(std::string_view line)
+{
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    return line;
+}
+
+bool looks_like_headline(std::string_view line)
+{
+    line = trimmed(line);
+    if (line.empty()) return false;
+    if (std::string_view("-*>[(0123456789").find(line.front()) != std::string_view::npos) return false;
+    // ".", "!", "?", ":", ";", ",", a straight or a closing curly quotation mark.
+    if (std::string_view(".!?:;,\"").find(line.back()) != std::string_view::npos || line.ends_with("\u201d")) return false;
+    return static_cast<std::size_t>(std::ranges::count(line, ' ')) + 1 <= k_headline_words;
+}
+
+// The words of an event id worth looking for: no year, none shorter than four letters.
+std::vector<std::string_view> event_words(std::string_view event_id)
+{
+    std::vector<std::string_view> words;
+    while (!event_id.empty()) {
+        const std::size_t dash = std::min(event_id.find('-'), event_id.size());
+        const std::string_view word = event_id.substr(0, dash);
+        const bool digits = std::ranges::all_of(word, [](char c) { return c >= '0' && c <= '9'; });
+        if (word.size() >= k_min_event_word && !digits) words.push_back(word);
+        event_id.remove_prefix(std::min(dash + 1, event_id.size()));
+    }
+    return words;
+}
+
+// True when a whole word of `text`, folded, is one of `words`.
+bool names_any(std::string_view text, const std::vector<std::string_view>& words)
+{
+    const std::string folded = fold(text);
+    std::size_t i = 0;
+    while (i < folded.size()) {
+        auto word_byte = [&](std::size_t at) {
+            const auto c = static_cast<unsigned char>(folded[at]);
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        };
+        if (!word_byte(i)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < folded.size() && word_byte(j)) ++j;
+        if (std::ranges::find(words, std::string_view(folded).substr(i, j - i)) != words.end()) return true;
+        i = j;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<ByteRange> other_stories(std::string_view text, std::string_view event_id)
+{
+    const std::vector<std::string_view> words = event_words(event_id);
+    if (words.empty()) return {};
+    std::vector<Line> lines;
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t newline = std::min(text.find('\n', start), text.size());
+        lines.push_back({start, newline});
+        start = newline + 1;
+    }
+    auto line_text = [&](std::size_t k) { return text.substr(lines[k].start, lines[k].end - lines[k].start); };
+    std::vector<std::size_t> headlines;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const bool alone = (k == 0 || blank(line_text(k - 1))) && (k + 1 == lines.size() || blank(line_text(k + 1)));
+        if (alone && looks_like_headline(line_text(k))) headlines.push_back(k);
+    }
+    if (headlines.size() < k_min_headlines) return {};
+    const bool round_up = std::any_of(headlines.begin() + 1, headlines.end(),
+                                      [&](std::size_t k) { return names_any(line_text(k), words); });
+    if (!round_up) return {};
+    std::vector<ByteRange> stories;
+    for (std::size_t h = 1; h < headlines.size(); ++h) {
+        const std::size_t start = lines[headlines[h]].start;
+        const std::size_t end = h + 1 < headlines.size() ? lines[headlines[h + 1]].start : text.size();
+        if (!names_any(text.substr(start, end - start), words)) stories.push_back({start, end});
+    }
+    return stories;
+}
+
+}  // namespace contra::detail::extraction

@@ -1,0 +1,91 @@
+#include "extract/year_scope.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
+namespace contra::detail::extraction {
+
+namespace {
+
+// Tokens before a sentence's year that still let it open the sentence:
+// "In 2019", "Back in March 2019", "- In 2014,".
+constexpr std::size_t k_opening_tokens = 4;
+// How far back from a year "since" may stand: "since the dockers' strike of 1989".
+constexpr std::size_t k_since_reach = 6;
+
+std::optional<int> leading_year(std::string_view text)
+{
+    int year = 0;
+    if (text.size() < 4) return std::nullopt;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + 4, year);
+    if (ec != std::errc() || end != text.data() + 4) return std::nullopt;
+    return year;
+}
+
+std::optional<int> year_of(const WordToken& token)
+{
+    if (!token.number || token.word.size() != 4) return std::nullopt;
+    const auto year = leading_year(token.word);
+    if (!year || *year < 1800 || *year > 2100) return std::nullopt;
+    return year;
+}
+
+// "since 1998", "since the dockers' strike of 1989": a year a comparison
+// reaches back to, a few words after "since" in the same clause.
+bool after_since(std::span<const WordToken> tokens, std::size_t year)
+{
+    for (std::size_t i = year; i > 0 && year - i < k_since_reach; --i) {
+        const WordToken& token = tokens[i - 1];
+        if (token.word == "since") return true;
+        if (token.punct && token.word != "'" && token.word != "-") return false;
+    }
+    return false;
+}
+
+}  // namespace
+
+YearScope::YearScope(std::string_view event_id, std::string_view event_date, std::string_view published)
+{
+    auto add = [&](std::optional<int> year) {
+        if (year && std::ranges::find(m_event_years, *year) == m_event_years.end()) m_event_years.push_back(*year);
+    };
+    add(leading_year(event_date));
+    if (event_id.size() > 5 && event_id[event_id.size() - 5] == '-') add(leading_year(event_id.substr(event_id.size() - 4)));
+    add(leading_year(published));
+}
+
+bool YearScope::is_event_year(int year) const { return std::ranges::find(m_event_years, year) != m_event_years.end(); }
+
+void YearScope::next_sentence(std::span<const WordToken> tokens, bool same_paragraph)
+{
+    const bool follows_other = m_opens_other && same_paragraph;
+    m_years.clear();
+    m_opens_other = false;
+    if (m_event_years.empty()) return;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto year = year_of(tokens[i]);
+        if (!year || after_since(tokens, i)) continue;
+        const bool event = is_event_year(*year);
+        if (m_years.empty() && !event && i <= k_opening_tokens) m_opens_other = true;
+        m_years.push_back({tokens[i].start, tokens[i].end, event});
+    }
+    m_inherited = follows_other && m_years.empty();
+}
+
+bool YearScope::outside(std::size_t start, std::size_t end) const
+{
+    if (m_inherited) return true;
+    const Year* nearest = nullptr;
+    std::size_t best = 0;
+    for (const Year& year : m_years) {
+        const std::size_t distance = year.end <= start ? start - year.end : year.start >= end ? year.start - end : 0;
+        if (nearest == nullptr || distance < best) {
+            nearest = &year;
+            best = distance;
+        }
+    }
+    return nearest != nullptr && !nearest->event;
+}
+
+}  // namespace contra::detail::extraction
