@@ -258,7 +258,7 @@ Label bold_label(std::string_view text, std::size_t start, std::span<const WordT
     }
     if (first >= tokens.size() || !tokens[first].capital) return {};
     const std::size_t open = tokens[first].start;
-    if (open < 2 || text.substr(open - 2, 2) != "**" || !in_list_item(text, start)) return {};
+    if (open < 2 || text[open - 2] != '*' || text[open - 1] != '*' || !in_list_item(text, start)) return {};
     const std::size_t close = text.find("**", open);
     if (close == std::string_view::npos || text.find('\n', open) < close) return {};
     Label label;

@@ -37,7 +37,13 @@ bool looks_like_headline(std::string_view line)
     if (std::string_view("-*>[(0123456789").find(line.front()) != std::string_view::npos) return false;
     // ".", "!", "?", ":", ";", ",", a straight or a closing curly quotation mark.
     if (std::string_view(".!?:;,\"").find(line.back()) != std::string_view::npos || line.ends_with("\u201d")) return false;
-    return static_cast<std::size_t>(std::ranges::count(line, ' ')) + 1 <= k_headline_words;
+    // At most a dozen words: counted up to the first space too many, as most
+    // lines standing alone are long paragraphs.
+    std::size_t spaces = 0;
+    for (const char c : line) {
+        if (c == ' ' && ++spaces >= k_headline_words) return false;
+    }
+    return true;
 }
 
 // The words of an event id worth looking for: no year, none shorter than four letters.
@@ -80,28 +86,39 @@ bool names_any(std::string_view text, const std::vector<std::string_view>& words
 
 std::vector<ByteRange> other_stories(std::string_view text, std::string_view event_id)
 {
+    // The headlines, in one pass over the lines: a candidate line is one
+    // when the lines on both sides of it are blank (or missing).
+    std::vector<Line> headlines;
+    Line candidate{0, 0};
+    bool has_candidate = false;
+    bool candidate_blank = true;
+    bool blank_before_candidate = true;
+    auto take = [&](bool blank_after) {
+        const std::string_view line = text.substr(candidate.start, candidate.end - candidate.start);
+        if (has_candidate && blank_before_candidate && blank_after && looks_like_headline(line)) headlines.push_back(candidate);
+    };
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const bool line_blank = blank(text.substr(start, end - start));
+        take(line_blank);
+        blank_before_candidate = !has_candidate || candidate_blank;
+        candidate = {start, end};
+        candidate_blank = line_blank;
+        has_candidate = true;
+        start = end + 1;
+    }
+    take(true);
+    if (headlines.size() < k_min_headlines) return {};
     const std::vector<std::string_view> words = event_words(event_id);
     if (words.empty()) return {};
-    std::vector<Line> lines;
-    for (std::size_t start = 0; start <= text.size();) {
-        const std::size_t newline = std::min(text.find('\n', start), text.size());
-        lines.push_back({start, newline});
-        start = newline + 1;
-    }
-    auto line_text = [&](std::size_t k) { return text.substr(lines[k].start, lines[k].end - lines[k].start); };
-    std::vector<std::size_t> headlines;
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-        const bool alone = (k == 0 || blank(line_text(k - 1))) && (k + 1 == lines.size() || blank(line_text(k + 1)));
-        if (alone && looks_like_headline(line_text(k))) headlines.push_back(k);
-    }
-    if (headlines.size() < k_min_headlines) return {};
+    auto line_text = [&](const Line& line) { return text.substr(line.start, line.end - line.start); };
     const bool round_up = std::any_of(headlines.begin() + 1, headlines.end(),
-                                      [&](std::size_t k) { return names_any(line_text(k), words); });
+                                      [&](const Line& line) { return names_any(line_text(line), words); });
     if (!round_up) return {};
     std::vector<ByteRange> stories;
     for (std::size_t h = 1; h < headlines.size(); ++h) {
-        const std::size_t start = lines[headlines[h]].start;
-        const std::size_t end = h + 1 < headlines.size() ? lines[headlines[h + 1]].start : text.size();
+        const std::size_t start = headlines[h].start;
+        const std::size_t end = h + 1 < headlines.size() ? headlines[h + 1].start : text.size();
         if (!names_any(text.substr(start, end - start), words)) stories.push_back({start, end});
     }
     return stories;
