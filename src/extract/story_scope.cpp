@@ -86,6 +86,8 @@ bool names_any(std::string_view text, const std::vector<std::string_view>& words
 
 std::vector<ByteRange> other_stories(std::string_view text, std::string_view event_id)
 {
+    const std::vector<std::string_view> words = event_words(event_id);
+    if (words.empty()) return {};
     // The headlines, in one pass over the lines: a candidate line is one
     // when the lines on both sides of it are blank (or missing).
     std::vector<Line> headlines;
@@ -109,8 +111,6 @@ std::vector<ByteRange> other_stories(std::string_view text, std::string_view eve
     }
     take(true);
     if (headlines.size() < k_min_headlines) return {};
-    const std::vector<std::string_view> words = event_words(event_id);
-    if (words.empty()) return {};
     auto line_text = [&](const Line& line) { return text.substr(line.start, line.end - line.start); };
     const bool round_up = std::any_of(headlines.begin() + 1, headlines.end(),
                                       [&](const Line& line) { return names_any(line_text(line), words); });
