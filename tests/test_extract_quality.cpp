@@ -105,7 +105,10 @@ constexpr Floors k_dev_floors{0.77, 0.67};
 // tuned on those 42, gave 209 of 314 right (0.666), 209 of 388 found
 // (0.539); the twenty-four documents it changed moved to the dev corpus, and
 // the eighteen left give 84 of 130 right (0.646), 84 of 162 found (0.519).
-constexpr Floors k_heldout_floors{0.64, 0.51};
+// Then the seventh batch of sixteen, written from a copy of 9f74fc5 without
+// src/ by annotators who had not seen the fifth round (5d05a2c), joined the
+// eighteen: 196 of 302 right (0.649), 196 of 374 found (0.524).
+constexpr Floors k_heldout_floors{0.64, 0.52};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -131,9 +134,10 @@ constexpr Floors k_heldout_floors{0.64, 0.51};
 // 70 right (0.600), 42 of 146 found (0.288). After the fifth round and its
 // twenty-four moved documents: dev 108 of 149 right (0.725), 108 of 271
 // found (0.399); held-out, the eighteen left, 17 of 21 right (0.810), 17 of
-// 57 found (0.298).
+// 57 found (0.298). With the seventh batch: 36 of 49 right (0.735), 36 of
+// 139 found (0.259).
 constexpr Floors k_dev_cause_floors{0.72, 0.39};
-constexpr Floors k_heldout_cause_floors{0.80, 0.29};
+constexpr Floors k_heldout_cause_floors{0.73, 0.25};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
