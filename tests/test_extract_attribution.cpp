@@ -201,7 +201,8 @@ TEST_CASE("a list item led by a name in bold and a colon is that name's")
                                   "- **Interior Ministry:** four dead. It says none of them was shot.\n"
                                   "- **Unity Bloc** (opposition): \"at least 19\" protesters killed.\n"
                                   "- **Temple Trust**, which organised the festival: \"nearly 30\" dead.\n"
-                                  "- **Injured:** 30 people were hurt.\n\n"
+                                  "- **Injured:** 30 people were hurt.\n"
+                                  "- **Non-fatal injuries:** 61\n\n"
                                   "Five people were arrested.\n",
                                   "factbox.md");
     auto extraction = shared_extractor().extract(document, ExtractOptions{"test-event", {}, {}, "publication"});
@@ -213,8 +214,9 @@ TEST_CASE("a list item led by a name in bold and a colon is that name's")
     CHECK(deaths[2].source == "temple-trust");
     // A bold lead that names what is counted is a heading, not a source.
     const auto injuries = of(*extraction, "injuries");
-    REQUIRE(injuries.size() == 1);
+    REQUIRE(injuries.size() == 2);
     CHECK(injuries[0].source == "publication");
+    CHECK(injuries[1].source == "publication");  // hyphenated words are one lead, and a heading
     // The item ends with its line.
     const auto arrests = of(*extraction, "arrests");
     REQUIRE(arrests.size() == 1);

@@ -81,6 +81,17 @@ TEST_CASE("a figure whose nearest year is not the event's belongs to another eve
     by_id.event = "bexmoor-fire-2016";
     CHECK(of(extract_text(text, by_id), "deaths").size() == 2);
 
+    // The years between the event and the report are its aftermath, and a
+    // hyphen does not hide "since" from its year.
+    ExtractOptions aftermath;
+    aftermath.event = "bexmoor-fire-2021";
+    const Extraction later = extract_text(
+        "Police arrested two engineers in 2022. The flood killed 23 people.[1] It was the worst since the "
+        "reservoir-safety laws of 1975.",
+        aftermath);
+    CHECK(of(later, "arrests").size() == 1);
+    CHECK(of(later, "deaths").size() == 1);
+
     // With no year known at all, no figure is moved.
     Document undated = text_document(text);
     undated.published.clear();
@@ -111,6 +122,15 @@ TEST_CASE("a round-up's stories other than the event's give no claims")
     CHECK(of(extraction, "injuries").size() == 3);
     CHECK(of(extraction, "arrests").empty());
     CHECK(of(extraction, "participants").empty());
+    // "UPDATE 1", "UPDATE 2": the times of one story, no round-up.
+    const std::string updates = "Police News\n\n"
+                                "Rowhurst bakery blast: statement\n\n"
+                                "Two people died.\n\n"
+                                "UPDATE 1 - Saturday, 23:30\n\n"
+                                "Five people were arrested.\n\n"
+                                "UPDATE 2 - Sunday, 12:15\n\n"
+                                "Three more people were arrested.\n";
+    CHECK(of(extract_text(updates, options), "arrests").size() == 2);
     // Without a headline after the title naming the event, nothing is a story of its own.
     options.event = "harbour-fire-2023";
     CHECK(of(extract_text(text, options), "participants").size() == 2);  // "Hundreds march", "Around 400 people marched"

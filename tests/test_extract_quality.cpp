@@ -69,7 +69,8 @@ struct Floors {
 // found (0.731). The fifth round (years, parts of an earlier count, bold
 // leads of a factbox's items, round-ups) gave 322 of 392 right (0.821), 322
 // of 438 found (0.735) on those, and moved twenty-four more: 447 of 576
-// right (0.776), 447 of 664 found (0.673).
+// right (0.776), 447 of 664 found (0.673). The sixth round moved two more:
+// 465 of 603 right (0.771), 465 of 694 found (0.670).
 constexpr Floors k_dev_floors{0.77, 0.67};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -107,8 +108,12 @@ constexpr Floors k_dev_floors{0.77, 0.67};
 // the eighteen left give 84 of 130 right (0.646), 84 of 162 found (0.519).
 // Then the seventh batch of sixteen, written from a copy of 9f74fc5 without
 // src/ by annotators who had not seen the fifth round (5d05a2c), joined the
-// eighteen: 196 of 302 right (0.649), 196 of 374 found (0.524).
-constexpr Floors k_heldout_floors{0.64, 0.52};
+// eighteen: 196 of 302 right (0.649), 196 of 374 found (0.524). The sixth
+// round, which mended what the fifth had broken on two of them, gave 201 of
+// 307 right (0.655), 201 of 374 found (0.537); those two moved to the dev
+// corpus, and the thirty-two left give 183 of 280 right (0.654), 183 of 344
+// found (0.532).
+constexpr Floors k_heldout_floors{0.65, 0.53};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -135,9 +140,11 @@ constexpr Floors k_heldout_floors{0.64, 0.52};
 // twenty-four moved documents: dev 108 of 149 right (0.725), 108 of 271
 // found (0.399); held-out, the eighteen left, 17 of 21 right (0.810), 17 of
 // 57 found (0.298). With the seventh batch: 36 of 49 right (0.735), 36 of
-// 139 found (0.259).
-constexpr Floors k_dev_cause_floors{0.72, 0.39};
-constexpr Floors k_heldout_cause_floors{0.73, 0.25};
+// 139 found (0.259). After the sixth round and its two moved documents: dev
+// 111 of 152 right (0.730), 111 of 281 found (0.395); held-out 33 of 46
+// right (0.717), 33 of 129 found (0.256).
+constexpr Floors k_dev_cause_floors{0.73, 0.39};
+constexpr Floors k_heldout_cause_floors{0.71, 0.25};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -701,7 +708,7 @@ TEST_CASE("the extraction corpora are well formed")
     // their misses; the ten left, a fifth batch of sixteen, written by
     // annotators who had not seen the fourth round's fixes, and a sixth of
     // sixteen remain (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 34, 30, 370); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 32, 30, 340); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

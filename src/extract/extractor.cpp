@@ -265,7 +265,8 @@ Label bold_label(std::string_view text, std::size_t start, std::span<const WordT
     label.first = first;
     label.bold = true;
     std::uint32_t i = first;
-    while (i < tokens.size() && tokens[i].end <= close && !tokens[i].punct) ++i;
+    // Its words, joined perhaps by hyphens: "**Non-fatal injuries:**".
+    while (i < tokens.size() && tokens[i].end <= close && (!tokens[i].punct || tokens[i].word == "-")) ++i;
     label.words = i;
     if (i == first) return {};
     // The colon: inside the bold, or after it within a few words.

@@ -111,6 +111,23 @@ std::vector<ByteRange> other_stories(std::string_view text, std::string_view eve
     }
     take(true);
     if (headlines.size() < k_min_headlines) return {};
+    // "UPDATE 1 - Saturday, 23:30", "UPDATE 2 - ...": a series of headings,
+    // one word and a number, the word the same, marks the times of one
+    // story, not stories. An empty key is a headline of no series.
+    std::vector<std::string> series;
+    for (const Line& line : headlines) {
+        const std::string_view words = trimmed(text.substr(line.start, line.end - line.start));
+        const std::size_t space = words.find(' ');
+        const bool numbered = space != std::string_view::npos && space + 1 < words.size() && words[space + 1] >= '0' &&
+                              words[space + 1] <= '9';
+        series.push_back(numbered ? fold(words.substr(0, space)) : std::string());
+    }
+    std::vector<Line> stories_headlines;
+    for (std::size_t h = 0; h < headlines.size(); ++h) {
+        if (series[h].empty() || std::ranges::count(series, series[h]) == 1) stories_headlines.push_back(headlines[h]);
+    }
+    headlines = std::move(stories_headlines);
+    if (headlines.size() < k_min_headlines) return {};
     auto line_text = [&](const Line& line) { return text.substr(line.start, line.end - line.start); };
     const bool round_up = std::any_of(headlines.begin() + 1, headlines.end(),
                                       [&](const Line& line) { return names_any(line_text(line), words); });

@@ -11,7 +11,8 @@ namespace {
 // Tokens before a sentence's year that still let it open the sentence:
 // "In 2019", "Back in March 2019", "- In 2014,".
 constexpr std::size_t k_opening_tokens = 4;
-// How far back from a year "since" may stand: "since the dockers' strike of 1989".
+// How many words back from a year "since" may stand: "since the dockers'
+// strike of 1989", "since the reservoir-safety laws of 1975".
 constexpr std::size_t k_since_reach = 6;
 
 std::optional<int> leading_year(std::string_view text)
@@ -35,10 +36,13 @@ std::optional<int> year_of(const WordToken& token)
 // reaches back to, a few words after "since" in the same clause.
 bool after_since(std::span<const WordToken> tokens, std::size_t year)
 {
-    for (std::size_t i = year; i > 0 && year - i < k_since_reach; --i) {
+    std::size_t words = 0;
+    for (std::size_t i = year; i > 0 && words < k_since_reach; --i) {
         const WordToken& token = tokens[i - 1];
         if (token.word == "since") return true;
+        // "the reservoir-safety laws of 1975": a hyphen or an apostrophe joins, it parts nothing.
         if (token.punct && token.word != "'" && token.word != "-") return false;
+        if (!token.punct) ++words;
     }
     return false;
 }
@@ -55,7 +59,12 @@ YearScope::YearScope(std::string_view event_id, std::string_view event_date, std
     add(leading_year(published));
 }
 
-bool YearScope::is_event_year(int year) const { return std::ranges::find(m_event_years, year) != m_event_years.end(); }
+bool YearScope::is_event_year(int year) const
+{
+    // The years between the event and the report are its aftermath ("Police
+    // arrested two engineers in March 2030" of a 2029 breach reported in 2031).
+    return !m_event_years.empty() && year >= std::ranges::min(m_event_years) && year <= std::ranges::max(m_event_years);
+}
 
 void YearScope::next_sentence(std::span<const WordToken> tokens, bool same_paragraph)
 {

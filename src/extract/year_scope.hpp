@@ -1,7 +1,8 @@
 // Which years a document's figures may belong to. "In 2016 a fire at the
 // Bexmoor factory killed 19 people" is another event's toll: a count or a
-// cause whose nearest year in its sentence is neither the event's year nor
-// the year the document was published is not about the event.
+// cause whose nearest year in its sentence lies outside the event's years,
+// from the year of the event to the year the document was published, is
+// not about the event.
 #pragma once
 
 #include "extract/tokens.hpp"
@@ -15,9 +16,10 @@ namespace contra::detail::extraction {
 
 class YearScope {
 public:
-    // The event's years: the year of `event_date` (ISO), the year an event id
-    // ends with ("ketterby-floods-2028"), the year of `published` (ISO). With
-    // none of them known, every figure is in scope.
+    // The event's years: from the earliest to the latest of the year of
+    // `event_date` (ISO), the year an event id ends with
+    // ("ketterby-floods-2028") and the year of `published` (ISO). With none
+    // of them known, every figure is in scope.
     YearScope(std::string_view event_id, std::string_view event_date, std::string_view published);
 
     // True when the sentence read last opens with a year not the event's,
@@ -29,7 +31,7 @@ public:
     void next_sentence(std::span<const WordToken> tokens, bool same_paragraph);
 
     // True when the year nearest to bytes [start, end) of the sentence is not
-    // one of the event's. A year a few words after "since" is passed over: "the
+    // one of the event's. A year up to six words after "since" is passed over: "the
     // worst since 1998" compares, and the counts lexicon's "since #year" already
     // puts its own clause out of scope. A sentence with no year of its own
     // that follows one opening with another year ("In 1968 a landslip
