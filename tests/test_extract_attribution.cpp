@@ -223,6 +223,57 @@ TEST_CASE("a list item led by a name in bold and a colon is that name's")
     CHECK(arrests[0].source == "publication");
 }
 
+TEST_CASE("a possessive before a figure's noun names its speaker")
+{
+    ExtractOptions options;
+    options.known_sources = {Source{"wescott-line", "Wescott Line", "company", Stake::party, {}},
+                             Source{"ministry-of-transport", "Ministry of Transport", "government", Stake::party,
+                                    {"the ministry"}}};
+    const Extraction extraction = extract_text(
+        "Wescott Line's toll of 28 leaves out the crew. The ministry's figure of 72 injured is the highest. "
+        "The coastguard said the ministry's figure of 33 dead was too high.",
+        options);
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(deaths[0].source == "wescott-line");
+    CHECK(deaths[1].source == "coastguard");  // a verb of saying names its own speaker
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].source == "ministry-of-transport");
+}
+
+TEST_CASE("a table whose first header is 'Source' gives each row's figures to the body it names")
+{
+    auto document = text_document("Figures as at noon:\n\n"
+                                  "| Source | Date | Dead | Injured | Missing |\n"
+                                  "|---|---|---:|---|---|\n"
+                                  "| Port Coastguard | 21 Nov | 31 | \u2014 | 17 |\n"
+                                  "| **Wescott Line** (operator) | 19 Nov | at least 28 | 40 crew members | 22 |\n"
+                                  "| Total | | 59 | | |\n\n"
+                                  "Five people were arrested.\n\n"
+                                  "| Who | What they say |\n"
+                                  "| --- | --- |\n"
+                                  "| Port Coastguard | Four people were hurt on the quay. |\n",
+                                  "brief.md");
+    auto extraction = shared_extractor().extract(document, ExtractOptions{"test-event", {}, {}, "publication"});
+    REQUIRE(extraction);
+    const auto deaths = of(*extraction, "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(deaths[0].source == "port-coastguard");
+    CHECK(deaths[0].quote == "31");
+    CHECK(deaths[1].source == "wescott-line");
+    CHECK(count_of(deaths[1]) == Count{28, std::nullopt});
+    const auto injuries = of(*extraction, "injuries");
+    REQUIRE(injuries.size() == 2);
+    CHECK(injuries[0].source == "wescott-line");
+    CHECK(count_of(injuries[0]) == Count{40, 40});
+    // The text after the table is the document's again, and a table with no
+    // column of figures is read as text.
+    REQUIRE(of(*extraction, "arrests").size() == 1);
+    CHECK(of(*extraction, "arrests")[0].source == "publication");
+    CHECK(injuries[1].quote == "Four people were hurt");
+}
+
 TEST_CASE("'I' is the voice of the text, never a source of its own")
 {
     CHECK(speaker_of("I saw that 12 people were injured.").first == "publication");

@@ -136,6 +136,16 @@ TEST_CASE("a round-up's stories other than the event's give no claims")
     CHECK(of(extract_text(text, options), "participants").size() == 2);  // "Hundreds march", "Around 400 people marched"
 }
 
+TEST_CASE("'March' after a day or 'in' is the month, not a march")
+{
+    const Extraction extraction = extract_text(
+        "We interviewed 29 people on 9 and 10 March. In March 400 people marched. Thousands March on Capital");
+    const auto participants = of(extraction, "participants");
+    REQUIRE(participants.size() == 2);
+    CHECK(count_of(participants[0]) == Count{400, 400});
+    CHECK(participants[1].quote == "Thousands March");
+}
+
 TEST_CASE("'two of them' after a larger count of the same attribute is a part of it")
 {
     const Extraction extraction = extract_text(

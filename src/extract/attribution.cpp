@@ -233,6 +233,15 @@ std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon
         found->denial = match.cue == Cue::denial_verb;
         return found;
     }
+    // "Wescott Line's toll of 28": a possessive before a figure's noun.
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    for (std::uint32_t t = std::max<std::uint32_t>(from, 1); t + 1 < n; ++t) {
+        if (s.tokens[t].word != "'s" || !lexicon.possessive_figures.contains(s.tokens[t + 1])) continue;
+        auto found = phrase_before(s, t, lexicon);
+        if (!found || found->kind != SpeakerKind::named || found->first < from) continue;
+        found->cue = t;
+        return found;
+    }
     return std::nullopt;
 }
 

@@ -24,7 +24,8 @@ struct Attribution {
 
 // The sentence's attribution, if it has one: "according to X", "X said",
 // ", X said", ", said X", "X told reporters", "X denied". The first cue
-// whose speaker can be read wins. With `from`, only a speaker and cue at or
+// whose speaker can be read wins; with none, a possessive before a figure's
+// noun ("the ministry's figure of 33", `possessive_figures`) names it. With `from`, only a speaker and cue at or
 // after that token count.
 [[nodiscard]] std::optional<Attribution> find_attribution(const SentenceView& sentence, const Lexicon& lexicon,
                                                           std::uint32_t from = 0);

@@ -265,7 +265,7 @@ public:
             // "death toll" holds the trigger "toll": the longer one stands.
             const bool inside = !triggers.empty() && match.pos < triggers.back().end;
             if (inside) continue;
-            if (match.cue == Cue::trigger && !noun_before_trigger(match)) {
+            if (match.cue == Cue::trigger && !noun_before_trigger(match) && !names_month(match)) {
                 triggers.push_back({match.pos, match.end(), match.payload});
             } else if (match.cue == Cue::patient_verb) {
                 triggers.push_back({match.pos, match.end(), match.payload, k_none, true});
@@ -330,6 +330,21 @@ private:
     // "Five protesters were detained", "Two protesters were taken to hospital":
     // a group word that is also a trigger is the noun of the trigger after
     // it, not a count of its own.
+    // "interviewed on 9 and 10 March", "in March", "March 9": a trigger word
+    // capitalised inside a sentence that is also a month's name is the month
+    // when a day's number or a word of `month_links` stands next to it
+    // ("Thousands March on Capital" is a title-case headline's verb).
+    [[nodiscard]] bool names_month(const PhraseMatch& trigger) const
+    {
+        const auto& tokens = m_s.tokens;
+        const WordToken& token = tokens[trigger.pos];
+        if (trigger.pos == 0 || trigger.len != 1 || !token.capital || !m_lexicon.months.contains(token)) return false;
+        const WordToken& before = tokens[trigger.pos - 1];
+        const bool day_before = before.number && before.word.size() <= 2;
+        const bool day_after = trigger.pos + 1 < tokens.size() && tokens[trigger.pos + 1].number;
+        return day_before || day_after || m_lexicon.month_links.contains(before);
+    }
+
     [[nodiscard]] bool noun_before_trigger(const PhraseMatch& trigger) const
     {
         if (m_s.at(trigger.pos, Cue::group) == nullptr) return false;

@@ -13,6 +13,7 @@
 #include "extract/segmenter.hpp"
 #include "extract/sources.hpp"
 #include "extract/story_scope.hpp"
+#include "extract/tables.hpp"
 #include "extract/year_scope.hpp"
 
 #include <fmt/format.h>
@@ -238,6 +239,90 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
     return label;
 }
 
+// One figure of a source table: the row's source, the column's attribute.
+struct TableFigure {
+    std::string_view source;   // the resolver's id
+    std::string_view mention;  // the row's first cell
+    std::string attribute;
+    Qualifier qualifier;
+    Value value;
+    std::size_t start = 0;  // the figure's bytes
+    std::size_t end = 0;
+};
+
+// The attribute a table header cell names ("Dead", "Injured / treated") by
+// its first count trigger, and the group it names if any ("Officers hurt").
+struct Column {
+    std::string attribute;
+    std::optional<std::string> group;
+};
+
+Column read_cell(std::string_view cell, const extraction::Lexicon& lexicon, std::vector<WordToken>& tokens,
+                 std::vector<extraction::PhraseMatch>& matches)
+{
+    const FoldedText folded = fold_with_map(cell);
+    extraction::tokenize_words(folded, cell, 0, folded.text.size(), tokens);
+    lexicon.look_up(tokens);
+    lexicon.phrases.scan(tokens, matches);
+    Column column;
+    for (const auto& match : matches) {
+        if (match.cue == extraction::Cue::trigger && column.attribute.empty()) {
+            column.attribute = lexicon.attributes[static_cast<std::size_t>(match.payload)];
+        } else if (match.cue == extraction::Cue::group && !column.group) {
+            column.group = lexicon.groups[static_cast<std::size_t>(match.payload)];
+        }
+    }
+    return column;
+}
+
+// The figures of a table whose rows are sources: each row's cells under a
+// header that names a count, given to the body its first cell names (a note
+// in brackets, "Wescott Line (operator)", left out). A "Total" row names no
+// one. `figure_columns` tells whether any header names a count.
+std::vector<TableFigure> table_figures(std::string_view text, const extraction::SourceTable& table,
+                                       const extraction::Lexicon& lexicon, const QuantityParser& quantities,
+                                       extraction::SourceResolver& resolver, bool& figure_columns)
+{
+    std::vector<TableFigure> out;
+    std::vector<WordToken> tokens;
+    std::vector<extraction::PhraseMatch> matches;
+    std::vector<Column> columns;
+    for (const extraction::ByteRange& cell : table.header) {
+        columns.push_back(read_cell(text.substr(cell.start, cell.end - cell.start), lexicon, tokens, matches));
+    }
+    figure_columns = std::ranges::any_of(columns.begin() + (columns.empty() ? 0 : 1), columns.end(),
+                                         [](const Column& column) { return !column.attribute.empty(); });
+    for (const auto& row : table.rows) {
+        if (row.cells.empty()) continue;
+        std::string_view name = text.substr(row.cells[0].start, row.cells[0].end - row.cells[0].start);
+        if (const auto note = name.find(" ("); note != std::string_view::npos) name = name.substr(0, note);
+        if (name.empty() || fold(name) == "total") continue;
+        std::string_view source;
+        for (std::size_t j = 1; j < row.cells.size() && j < columns.size(); ++j) {
+            if (columns[j].attribute.empty()) continue;
+            const extraction::ByteRange cell = row.cells[j];
+            const std::string_view cell_text = text.substr(cell.start, cell.end - cell.start);
+            for (const Quantity& quantity : quantities.find(cell_text)) {
+                if (quantity.kind != QuantityKind::count || quantity.lo < 0) continue;
+                if (source.empty()) source = resolver.resolve(name);
+                TableFigure figure{source, name, columns[j].attribute, {}, {}, cell.start + quantity.start,
+                                   cell.start + quantity.end};
+                Count count;
+                count.lo = static_cast<std::int64_t>(std::ceil(quantity.lo));
+                if (quantity.hi) count.hi = static_cast<std::int64_t>(std::floor(*quantity.hi));
+                figure.value = Value{count, quantity.text};
+                // "38 police officers": the cell's own group, else the column's.
+                std::optional<std::string> group = read_cell(cell_text, lexicon, tokens, matches).group;
+                if (!group) group = columns[j].group;
+                if (group && figure.attribute != "participants") figure.qualifier["group"] = *group;
+                out.push_back(std::move(figure));
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 // How far after a list item's bold lead its colon may come: "**Kavrana Ghat
 // Temple Trust**, which organised the festival:".
 constexpr std::uint32_t k_bold_lead_reach = 14;
@@ -349,12 +434,66 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     std::size_t previous_end = 0;
     const std::vector<extraction::ByteRange> other_stories = extraction::other_stories(text, options.event);
     auto story = other_stories.begin();
+    const std::vector<extraction::SourceTable> tables = extraction::source_tables(text, lexicon.table_source_headers);
+    auto table = tables.begin();
+
+    // A claim pinned to bytes [start, end) of the text, by extraction rule `rule`.
+    auto add = [&](Claim&& claim, std::size_t start, std::size_t end, std::string_view rule) -> Expected<void> {
+        claim.document = document.sha256;
+        const LineColumn at = lines.at(start);
+        claim.span = Span{start, end, at.line, at.column};
+        if (options.quotes) {
+            claim.quote = std::string(text.substr(start, end - start));
+            claim.prefix = std::string(before(text, start));
+            claim.suffix = std::string(after(text, end));
+            // Appended, not formatted: every claim writes one.
+            claim.origin = "extracted:";
+            claim.origin.append(rule).append(rule_version);
+        }
+        claim.stated_on = document.published;
+        if (options.claim_ids) claim.id = make_claim_id(claim);
+        if (extraction.claims.size() == k_max_claims_per_document) {
+            return bad_input(fmt::format("more than {} claims in one document", k_max_claims_per_document),
+                             Location{document.path, at.line, at.column, start});
+        }
+        // Sixteen at first: growing from one moved a document's first claims four times.
+        if (extraction.claims.capacity() == 0) extraction.claims.reserve(16);
+        extraction.claims.push_back(std::move(claim));
+        return {};
+    };
+    // True when the table has a column of figures.
+    auto add_table = [&](const extraction::SourceTable& source_table) -> Expected<bool> {
+        bool figure_columns = false;
+        for (TableFigure& figure :
+             table_figures(text, source_table, lexicon, m_impl->quantities, resolver, figure_columns)) {
+            Claim claim;
+            claim.event = options.event;
+            claim.source = figure.source;
+            claim.mention = figure.mention;
+            claim.attribute = std::move(figure.attribute);
+            claim.qualifier = std::move(figure.qualifier);
+            claim.value = std::move(figure.value);
+            if (auto added = add(std::move(claim), figure.start, figure.end, extraction::k_rule_table); !added) {
+                return std::unexpected(added.error());
+            }
+        }
+        return figure_columns;
+    };
+    std::size_t table_end = 0;
 
     FoldedCursor to_folded(folded);
     for (const extraction::ByteRange& range : extraction::segment_sentences(text, skips)) {
         if (options.sentences) extraction.sentences.emplace_back(range.start, range.end);
         while (story != other_stories.end() && story->end <= range.start) ++story;
         if (story != other_stories.end() && story->start <= range.start) continue;
+        // A table whose rows are sources is read as a table, once, where it
+        // begins; one with no column of figures ("| Who | What they say |") as text.
+        for (; table != tables.end() && table->bytes.start <= range.start; ++table) {
+            auto read = add_table(*table);
+            if (!read) return std::unexpected(read.error());
+            if (*read) table_end = table->bytes.end;
+        }
+        if (range.start < table_end) continue;
         const std::size_t first = to_folded.at(range.start);
         extraction::tokenize_words(folded, text, first, to_folded.at(range.end), tokens);
         if (tokens.empty()) continue;
@@ -577,27 +716,13 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             claim.qualifier = std::move(raw.qualifier);
             claim.value = std::move(raw.value);
             claim.polarity = raw.polarity;
-            claim.document = document.sha256;
-            const LineColumn at = lines.at(raw.start);
-            claim.span = Span{raw.start, raw.end, at.line, at.column};
-            if (options.quotes) {
-                claim.quote = std::string(text.substr(raw.start, raw.end - raw.start));
-                claim.prefix = std::string(before(text, raw.start));
-                claim.suffix = std::string(after(text, raw.end));
-                // Appended, not formatted: every claim writes one.
-                claim.origin = "extracted:";
-                claim.origin.append(raw.rule).append(rule_version);
+            if (auto added = add(std::move(claim), raw.start, raw.end, raw.rule); !added) {
+                return std::unexpected(added.error());
             }
-            claim.stated_on = document.published;
-            if (options.claim_ids) claim.id = make_claim_id(claim);
-            if (extraction.claims.size() == k_max_claims_per_document) {
-                return bad_input(fmt::format("more than {} claims in one document", k_max_claims_per_document),
-                                 Location{document.path, at.line, at.column, raw.start});
-            }
-            // Sixteen at first: growing from one moved a document's first claims four times.
-            if (extraction.claims.capacity() == 0) extraction.claims.reserve(16);
-            extraction.claims.push_back(std::move(claim));
         }
+    }
+    for (; table != tables.end(); ++table) {
+        if (auto read = add_table(*table); !read) return std::unexpected(read.error());
     }
     extraction.new_sources = resolver.take_new_sources();
     return extraction;

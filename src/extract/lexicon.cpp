@@ -273,7 +273,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
 
     auto counts = LexiconFile::open(path("counts.toml"),
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
-                                     "retractions", "partial_degrees", "light_words", "part_of", "partitive", "patient_verbs",
+                                     "retractions", "partial_degrees", "light_words", "part_of", "partitive", "months", "month_links", "patient_verbs",
                                      "patient_nouns", "to_hospital", "hospital_words", "additions", "persons",
                                      "person_ordinals", "person_links", "restating", "measures", "group"});
     if (!counts) return std::unexpected(counts.error());
@@ -291,7 +291,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
 
     auto attribution = LexiconFile::open(path("attribution.toml"),
                                          {"verbs", "denial_verbs", "prefixes", "pronouns", "document_references",
-                                          "adverbs", "speaker_words", "not_speaker", "determiners"});
+                                          "adverbs", "speaker_words", "not_speaker", "determiners", "possessive_figures", "table_source_headers"});
     if (!attribution) return std::unexpected(attribution.error());
     CONTRA_TRY(attribution->add(phrases, "verbs", Cue::verb));
     CONTRA_TRY(attribution->add(phrases, "denial_verbs", Cue::denial_verb));
@@ -302,6 +302,10 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(attribution->add_words(lexicon.speaker_words, "speaker_words"));
     CONTRA_TRY(attribution->add_words(lexicon.not_speaker, "not_speaker"));
     CONTRA_TRY(attribution->add_words(lexicon.determiners, "determiners"));
+    CONTRA_TRY(attribution->add_words(lexicon.possessive_figures, "possessive_figures"));
+    auto table_headers = attribution->strings("table_source_headers");
+    if (!table_headers) return std::unexpected(table_headers.error());
+    lexicon.table_source_headers = std::move(*table_headers);
 
     auto negation = LexiconFile::open(path("negation.toml"), {"words"});
     if (!negation) return std::unexpected(negation.error());
@@ -365,6 +369,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add_words(lexicon.light_words, "light_words"));
     CONTRA_TRY(counts->add_words(lexicon.part_of, "part_of"));
     CONTRA_TRY(counts->add_words(lexicon.partitive, "partitive"));
+    CONTRA_TRY(counts->add_words(lexicon.months, "months"));
+    CONTRA_TRY(counts->add_words(lexicon.month_links, "month_links"));
     CONTRA_TRY(counts->add_words(lexicon.persons, "persons"));
     CONTRA_TRY(counts->add_words(lexicon.person_links, "person_links"));
     CONTRA_TRY(counts->add_words(lexicon.person_ordinals, "person_ordinals"));
@@ -385,8 +391,9 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     }
     phrases.compile(lexicon.vocabulary);
     for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
+                         &lexicon.possessive_figures,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
-                         &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.patient_nouns, &lexicon.hospital_words,
+                         &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words,
                          &lexicon.additions, &lexicon.persons, &lexicon.person_links,
                          &lexicon.person_ordinals, &lexicon.self_links,
                          &lexicon.measures}) {

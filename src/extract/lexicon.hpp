@@ -135,6 +135,8 @@ struct Lexicon {
     WordSet speaker_words;
     WordSet not_speaker;
     WordSet determiners;
+    WordSet possessive_figures;
+    std::vector<std::string> table_source_headers;  // "| Source | Dead |": a table whose rows are sources  // "the ministry's figure of 33": nouns that make a possessive a speaker
     WordSet adverbs;
     WordSet modifiers;
     WordSet bodies;           // "the coastguard", "the rail company": nouns naming an agent the lexicon does not list
@@ -142,6 +144,8 @@ struct Lexicon {
     WordSet partial_degrees;  // "seriously": a zero figure about a part only
     WordSet light_words;      // not counted in the gap between a figure and its trigger
     WordSet part_of;          // "18 of the injured": after "of", the words that make a figure a part
+    WordSet months;           // "on 9 March": a trigger that, capitalised inside a sentence, names a month
+    WordSet month_links;      // "in March", "since March": words before a month
     WordSet partitive;        // "Two of them died": after "of", the words that make a figure some of those counted before
     WordSet patient_nouns;    // "admitted 14 people": the nouns a patient verb counts
     WordSet hospital_words;   // "taken to Saltmere General Hospital"
