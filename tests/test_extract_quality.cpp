@@ -118,8 +118,11 @@ constexpr Floors k_dev_floors{0.76, 0.67};
 // found (0.532). The seventh round of fixes, tuned on those 32, gave 199 of
 // 290 right (0.686), 199 of 344 found (0.578); the four documents it
 // changed moved to the dev corpus, and the twenty-eight left give 161 of
-// 236 right (0.682), 161 of 291 found (0.553).
-constexpr Floors k_heldout_floors{0.68, 0.55};
+// 236 right (0.682), 161 of 291 found (0.553). Then the eighth batch of
+// sixteen, written from a copy of f61a8b7 by annotators who had not seen the
+// seventh round (9b6b5c0), joined the twenty-eight: 283 of 418 right
+// (0.677), 283 of 484 found (0.585).
+constexpr Floors k_heldout_floors{0.67, 0.58};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -150,9 +153,10 @@ constexpr Floors k_heldout_floors{0.68, 0.55};
 // 111 of 152 right (0.730), 111 of 281 found (0.395); held-out 33 of 46
 // right (0.717), 33 of 129 found (0.256). After the seventh round and its
 // four moved documents: dev 119 of 165 right (0.721), 119 of 303 found
-// (0.393); held-out 25 of 33 right (0.758), 25 of 107 found (0.234).
+// (0.393); held-out 25 of 33 right (0.758), 25 of 107 found (0.234). With
+// the eighth batch: 55 of 78 right (0.705), 55 of 195 found (0.282).
 constexpr Floors k_dev_cause_floors{0.72, 0.39};
-constexpr Floors k_heldout_cause_floors{0.75, 0.23};
+constexpr Floors k_heldout_cause_floors{0.70, 0.28};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
