@@ -231,12 +231,14 @@ TEST_CASE("a possessive before a figure's noun names its speaker")
                                     {"the ministry"}}};
     const Extraction extraction = extract_text(
         "Wescott Line's toll of 28 leaves out the crew. The ministry's figure of 72 injured is the highest. "
-        "The coastguard said the ministry's figure of 33 dead was too high.",
+        "The coastguard said the ministry's figure of 33 dead was too high. "
+        "The ministry's figures are false: at least 11 people died.",
         options);
     const auto deaths = of(extraction, "deaths");
-    REQUIRE(deaths.size() == 2);
+    REQUIRE(deaths.size() == 3);
     CHECK(deaths[0].source == "wescott-line");
     CHECK(deaths[1].source == "coastguard");  // a verb of saying names its own speaker
+    CHECK(deaths[2].source == "publication");  // about the ministry's figures, not in its voice
     const auto injuries = of(extraction, "injuries");
     REQUIRE(injuries.size() == 1);
     CHECK(injuries[0].source == "ministry-of-transport");

@@ -233,10 +233,20 @@ std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon
         found->denial = match.cue == Cue::denial_verb;
         return found;
     }
-    // "Wescott Line's toll of 28": a possessive before a figure's noun.
+    // "Wescott Line's toll of 28": a possessive before a figure's noun that
+    // gives the figure ("of 28", "at 28", "is 28"); "the ministry's figures
+    // are false" speaks about the ministry's figure, not with its voice.
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
-    for (std::uint32_t t = std::max<std::uint32_t>(from, 1); t + 1 < n; ++t) {
-        if (s.tokens[t].word != "'s" || !lexicon.possessive_figures.contains(s.tokens[t + 1])) continue;
+    auto gives_figure = [&](std::uint32_t t) {
+        if (t >= n) return false;
+        const std::string_view word = s.tokens[t].word;
+        if (word == "of" || word == "at") return true;
+        return (word == "is" || word == "was" || word == "stands" || word == "stood") && t + 1 < n && s.tokens[t + 1].number;
+    };
+    for (std::uint32_t t = std::max<std::uint32_t>(from, 1); t + 2 < n; ++t) {
+        if (s.tokens[t].word != "'s" || !lexicon.possessive_figures.contains(s.tokens[t + 1]) || !gives_figure(t + 2)) {
+            continue;
+        }
         auto found = phrase_before(s, t, lexicon);
         if (!found || found->kind != SpeakerKind::named || found->first < from) continue;
         found->cue = t;
