@@ -223,6 +223,41 @@ TEST_CASE("a list item led by a name in bold and a colon is that name's")
     CHECK(arrests[0].source == "publication");
 }
 
+TEST_CASE("a printed interview's answers are the interviewee's")
+{
+    ExtractOptions options;
+    options.known_sources = {Source{"workers-network", "Safe Passage Workers' Network", "ngo", Stake::party,
+                                    {"Theresa Nkemelu"}}};
+    const Extraction extraction = extract_text(
+        "Theresa Nkemelu runs Safe Passage Workers' Network. We spoke to her at its office.\n\n"
+        "Q: The ministry says two workers died. What is your answer?\n"
+        "A: Five men died. Nobody has been arrested.\n\n"
+        "Q: Who is to blame?\n"
+        "A: Ustra Contracting is responsible for the deaths.\n",
+        options);
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(deaths[0].source == "ministry");  // relayed in a question
+    CHECK(deaths[1].source == "workers-network");
+    REQUIRE(of(extraction, "arrests").size() == 1);
+    CHECK(of(extraction, "arrests")[0].source == "workers-network");
+    REQUIRE(of(extraction, "responsibility").size() == 1);
+    CHECK(of(extraction, "responsibility")[0].source == "workers-network");
+}
+
+TEST_CASE("'puts the toll at', 'add' and the names of guilds and parties attribute")
+{
+    const Extraction extraction = extract_text(
+        "The company puts the toll at 11. Police add that nobody has been arrested. "
+        "The guild says 41 people were injured.");
+    REQUIRE(of(extraction, "deaths").size() == 1);
+    CHECK(of(extraction, "deaths")[0].source == "company");
+    REQUIRE(of(extraction, "arrests").size() == 1);
+    CHECK(of(extraction, "arrests")[0].source == "police");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(of(extraction, "injuries")[0].source == "guild");
+}
+
 TEST_CASE("a possessive before a figure's noun names its speaker")
 {
     ExtractOptions options;

@@ -414,6 +414,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     // A transcript's turn: the sentences of a labelled paragraph are its speaker's.
     Focus turn;
     std::size_t turn_end = 0;
+    // A printed interview's "A:" turns are the interviewee's: the speaker in
+    // focus when its first "Q:" came (the introduction's "We spoke to her").
+    Focus interviewee;
+    bool interview = false;
     // "According to X:" before a list: its items are X's.
     Focus list;
     std::vector<WordToken>& tokens = buffers.tokens;
@@ -524,7 +528,18 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (id.empty() && label.note_last > label.note_first) {
                 id = resolver.find(words_of(text, tokens, label.note_first, label.note_last));
             }
-            if (!id.empty() || !label.named_only || !turn.id.empty()) {
+            const bool one_letter = label.words == label.first + 1 && tokens[label.first].word.size() == 1;
+            if (id.empty() && one_letter && tokens[label.first].word == "q" && !interview) {
+                interview = true;
+                interviewee = focus;
+            }
+            Focus answers;
+            if (id.empty() && one_letter && tokens[label.first].word == "a" && interview) answers = interviewee;
+            if (!answers.id.empty()) {
+                turn = answers;
+                turn_end = text.size();
+                focus = turn;
+            } else if (!id.empty() || !label.named_only || !turn.id.empty()) {
                 turn = id.empty() ? Focus{} : Focus{id, named};
                 // A transcript's turn in capitals runs on over paragraphs to the next
                 // label ("SUPT. OYELARAN: ... [paragraphs] ... REPORTER:"); a title-case
