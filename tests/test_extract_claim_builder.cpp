@@ -422,6 +422,18 @@ TEST_CASE("a vague body, a lone unknown capital or a blame verb without 'for' na
     }
 }
 
+TEST_CASE("a pronoun opening a blame sentence blames for the source in focus")
+{
+    ExtractOptions options;
+    options.known_sources = {known_source("landworkers-front", "Landworkers' Front", {"the Front"})};
+    const auto claims = of(extract_text("The Landworkers' Front gave a toll of 17. It accused the police of a massacre.",
+                                        options),
+                           "responsibility");
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].source == "landworkers-front");
+    CHECK(agent_of(claims[0]).agent == "police");
+}
+
 TEST_CASE("the subject of a blame verb is the source of the blame when it names a source")
 {
     ExtractOptions options;

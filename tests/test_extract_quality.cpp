@@ -77,7 +77,9 @@ struct Floors {
 // fix moved one more: 514 of 668 right (0.769), 514 of 760 found (0.676).
 // The ninth round (verbs, speaker words, interviews' answers) gave 515 of
 // 668 right (0.771), 515 of 760 found (0.678) on those, and moved twelve
-// more: 604 of 789 right (0.766), 604 of 895 found (0.675).
+// more: 604 of 789 right (0.766), 604 of 895 found (0.675). The tenth
+// round's one fix moved one more: 614 of 802 right (0.766), 614 of 913 found
+// (0.673).
 constexpr Floors k_dev_floors{0.76, 0.67};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -135,8 +137,11 @@ constexpr Floors k_dev_floors{0.76, 0.67};
 // right (0.699), 200 of 336 found (0.595). Then the ninth batch of sixteen,
 // written from a copy of 06537e5 by annotators who had not seen the ninth
 // round (6be5a4b), joined the thirty-one: 335 of 476 right (0.704), 335 of
-// 526 found (0.637).
-constexpr Floors k_heldout_floors{0.70, 0.63};
+// 526 found (0.637). The tenth round (a pronoun opening a blame sentence
+// blames for the source in focus) gave 336 of 476 right (0.706), 336 of 526
+// found (0.639); the one document it changed moved to the dev corpus, and
+// the forty-six left give 326 of 463 right (0.704), 326 of 508 found (0.642).
+constexpr Floors k_heldout_floors{0.70, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -174,9 +179,11 @@ constexpr Floors k_heldout_floors{0.70, 0.63};
 // (0.280). After the ninth round and its twelve moved documents: dev 136 of
 // 187 right (0.727), 136 of 366 found (0.372); held-out 39 of 56 right
 // (0.696), 39 of 132 found (0.295). With the ninth batch: 75 of 105 right
-// (0.714), 75 of 215 found (0.349).
-constexpr Floors k_dev_cause_floors{0.72, 0.37};
-constexpr Floors k_heldout_cause_floors{0.71, 0.34};
+// (0.714), 75 of 215 found (0.349). After the tenth round's moved document:
+// dev 136 of 187 right (0.727), 136 of 371 found (0.367); held-out 75 of 105
+// right (0.714), 75 of 210 found (0.357).
+constexpr Floors k_dev_cause_floors{0.72, 0.36};
+constexpr Floors k_heldout_cause_floors{0.71, 0.35};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -740,7 +747,7 @@ TEST_CASE("the extraction corpora are well formed")
     // their misses; the ten left, a fifth batch of sixteen, written by
     // annotators who had not seen the fourth round's fixes, and a sixth of
     // sixteen remain (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 47, 44, 520); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 46, 44, 500); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -601,6 +601,13 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 blamer = focus;
                 blamer_end = tokens[subject->last - 1].end;
             }
+        } else if (!focus.id.empty() && std::ranges::any_of(matches, [](const extraction::PhraseMatch& match) {
+                       return match.pos == 0 && match.cue == extraction::Cue::pronoun;
+                   })) {
+            // "It accused the police of ...": a pronoun opening the sentence
+            // blames for the source in focus.
+            blamer = focus;
+            blamer_end = tokens[0].end;
         }
 
         // "According to the education authority:" introduces what follows.
