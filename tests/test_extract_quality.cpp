@@ -141,7 +141,10 @@ constexpr Floors k_dev_floors{0.76, 0.67};
 // blames for the source in focus) gave 336 of 476 right (0.706), 336 of 526
 // found (0.639); the one document it changed moved to the dev corpus, and
 // the forty-six left give 326 of 463 right (0.704), 326 of 508 found (0.642).
-constexpr Floors k_heldout_floors{0.70, 0.64};
+// Then the tenth batch of sixteen, written from a copy of 6b60061 by
+// annotators who had not seen the tenth round (7001469), joined the
+// forty-six: 442 of 630 right (0.702), 442 of 692 found (0.639).
+constexpr Floors k_heldout_floors{0.70, 0.63};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -181,9 +184,10 @@ constexpr Floors k_heldout_floors{0.70, 0.64};
 // (0.696), 39 of 132 found (0.295). With the ninth batch: 75 of 105 right
 // (0.714), 75 of 215 found (0.349). After the tenth round's moved document:
 // dev 136 of 187 right (0.727), 136 of 371 found (0.367); held-out 75 of 105
-// right (0.714), 75 of 210 found (0.357).
+// right (0.714), 75 of 210 found (0.357). With the tenth batch: 94 of 141
+// right (0.667), 94 of 283 found (0.332).
 constexpr Floors k_dev_cause_floors{0.72, 0.36};
-constexpr Floors k_heldout_cause_floors{0.71, 0.35};
+constexpr Floors k_heldout_cause_floors{0.66, 0.33};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
