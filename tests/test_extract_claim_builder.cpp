@@ -122,6 +122,15 @@ TEST_CASE("a round-up's stories other than the event's give no claims")
     CHECK(of(extraction, "injuries").size() == 3);
     CHECK(of(extraction, "arrests").empty());
     CHECK(of(extraction, "participants").empty());
+    // Markdown headings title the parts of one story.
+    const std::string parts = "# Inquiry findings\n\n"
+                              "## Rowhurst bakery blast\n\n"
+                              "Two people died.\n\n"
+                              "### Injuries\n\n"
+                              "Nine people were injured.\n\n"
+                              "### Arrests\n\n"
+                              "Five people were arrested.\n";
+    CHECK(of(extract_text(parts, options), "arrests").size() == 1);
     // "UPDATE 1", "UPDATE 2": the times of one story, no round-up.
     const std::string updates = "Police News\n\n"
                                 "Rowhurst bakery blast: statement\n\n"

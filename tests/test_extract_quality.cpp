@@ -79,7 +79,8 @@ struct Floors {
 // 668 right (0.771), 515 of 760 found (0.678) on those, and moved twelve
 // more: 604 of 789 right (0.766), 604 of 895 found (0.675). The tenth
 // round's one fix moved one more: 614 of 802 right (0.766), 614 of 913 found
-// (0.673).
+// (0.673). The eleventh round's one fix moved one more: 629 of 824 right
+// (0.763), 629 of 931 found (0.676).
 constexpr Floors k_dev_floors{0.76, 0.67};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -143,8 +144,12 @@ constexpr Floors k_dev_floors{0.76, 0.67};
 // the forty-six left give 326 of 463 right (0.704), 326 of 508 found (0.642).
 // Then the tenth batch of sixteen, written from a copy of 6b60061 by
 // annotators who had not seen the tenth round (7001469), joined the
-// forty-six: 442 of 630 right (0.702), 442 of 692 found (0.639).
-constexpr Floors k_heldout_floors{0.70, 0.63};
+// forty-six: 442 of 630 right (0.702), 442 of 692 found (0.639). The
+// eleventh round (a Markdown heading is no round-up's headline) gave 447 of
+// 637 right (0.702), 447 of 692 found (0.646); the one document it changed
+// moved to the dev corpus, and the sixty-one left give 432 of 615 right
+// (0.702), 432 of 674 found (0.641).
+constexpr Floors k_heldout_floors{0.70, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -185,8 +190,10 @@ constexpr Floors k_heldout_floors{0.70, 0.63};
 // (0.714), 75 of 215 found (0.349). After the tenth round's moved document:
 // dev 136 of 187 right (0.727), 136 of 371 found (0.367); held-out 75 of 105
 // right (0.714), 75 of 210 found (0.357). With the tenth batch: 94 of 141
-// right (0.667), 94 of 283 found (0.332).
-constexpr Floors k_dev_cause_floors{0.72, 0.36};
+// right (0.667), 94 of 283 found (0.332). After the eleventh round's moved
+// document: dev 141 of 193 right (0.731), 141 of 376 found (0.375);
+// held-out 92 of 138 right (0.667), 92 of 278 found (0.331).
+constexpr Floors k_dev_cause_floors{0.73, 0.37};
 constexpr Floors k_heldout_cause_floors{0.66, 0.33};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -751,7 +758,7 @@ TEST_CASE("the extraction corpora are well formed")
     // their misses; the ten left, a fifth batch of sixteen, written by
     // annotators who had not seen the fourth round's fixes, and a sixth of
     // sixteen remain (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 62, 60, 690); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 61, 60, 670); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -34,7 +34,9 @@ bool looks_like_headline(std::string_view line)
 {
     line = trimmed(line);
     if (line.empty()) return false;
-    if (std::string_view("-*>[(0123456789").find(line.front()) != std::string_view::npos) return false;
+    // A Markdown heading ("### Injuries") titles a part of one story, not a
+    // round-up's item.
+    if (std::string_view("-*>[(#0123456789").find(line.front()) != std::string_view::npos) return false;
     // ".", "!", "?", ":", ";", ",", a straight or a closing curly quotation mark.
     if (std::string_view(".!?:;,\"").find(line.back()) != std::string_view::npos || line.ends_with("\u201d")) return false;
     // At most a dozen words: counted up to the first space too many, as most

@@ -12,7 +12,8 @@ namespace contra::detail::extraction {
 
 // The byte ranges of `text` that tell other stories than the event's, in
 // text order. A headline is a line standing alone between blank lines, of at
-// most a dozen words, that ends in no punctuation and opens no list item. A
+// most a dozen words, that ends in no punctuation and opens no list item and
+// no Markdown heading ("### Injuries" titles a part of one story). A
 // text with three or more headlines, of which one after the first (the
 // first is the page's title) names a word of the event's id ("rowhurst",
 // "bakery" of `rowhurst-bakery-explosion-2028`: words of four letters or
