@@ -10,6 +10,7 @@
 #include "extract/cause.hpp"
 #include "extract/claim_builder.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/lines.hpp"
 #include "extract/segmenter.hpp"
 #include "extract/sources.hpp"
 #include "extract/story_scope.hpp"
@@ -35,6 +36,8 @@ struct Extractor::Impl {
 namespace {
 
 using extraction::WordToken;
+using extraction::is_blank;
+using extraction::line_end;
 
 constexpr std::size_t k_context = 32;
 
@@ -102,8 +105,6 @@ struct DocumentScratch {
     extraction::ClaimScratch claims;
 };
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
 // The offset of the start of the line that holds byte `at`.
 std::size_t line_start(std::string_view text, std::size_t at)
 {
@@ -116,13 +117,6 @@ bool opens_line(std::string_view text, std::size_t at)
 {
     while (at > 0 && is_blank(text[at - 1])) --at;
     return at == 0 || text[at - 1] == '\n';
-}
-
-// The end of the line that holds byte `at`: its newline, or the text's end.
-std::size_t line_end(std::string_view text, std::size_t at)
-{
-    const std::size_t newline = text.find('\n', at);
-    return newline == std::string_view::npos ? text.size() : newline;
 }
 
 // The end of the paragraph that holds byte `at`: the next blank line, or the text's end.

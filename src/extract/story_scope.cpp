@@ -1,5 +1,7 @@
 #include "extract/story_scope.hpp"
 
+#include "extract/lines.hpp"
+
 #include <contra/text.hpp>
 
 #include <algorithm>
@@ -18,21 +20,9 @@ struct Line {
     std::size_t end;  // before its newline
 };
 
-bool blank(std::string_view line)
-{
-    return std::ranges::all_of(line, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
-}
-
-std::string_view trimmed(std::string_view line)
-{
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
-    return line;
-}
-
 bool looks_like_headline(std::string_view line)
 {
-    line = trimmed(line);
+    line = trim_blanks(line);
     if (line.empty()) return false;
     // A Markdown heading ("### Injuries") titles a part of one story, not a
     // round-up's item.
@@ -102,8 +92,8 @@ std::vector<ByteRange> other_stories(std::string_view text, std::string_view eve
         if (has_candidate && blank_before_candidate && blank_after && looks_like_headline(line)) headlines.push_back(candidate);
     };
     for (std::size_t start = 0; start <= text.size();) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        const bool line_blank = blank(text.substr(start, end - start));
+        const std::size_t end = line_end(text, start);
+        const bool line_blank = is_blank_line(text.substr(start, end - start));
         take(line_blank);
         blank_before_candidate = !has_candidate || candidate_blank;
         candidate = {start, end};
@@ -118,7 +108,7 @@ std::vector<ByteRange> other_stories(std::string_view text, std::string_view eve
     // story, not stories. An empty key is a headline of no series.
     std::vector<std::string> series;
     for (const Line& line : headlines) {
-        const std::string_view words = trimmed(text.substr(line.start, line.end - line.start));
+        const std::string_view words = trim_blanks(text.substr(line.start, line.end - line.start));
         const std::size_t space = words.find(' ');
         const bool numbered = space != std::string_view::npos && space + 1 < words.size() && words[space + 1] >= '0' &&
                               words[space + 1] <= '9';

@@ -1,5 +1,7 @@
 #include "extract/tables.hpp"
 
+#include "extract/lines.hpp"
+
 #include <contra/text.hpp>
 
 #include <algorithm>
@@ -9,12 +11,10 @@ namespace contra::detail::extraction {
 
 namespace {
 
-std::size_t line_end(std::string_view text, std::size_t at) { return std::min(text.find('\n', at), text.size()); }
-
 // The first non-blank byte of the line at `at`, or the line's end.
 std::size_t first_visible(std::string_view text, std::size_t at, std::size_t end)
 {
-    while (at < end && (text[at] == ' ' || text[at] == '\t')) ++at;
+    while (at < end && is_blank(text[at])) ++at;
     return at;
 }
 
@@ -36,8 +36,8 @@ std::vector<ByteRange> cells_of(std::string_view text, std::size_t start, std::s
         if (close == end && first_visible(text, at, end) == end) break;  // no cell after the last pipe
         std::size_t a = at;
         std::size_t b = close;
-        while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '*')) ++a;
-        while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r' || text[b - 1] == '*')) --b;
+        while (a < b && (is_blank(text[a]) || text[a] == '*')) ++a;
+        while (b > a && (is_blank(text[b - 1]) || text[b - 1] == '*')) --b;
         cells.push_back({a, b});
         at = close + 1;
     }
@@ -50,7 +50,7 @@ bool is_delimiter(std::string_view text, std::size_t start, std::size_t end)
     for (std::size_t i = first_visible(text, start, end); i < end; ++i) {
         const char c = text[i];
         if (c == '-') dash = true;
-        else if (c != '|' && c != ':' && c != ' ' && c != '\t' && c != '\r') return false;
+        else if (c != '|' && c != ':' && !is_blank(c)) return false;
     }
     return dash;
 }
