@@ -21,9 +21,10 @@ struct ExtractOptions {
     std::vector<Source> known_sources;  // the event's sources and aliases: they take priority
     std::optional<std::string> speaker; // --source: the whole document is this source's statement
     std::string publication;            // source id for claims in the document's own voice
-    // The event's date (ISO), when known: a figure whose nearest year is
-    // neither its year, the year the event id ends with, nor the year the
-    // document was published, is another event's ("In 2016 a fire killed 19").
+    // The event's date (ISO), when known: a figure whose nearest year lies
+    // outside the span from the event's year (this date's, or the one its id
+    // ends with) to the year the document was published is another event's
+    // ("In 2016 a fire killed 19").
     std::string event_date;
     // False leaves Claim::id empty: a caller that only reads the claims, as
     // `contra check` does with a draft's, saves a SHA-256 per claim.

@@ -327,9 +327,6 @@ private:
         return 0;
     }
 
-    // "Five protesters were detained", "Two protesters were taken to hospital":
-    // a group word that is also a trigger is the noun of the trigger after
-    // it, not a count of its own.
     // "interviewed on 9 and 10 March", "in March", "March 9": a trigger word
     // capitalised inside a sentence that is also a month's name is the month
     // when a day's number or a word of `month_links` stands next to it
@@ -345,6 +342,9 @@ private:
         return day_before || day_after || m_lexicon.month_links.contains(before);
     }
 
+    // "Five protesters were detained", "Two protesters were taken to hospital":
+    // a group word that is also a trigger is the noun of the trigger after
+    // it, not a count of its own.
     [[nodiscard]] bool noun_before_trigger(const PhraseMatch& trigger) const
     {
         if (m_s.at(trigger.pos, Cue::group) == nullptr) return false;

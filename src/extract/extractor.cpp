@@ -95,6 +95,33 @@ struct Focus {
     std::string_view mention;
 };
 
+// The largest lower bound among the counts seen so far under each key (an
+// attribute, or a source's id), for telling a part from a count: "Two of
+// them died" after "three people died" counts some of those counted.
+template <typename Key>
+class LargestCounts {
+public:
+    // True when `count` lies below the largest one recorded under `key`.
+    [[nodiscard]] bool below(const Key& key, const Count& count) const
+    {
+        const auto known = std::ranges::find(m_largest, key, &std::pair<Key, std::int64_t>::first);
+        return known != m_largest.end() && count.hi && *count.hi < known->second;
+    }
+
+    void record(const Key& key, std::int64_t lo)
+    {
+        const auto known = std::ranges::find(m_largest, key, &std::pair<Key, std::int64_t>::first);
+        if (known == m_largest.end()) {
+            m_largest.emplace_back(key, lo);
+        } else {
+            known->second = std::max(known->second, lo);
+        }
+    }
+
+private:
+    std::vector<std::pair<Key, std::int64_t>> m_largest;
+};
+
 // The buffers of one document's extraction (see Extractor::extract).
 struct DocumentScratch {
     FoldedText folded;
@@ -419,10 +446,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     std::vector<extraction::Figure>& figures = buffers.figures;
     std::vector<extraction::SentenceClaim>& found = buffers.found;
     extraction::ClaimScratch& scratch = buffers.claims;
-    // The largest injury count each source gave so far (its lower bound).
-    std::vector<std::pair<std::string_view, std::int64_t>> injuries_from;
-    // The largest count of each attribute so far, whoever gave it (its lower bound).
-    std::vector<std::pair<std::string, std::int64_t>> largest;
+    // The largest injury count each source gave so far.
+    LargestCounts<std::string_view> injuries_from;
+    // The largest count of each attribute so far, whoever gave it.
+    LargestCounts<std::string> largest;
     // What the document's last count claim counted: "put the figure at ..." counts it again.
     std::string last_count;
     const std::string rule_version = "@" + std::to_string(extraction::k_rule_version);
@@ -663,37 +690,25 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             }
         }
         for (extraction::SentenceClaim& raw : found) {
-            const bool count = std::holds_alternative<Count>(raw.value.data);
-            if ((count || raw.attribute == "cause") && years.outside(raw.start, raw.end)) continue;
+            const Count* count = std::get_if<Count>(&raw.value.data);
+            if ((count != nullptr || raw.attribute == "cause") && years.outside(raw.start, raw.end)) continue;
             const Focus& said_by = raw.start >= second_from ? second : raw.end <= first_clause_end ? voice : speaker;
             // "put the figure at 12,000": the count of whatever the last one counted.
             if (raw.attribute.empty()) {
                 if (last_count.empty()) continue;
                 raw.attribute = last_count;
-            } else if (std::holds_alternative<Count>(raw.value.data)) {
+            } else if (count != nullptr) {
                 last_count = raw.attribute;
             }
-            if (const auto* count = std::get_if<Count>(&raw.value.data)) {
-                auto known = std::ranges::find(largest, raw.attribute, &std::pair<std::string, std::int64_t>::first);
+            if (count != nullptr) {
                 // "Two of them died" after "three people died": some of those counted, not a count.
-                if (raw.partitive && known != largest.end() && count->hi && *count->hi < known->second) continue;
-                if (known == largest.end()) {
-                    largest.emplace_back(raw.attribute, count->lo);
-                } else {
-                    known->second = std::max(known->second, count->lo);
-                }
-            }
-            if (const auto* count = std::get_if<Count>(&raw.value.data); count && raw.attribute == "injuries") {
-                auto earlier = std::ranges::find(injuries_from, said_by.id, &std::pair<std::string_view, std::int64_t>::first);
-                // "several residents were taken to a hospital" after the same source's
-                // "more than 100 residents were hurt": some of them, not a count.
-                if (raw.part_of_earlier && earlier != injuries_from.end() && count->hi && *count->hi < earlier->second) {
-                    continue;
-                }
-                if (earlier == injuries_from.end()) {
-                    injuries_from.emplace_back(said_by.id, count->lo);
-                } else {
-                    earlier->second = std::max(earlier->second, count->lo);
+                if (raw.partitive && largest.below(raw.attribute, *count)) continue;
+                largest.record(raw.attribute, count->lo);
+                if (raw.attribute == "injuries") {
+                    // "several residents were taken to a hospital" after the same source's
+                    // "more than 100 residents were hurt": some of them, not a count.
+                    if (raw.part_of_earlier && injuries_from.below(said_by.id, *count)) continue;
+                    injuries_from.record(said_by.id, count->lo);
                 }
             }
             // "it was not responsible": the agent is whoever speaks, unless that
