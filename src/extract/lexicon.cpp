@@ -4,20 +4,11 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <charconv>
 #include <filesystem>
 
 namespace contra::detail::extraction {
 
 namespace {
-
-bool is_year(const WordToken& token)
-{
-    if (!token.number || token.word.size() != 4) return false;
-    int year = 0;
-    auto [end, ec] = std::from_chars(token.word.data(), token.word.data() + 4, year);
-    return ec == std::errc() && end == token.word.data() + 4 && year >= 1800 && year <= 2100;
-}
 
 Location where(const toml::source_region& region, const std::string& path)
 {
@@ -198,7 +189,7 @@ void PhraseTable::FirstWord::index()
 // number is `number`.
 bool PhraseTable::word_matches(std::uint32_t word, std::uint32_t number, const WordToken& token)
 {
-    return word == k_year ? is_year(token) : word == number;
+    return word == k_year ? year_of(token).has_value() : word == number;
 }
 
 void PhraseTable::scan(std::span<const WordToken> tokens, std::vector<PhraseMatch>& out) const

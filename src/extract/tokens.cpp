@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <charconv>
 #include <string>
 
 namespace contra::detail::extraction {
@@ -92,6 +93,15 @@ void tokenize_words(const FoldedText& folded, std::string_view original, std::si
         }
         i = j;
     }
+}
+
+std::optional<int> year_of(const WordToken& token)
+{
+    if (!token.number || token.word.size() != 4) return std::nullopt;
+    int year = 0;
+    const auto [end, ec] = std::from_chars(token.word.data(), token.word.data() + 4, year);
+    if (ec != std::errc() || end != token.word.data() + 4 || year < 1800 || year > 2100) return std::nullopt;
+    return year;
 }
 
 std::vector<std::string> phrase_words(std::string_view phrase)

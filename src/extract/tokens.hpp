@@ -4,6 +4,7 @@
 #include <contra/text.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct WordToken {
 // Appends to `out` (cleared first) so one buffer serves every sentence.
 void tokenize_words(const FoldedText& folded, std::string_view original, std::size_t first, std::size_t last,
                     std::vector<WordToken>& out);
+
+// The year a token writes in four digits (1800 to 2100): "2016", not "2,016".
+[[nodiscard]] std::optional<int> year_of(const WordToken& token);
 
 // The words of a lexicon phrase, folded and split as text is: "Lost their
 // lives" -> {"lost", "their", "lives"}.

@@ -24,14 +24,6 @@ std::optional<int> leading_year(std::string_view text)
     return year;
 }
 
-std::optional<int> year_of(const WordToken& token)
-{
-    if (!token.number || token.word.size() != 4) return std::nullopt;
-    const auto year = leading_year(token.word);
-    if (!year || *year < 1800 || *year > 2100) return std::nullopt;
-    return year;
-}
-
 // "since 1998", "since the dockers' strike of 1989": a year a comparison
 // reaches back to, a few words after "since" in the same clause.
 bool after_since(std::span<const WordToken> tokens, std::size_t year)
@@ -51,19 +43,17 @@ bool after_since(std::span<const WordToken> tokens, std::size_t year)
 
 YearScope::YearScope(std::string_view event_id, std::string_view event_date, std::string_view published)
 {
+    // The years between the event and the report are its aftermath ("Police
+    // arrested two engineers in March 2030" of a 2029 breach reported in 2031).
     auto add = [&](std::optional<int> year) {
-        if (year && std::ranges::find(m_event_years, *year) == m_event_years.end()) m_event_years.push_back(*year);
+        if (!year) return;
+        m_first = m_known ? std::min(m_first, *year) : *year;
+        m_last = m_known ? std::max(m_last, *year) : *year;
+        m_known = true;
     };
     add(leading_year(event_date));
     if (event_id.size() > 5 && event_id[event_id.size() - 5] == '-') add(leading_year(event_id.substr(event_id.size() - 4)));
     add(leading_year(published));
-}
-
-bool YearScope::is_event_year(int year) const
-{
-    // The years between the event and the report are its aftermath ("Police
-    // arrested two engineers in March 2030" of a 2029 breach reported in 2031).
-    return !m_event_years.empty() && year >= std::ranges::min(m_event_years) && year <= std::ranges::max(m_event_years);
 }
 
 void YearScope::next_sentence(std::span<const WordToken> tokens, bool same_paragraph)
@@ -71,11 +61,11 @@ void YearScope::next_sentence(std::span<const WordToken> tokens, bool same_parag
     const bool follows_other = m_opens_other && same_paragraph;
     m_years.clear();
     m_opens_other = false;
-    if (m_event_years.empty()) return;
+    if (!m_known) return;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto year = year_of(tokens[i]);
         if (!year || after_since(tokens, i)) continue;
-        const bool event = is_event_year(*year);
+        const bool event = *year >= m_first && *year <= m_last;
         if (m_years.empty() && !event && i <= k_opening_tokens) m_opens_other = true;
         m_years.push_back({tokens[i].start, tokens[i].end, event});
     }

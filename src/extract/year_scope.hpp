@@ -44,9 +44,9 @@ private:
         std::size_t end;
         bool event;
     };
-    [[nodiscard]] bool is_event_year(int year) const;
-
-    std::vector<int> m_event_years;
+    bool m_known = false;  // an event's year is known: [m_first, m_last] are its years
+    int m_first = 0;
+    int m_last = 0;
     std::vector<Year> m_years;  // the sentence's years, in text order
     bool m_inherited = false;   // the sentence belongs to the other year the one before opened with
     bool m_opens_other = false; // the sentence opens with a year not the event's
