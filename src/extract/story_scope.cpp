@@ -1,6 +1,7 @@
 #include "extract/story_scope.hpp"
 
 #include "extract/lines.hpp"
+#include "extract/tokens.hpp"
 
 #include <contra/text.hpp>
 
@@ -15,10 +16,8 @@ constexpr std::size_t k_min_headlines = 3;
 constexpr std::size_t k_headline_words = 12;
 constexpr std::size_t k_min_event_word = 4;
 
-struct Line {
-    std::size_t start;
-    std::size_t end;  // before its newline
-};
+// A line's bytes, before its newline.
+using Line = ByteRange;
 
 bool looks_like_headline(std::string_view line)
 {
@@ -52,26 +51,16 @@ std::vector<std::string_view> event_words(std::string_view event_id)
     return words;
 }
 
-// True when a whole word of `text`, folded, is one of `words`.
+// True when a word of `text`, folded and split as the extractor splits
+// sentences, is one of `words`.
 bool names_any(std::string_view text, const std::vector<std::string_view>& words)
 {
-    const std::string folded = fold(text);
-    std::size_t i = 0;
-    while (i < folded.size()) {
-        auto word_byte = [&](std::size_t at) {
-            const auto c = static_cast<unsigned char>(folded[at]);
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-        };
-        if (!word_byte(i)) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < folded.size() && word_byte(j)) ++j;
-        if (std::ranges::find(words, std::string_view(folded).substr(i, j - i)) != words.end()) return true;
-        i = j;
-    }
-    return false;
+    const FoldedText folded = fold_with_map(text);
+    std::vector<WordToken> tokens;
+    tokenize_words(folded, text, 0, folded.text.size(), tokens);
+    return std::ranges::any_of(tokens, [&](const WordToken& token) {
+        return !token.punct && std::ranges::find(words, token.word) != words.end();
+    });
 }
 
 }  // namespace
