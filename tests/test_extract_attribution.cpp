@@ -425,3 +425,29 @@ TEST_CASE("'my' or 'our' before a speaker word is the body of whoever speaks")
     CHECK(agent_of(claims[0]).agent == "works-ministry");
     CHECK(claims[0].polarity == Polarity::denied);
 }
+
+TEST_CASE("a described name, a relative clause that says, a colon after the subject and a chat log's sender")
+{
+    // The aside describes the name before it; an aside naming a body speaks for it.
+    CHECK(speaker_of("Tailings Watch, an environmental group, says six people died.").first == "tailings-watch");
+    CHECK(speaker_of("Jan Berg, a spokesman for the Harwick Council, said six people died.").first ==
+          "spokesman-for-the-harwick-council");
+    // "which says" right before the figure: the name before the comma.
+    CHECK(speaker_of("The Supporters' Trust, which says at least 60 people were hurt, has written to the club.")
+              .first == "supporters-trust");
+    // A relative clause whose verb comes later is about something else.
+    CHECK(speaker_of("Two men died at the depot of the Harwick council, which on Monday said the depot was safe.")
+              .first == "publication");
+
+    ExtractOptions options;
+    options.known_sources = {Source{"merriton-police", "Merriton Police", "police", Stake::party, {"the police"}},
+                             Source{"merriton-council", "Merriton Council", "council", Stake::party, {}},
+                             Source{"matej", "Matej", "witness", Stake::unknown, {}}};
+    CHECK(speaker_of("Merriton Police have just given an update: 19 people have now been arrested.", options).first ==
+          "merriton-police");
+    CHECK(speaker_of("Merriton Council, at the cordon an hour ago: \"Nobody was hurt in the square.\"", options)
+              .first == "merriton-council");
+    // Words about the subject before the colon leave the figure the publication's.
+    CHECK(speaker_of("Merriton Police's figures are false: at least 11 dead.", options).first == "publication");
+    CHECK(speaker_of("21:19, Matej: at least 15 arrested out there already", options).first == "matej");
+}

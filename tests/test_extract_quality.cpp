@@ -80,7 +80,10 @@ struct Floors {
 // more: 604 of 789 right (0.766), 604 of 895 found (0.675). The tenth
 // round's one fix moved one more: 614 of 802 right (0.766), 614 of 913 found
 // (0.673). The eleventh round's one fix moved one more: 629 of 824 right
-// (0.763), 629 of 931 found (0.676).
+// (0.763), 629 of 931 found (0.676). The twelfth round (a described name,
+// ", which says", a colon after the subject, a chat log's sender) gave 634
+// of 825 right (0.768), 634 of 931 found (0.681) on those, and moved three
+// more: 659 of 865 right (0.762), 659 of 971 found (0.679).
 constexpr Floors k_dev_floors{0.76, 0.67};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -148,8 +151,11 @@ constexpr Floors k_dev_floors{0.76, 0.67};
 // eleventh round (a Markdown heading is no round-up's headline) gave 447 of
 // 637 right (0.702), 447 of 692 found (0.646); the one document it changed
 // moved to the dev corpus, and the sixty-one left give 432 of 615 right
-// (0.702), 432 of 674 found (0.641).
-constexpr Floors k_heldout_floors{0.70, 0.64};
+// (0.702), 432 of 674 found (0.641). The twelfth round gave 440 of 615
+// right (0.715), 440 of 674 found (0.653); the three documents it changed
+// moved to the dev corpus, and the fifty-eight left give 415 of 575 right
+// (0.722), 415 of 634 found (0.655).
+constexpr Floors k_heldout_floors{0.72, 0.65};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -192,7 +198,10 @@ constexpr Floors k_heldout_floors{0.70, 0.64};
 // right (0.714), 75 of 210 found (0.357). With the tenth batch: 94 of 141
 // right (0.667), 94 of 283 found (0.332). After the eleventh round's moved
 // document: dev 141 of 193 right (0.731), 141 of 376 found (0.375);
-// held-out 92 of 138 right (0.667), 92 of 278 found (0.331).
+// held-out 92 of 138 right (0.667), 92 of 278 found (0.331). After the
+// twelfth round's three moved documents: dev 147 of 201 right (0.731), 147
+// of 395 found (0.372); held-out 86 of 130 right (0.662), 86 of 259 found
+// (0.332).
 constexpr Floors k_dev_cause_floors{0.73, 0.37};
 constexpr Floors k_heldout_cause_floors{0.66, 0.33};
 // The targets the extractor is working towards (reported, not enforced).
@@ -754,11 +763,10 @@ TEST_CASE("the extraction corpora are well formed")
     const auto rules = contra::RuleSet::load(contra::test::rules_dir().string());
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
-    // Fifty-four held-out documents moved to the dev corpus with the fixes of
-    // their misses; the ten left, a fifth batch of sixteen, written by
-    // annotators who had not seen the fourth round's fixes, and a sixth of
-    // sixteen remain (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 61, 60, 670); }
+    // Held-out documents move to the dev corpus with the fixes of their
+    // misses; what is left of ten batches of sixteen remains
+    // (docs/extraction-quality.md).
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 58, 57, 630); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

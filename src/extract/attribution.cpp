@@ -127,6 +127,8 @@ std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t en
 
 bool is_relative(std::string_view word) { return word == "who" || word == "which" || word == "that"; }
 
+bool is_indefinite(std::string_view word) { return word == "a" || word == "an"; }
+
 // A speaker set off from its verb: "the operator, Selva Stone Ltd, said"
 // (the name in the aside), "Lidia Poret, who speaks for the trust, said"
 // (the name before a relative clause), "..., the company that runs the pit
@@ -147,14 +149,33 @@ std::optional<Attribution> phrase_apart(const SentenceView& s, std::uint32_t end
             return phrase_before(s, open - 1, lexicon);
         }
         auto aside = phrase_before(s, last - 1, lexicon);
-        if (aside && aside->first == open && aside->kind == SpeakerKind::named) return aside;
-        return std::nullopt;
+        if (!aside || aside->first != open || aside->kind != SpeakerKind::named) return std::nullopt;
+        // "Tailings Watch, an environmental group, says": an aside that opens
+        // with "a" and names no body ("a spokesman for the 4th Infantry
+        // Division" does) describes the name before it, which is the speaker.
+        const bool names_body = std::any_of(s.tokens.begin() + open + 1, s.tokens.begin() + last - 1,
+                                            [](const WordToken& token) { return token.capital; });
+        if (is_indefinite(s.tokens[open].word) && !names_body && open >= 2) {
+            auto name = phrase_before(s, open - 1, lexicon);
+            if (name && name->kind == SpeakerKind::named && s.tokens[name->first].capital) return name;
+        }
+        return aside;
     }
     // "the company that runs the pit said": a relative pronoun, no break after it.
     for (std::uint32_t t = last; t > lowest; --t) {
         const std::uint32_t at = t - 1;
         if (s.is_break(at)) return std::nullopt;
         if (!is_relative(s.tokens[at].word)) continue;
+        // "The Trust, which says at least 60 were hurt, accuses ...": the
+        // name before a relative set off by a comma, right before the verb.
+        if (at >= 2 && s.is_punct(at - 1, ',') && s.tokens[at].word != "that" && at + 1 == last) {
+            auto head = phrase_before(s, at - 1, lexicon);
+            if (!head || head->kind != SpeakerKind::named) return std::nullopt;
+            if (!lexicon.determiners.contains(s.tokens[head->first]) && !s.tokens[head->first].capital) {
+                return std::nullopt;
+            }
+            return head;
+        }
         auto head = phrase_before(s, at, lexicon);
         if (!head || head->kind != SpeakerKind::named) return std::nullopt;
         // The head opens its clause: "..., the company that ...", not "killed the man who ...".
@@ -260,16 +281,21 @@ std::optional<Attribution> leading_subject(const SentenceView& s, const Lexicon&
     if (s.tokens.empty()) return std::nullopt;
     // "10.20 Galveny police have issued a statement": a live blog's clock time
     // opens the entry, not the subject.
-    std::uint32_t begin = 0;
-    const auto& t = s.tokens;
-    if (t.size() > 3 && t[0].number && t[0].word.size() <= 2 && (s.is_punct(1, '.') || s.is_punct(1, ':')) &&
-        t[2].number && t[2].word.size() == 2) {
-        begin = 3;
-        while (begin < s.tokens.size() && s.tokens[begin].punct && s.tokens[begin].word != "\"") ++begin;
-    }
-    auto found = phrase_after(s, begin, lexicon);
+    auto found = phrase_after(s, after_clock_time(s.tokens), lexicon);
     if (!found || found->kind != SpeakerKind::named) return std::nullopt;
     return found;
+}
+
+std::uint32_t after_clock_time(std::span<const WordToken> t)
+{
+    const auto is_mark = [&](std::size_t at, char mark) { return t[at].punct && t[at].word[0] == mark; };
+    if (t.size() <= 3 || !t[0].number || t[0].word.size() > 2 || !(is_mark(1, '.') || is_mark(1, ':')) ||
+        !t[2].number || t[2].word.size() != 2) {
+        return 0;
+    }
+    std::uint32_t begin = 3;
+    while (begin < t.size() && t[begin].punct && t[begin].word != "\"") ++begin;
+    return begin;
 }
 
 std::uint32_t clause_separator(const SentenceView& s, std::uint32_t after, std::uint32_t before)

@@ -42,4 +42,9 @@ struct Attribution {
 // Iran, ..." Used to move the focus without a cue.
 [[nodiscard]] std::optional<Attribution> leading_subject(const SentenceView& sentence, const Lexicon& lexicon);
 
+// The first token after a live blog's or a chat log's clock time that opens
+// a sentence ("10.20 Galveny police ...", "21:19, Matej: ...") and the
+// punctuation after it; 0 when the sentence opens with no clock time.
+[[nodiscard]] std::uint32_t after_clock_time(std::span<const WordToken> tokens);
+
 }  // namespace contra::detail::extraction

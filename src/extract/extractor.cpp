@@ -237,10 +237,15 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
         }
     }
     if (i == titles) {
-        // "Mirek:", "Ferro Daily:": an interview's speakers in title case.
-        i = 0;
-        while (i < tokens.size() && i < k_label_words && tokens[i].capital && !tokens[i].punct && !tokens[i].number) ++i;
-        if (i == 0 || i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
+        // "Mirek:", "Ferro Daily:": an interview's speakers in title case;
+        // "21:19, Matej:", a chat log's, after the time of the message.
+        label.first = extraction::after_clock_time(tokens);
+        i = label.first;
+        while (i < tokens.size() && i < label.first + k_label_words && tokens[i].capital && !tokens[i].punct &&
+               !tokens[i].number) {
+            ++i;
+        }
+        if (i == label.first || i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
         if (!opens_line(text, start)) return {};
         label.words = i;
         label.named_only = true;
@@ -382,6 +387,32 @@ Label bold_label(std::string_view text, std::size_t start, std::span<const WordT
         if (tokens[i].punct && tokens[i].word == ")" && label.note_first != 0 && label.note_last == 0) label.note_last = i;
     }
     return {};
+}
+
+// How many tokens after a sentence's subject a colon may come and still open
+// what the subject says: "Mayor Ines Sollery, at the cordon an hour ago: ...".
+constexpr std::uint32_t k_colon_reach = 10;
+
+// True when a colon follows the subject that ends at token `from`, within
+// k_colon_reach tokens, after a comma or a word of lexicon.colon_leads right
+// after the subject, and before any word that makes a claim ("The ambulance
+// service has updated its figures: 19 people were treated"); not a clock's
+// "10:30".
+bool colon_opens_content(const extraction::SentenceView& s, const extraction::Lexicon& lexicon, std::uint32_t from)
+{
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    if (from >= n || !(s.is_punct(from, ',') || lexicon.colon_leads.contains(s.tokens[from]))) return false;
+    for (std::uint32_t t = from; t < n && t < from + k_colon_reach; ++t) {
+        if (!s.is_punct(t, ':')) continue;
+        if (t > 0 && t + 1 < n && s.tokens[t - 1].number && s.tokens[t + 1].number) return false;
+        return t + 1 < n && std::ranges::none_of(s.matches, [&](const extraction::PhraseMatch& match) {
+                   return match.pos < t && (match.cue == extraction::Cue::trigger || match.cue == extraction::Cue::state ||
+                                            match.cue == extraction::Cue::blame ||
+                                            match.cue == extraction::Cue::patient_verb ||
+                                            match.cue == extraction::Cue::to_hospital);
+               });
+    }
+    return false;
 }
 
 std::string_view words_of(std::string_view text, std::span<const WordToken> tokens, std::uint32_t first,
@@ -621,6 +652,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 focus = Focus{id, mention};
                 blamer = focus;
                 blamer_end = tokens[subject->last - 1].end;
+                // "Merriton Police have just given an update: 19 people have
+                // now been arrested": a colon after the subject, before any
+                // figure's trigger, opens what the subject says.
+                if (colon_opens_content(sentence, lexicon, subject->last)) speaker = focus;
             }
         } else if (!focus.id.empty() && std::ranges::any_of(matches, [](const extraction::PhraseMatch& match) {
                        return match.pos == 0 && match.cue == extraction::Cue::pronoun;

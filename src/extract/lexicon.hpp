@@ -135,8 +135,9 @@ struct Lexicon {
     WordSet speaker_words;
     WordSet not_speaker;
     WordSet determiners;
-    WordSet possessive_figures;
-    std::vector<std::string> table_source_headers;  // "| Source | Dead |": a table whose rows are sources  // "the ministry's figure of 33": nouns that make a possessive a speaker
+    WordSet possessive_figures;  // "the ministry's figure of 33": nouns that make a possessive a speaker
+    WordSet colon_leads;         // "Police have given an update: ...": words between a subject and the colon that opens its words
+    std::vector<std::string> table_source_headers;  // "| Source | Dead |": a table whose rows are sources
     WordSet adverbs;
     WordSet modifiers;
     WordSet bodies;           // "the coastguard", "the rail company": nouns naming an agent the lexicon does not list
