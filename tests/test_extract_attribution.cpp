@@ -451,3 +451,126 @@ TEST_CASE("a described name, a relative clause that says, a colon after the subj
     CHECK(speaker_of("Merriton Police's figures are false: at least 11 dead.", options).first == "publication");
     CHECK(speaker_of("21:19, Matej: at least 15 arrested out there already", options).first == "matej");
 }
+
+TEST_CASE("a source in brackets after the figures, and a bold heading that admits or treats, name the speaker")
+{
+    ExtractOptions options{"test-event", {}, {}, "publication"};
+    options.known_sources = {Source{"dalehurst-constabulary", "Dalehurst Constabulary", "police", Stake::party, {}},
+                             Source{"craddock-hospital", "Craddock Vale General Hospital", "hospital",
+                                    Stake::independent, {}}};
+    auto document = text_document("Here is how the figures stand:\n\n"
+                                  "- **Dead:** 2 (Dalehurst Constabulary)\n"
+                                  "- **Admitted to hospital:** 7, including four children (Craddock Vale General "
+                                  "Hospital)\n"
+                                  "- **Arrested:** 1 (Dalehurst Constabulary)\n\n"
+                                  "Rescuers pulled out four people from the National Council of Resistance of Iran "
+                                  "(NCRI), and three of them died.\n",
+                                  "newsletter.md");
+    auto extraction = shared_extractor().extract(document, options);
+    REQUIRE(extraction);
+    const auto deaths = of(*extraction, "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(deaths[0].source == "dalehurst-constabulary");
+    CHECK(deaths[1].source == "publication");  // a bracket that defines an acronym names no speaker
+    const auto injuries = of(*extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].source == "craddock-hospital");  // "Admitted to hospital" is a heading, no source
+    REQUIRE(of(*extraction, "arrests").size() == 1);
+    CHECK(of(*extraction, "arrests")[0].source == "dalehurst-constabulary");
+}
+
+TEST_CASE("asides, relative clauses and possessive roles lead to the speaker they describe")
+{
+    ExtractOptions options;
+    options.known_sources = {
+        Source{"haldrun-hospital", "Haldrun District Hospital", "hospital", Stake::independent, {"the hospital"}},
+        Source{"stellbury-ambulance", "Stellbury Ambulance Service", "ambulance", Stake::independent, {}},
+        Source{"hallamere-infirmary", "Hallamere Infirmary", "hospital", Stake::independent, {}},
+        Source{"county-fire", "Hollenby Fire and Rescue Service", "fire service", Stake::independent,
+               {"the county fire and rescue service"}}};
+    // A determiner's aside that names no body describes the name before it.
+    CHECK(speaker_of("The Custodial Staff Association, the union for prison staff, says 11 of its members were "
+                     "hurt.")
+              .first == "custodial-staff-association");
+    // A hyphen inside the name in an aside.
+    CHECK(speaker_of("Its director, Sunniva Oyelowo-Frain, said five people died.").first ==
+          "sunniva-oyelowo-frain");
+    // An aside that names no one, after the speaker that opens the sentence.
+    CHECK(speaker_of("A statement from Stellbury Ambulance Service, read to the court, said its paramedics "
+                     "treated 17 people.",
+                     options)
+              .first == "stellbury-ambulance");
+    // "where" opens a relative clause; "doctors at" a hospital speak for it.
+    CHECK(speaker_of("Doctors at Hallamere Infirmary, where most of the casualties were taken, said three had "
+                     "died.",
+                     options)
+              .first == "hallamere-infirmary");
+    // The owner of a possessive role, when it is a known source.
+    CHECK(speaker_of("Two traders are confirmed dead, according to the hospital's director, Dr Iona Bratescu.",
+                     options)
+              .first == "haldrun-hospital");
+    // "itself" between the speaker and the verb.
+    CHECK(speaker_of("The hospital itself says it treated 17 people.", options).first == "haldrun-hospital");
+    // An "and" before a speaker word joins a lower-case name.
+    CHECK(speaker_of("Four workers were killed, the county fire and rescue service said.", options).first ==
+          "county-fire");
+    // "the force" and "informed" speak.
+    CHECK(speaker_of("In a statement, the force said 12 officers had been injured.").first == "force");
+    CHECK(speaker_of("Ravelstone Police have informed me that four people died.").first == "ravelstone-police");
+}
+
+TEST_CASE("two speakers joined by ', and', a known subject that treats or arrests, and a signed quotation")
+{
+    ExtractOptions options;
+    options.known_sources = {
+        Source{"castrelle-police", "Castrelle Police Service", "police", Stake::party, {}},
+        Source{"nurses-federation", "Castrelle Nurses' Federation", "union", Stake::party, {"the federation"}},
+        Source{"ravelstone-ambulance", "Ravelstone Ambulance Service", "ambulance", Stake::independent, {}},
+        Source{"lisvarra-police", "Lisvarra Police", "police", Stake::party, {"Police"}}};
+    Extraction extraction =
+        extract_text("Castrelle Police Service say 41 people were arrested, and the federation says at least 55 of "
+                     "its members were detained.",
+                     options);
+    auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 2);
+    CHECK(arrests[0].source == "castrelle-police");
+    CHECK(arrests[1].source == "nurses-federation");
+    // ", and" before no speaker leaves the sentence to its one speaker.
+    extraction = extract_text("Three people died, and 12 were injured, Castrelle Police Service said.", options);
+    REQUIRE(of(extraction, "deaths").size() == 1);
+    CHECK(of(extraction, "deaths")[0].source == "castrelle-police");
+
+    CHECK(speaker_of("Ravelstone Ambulance Service treated 38 people at the scene.", options).first ==
+          "ravelstone-ambulance");
+    CHECK(speaker_of("Police have arrested two people on suspicion of manslaughter.", options).first ==
+          "lisvarra-police");
+    // In one source's statement, an arrest by others stays the statement's.
+    ExtractOptions statement = options;
+    statement.speaker = "department";
+    CHECK(speaker_of("Police have arrested two people on suspicion of manslaughter.", statement).first ==
+          "department");
+
+    extraction = extract_text("\"Police shot dead five traders at the market. Nobody else was hurt.\" - Zorica "
+                              "Varnak, MP for Sarnholt East, 17 June\n");
+    REQUIRE(of(extraction, "deaths").size() == 1);
+    CHECK(of(extraction, "deaths")[0].source == "zorica-varnak");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(of(extraction, "injuries")[0].source == "zorica-varnak");  // the quotation's second sentence too
+}
+
+TEST_CASE("a social-media post's account, with its name in brackets, is a speaker label")
+{
+    ExtractOptions options;
+    options.known_sources = {Source{"westlake-ambulance", "Westlake Ambulance Service", "ambulance",
+                                    Stake::independent, {}}};
+    const Extraction extraction = extract_text(
+        "16:05 - @WestlakeAmbulance (Westlake Ambulance Service): \"Our crews have treated 23 people.\"\n\n"
+        "16:30 - @jess_on_the_lake: \"There were 60 of us on that boat and two people died.\"\n",
+        options);
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].source == "westlake-ambulance");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source != "westlake-ambulance");  // the label's turn ends with its paragraph
+}

@@ -599,3 +599,20 @@ TEST_CASE("claim ids can be left out for a caller that only reads the claims")
     REQUIRE(with.claims.size() == 1);
     CHECK(with.claims[0].id == make_claim_id(with.claims[0]));
 }
+
+TEST_CASE("a passive verb of saying, a section's number, falling ill and taking part")
+{
+    // "are confirmed dead": the figure is the trigger's, not the subject of "confirmed".
+    Extraction extraction = extract_text("Two traders are confirmed dead at the hospital.");
+    REQUIRE(of(extraction, "deaths").size() == 1);
+    CHECK(count_of(of(extraction, "deaths")[0]).lo == 2);
+    // "3.3" numbers a section: no whole count of people.
+    extraction = extract_text("3.6 Police officers took part in beating people who were detained.");
+    CHECK(of(extraction, "participants").empty());
+    extraction = extract_text("The union said at least 90 of its members had been taken ill.");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(count_of(of(extraction, "injuries")[0]).lo == 90);
+    extraction = extract_text("About 200 inmates are taking part in the disturbance.");
+    REQUIRE(of(extraction, "participants").size() == 1);
+    CHECK(count_of(of(extraction, "participants")[0]).lo == 180);
+}

@@ -83,8 +83,11 @@ struct Floors {
 // (0.763), 629 of 931 found (0.676). The twelfth round (a described name,
 // ", which says", a colon after the subject, a chat log's sender) gave 634
 // of 825 right (0.768), 634 of 931 found (0.681) on those, and moved three
-// more: 659 of 865 right (0.762), 659 of 971 found (0.679).
-constexpr Floors k_dev_floors{0.76, 0.67};
+// more: 659 of 865 right (0.762), 659 of 971 found (0.679). The thirteenth
+// round (read off the eleventh batch) gave 668 of 869 right (0.769), 668 of
+// 971 found (0.688) on those, and moved twenty-five more: 915 of 1182 right
+// (0.774), 915 of 1305 found (0.701).
+constexpr Floors k_dev_floors{0.77, 0.70};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -154,8 +157,14 @@ constexpr Floors k_dev_floors{0.76, 0.67};
 // (0.702), 432 of 674 found (0.641). The twelfth round gave 440 of 615
 // right (0.715), 440 of 674 found (0.653); the three documents it changed
 // moved to the dev corpus, and the fifty-eight left give 415 of 575 right
-// (0.722), 415 of 634 found (0.655).
-constexpr Floors k_heldout_floors{0.72, 0.65};
+// (0.722), 415 of 634 found (0.655). Then the eleventh batch of sixteen,
+// written from a copy of ae253eb by annotators who had not seen the twelfth
+// round, joined the fifty-eight: 553 of 780 right (0.709), 553 of 861 found
+// (0.642). The thirteenth round, read off that batch, gave 594 of 785 right
+// (0.757), 594 of 861 found (0.690); the twenty-five documents it changed
+// moved to the dev corpus, and the forty-nine left give 347 of 472 right
+// (0.735), 347 of 527 found (0.658).
+constexpr Floors k_heldout_floors{0.73, 0.65};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -201,9 +210,11 @@ constexpr Floors k_heldout_floors{0.72, 0.65};
 // held-out 92 of 138 right (0.667), 92 of 278 found (0.331). After the
 // twelfth round's three moved documents: dev 147 of 201 right (0.731), 147
 // of 395 found (0.372); held-out 86 of 130 right (0.662), 86 of 259 found
-// (0.332).
-constexpr Floors k_dev_cause_floors{0.73, 0.37};
-constexpr Floors k_heldout_cause_floors{0.66, 0.33};
+// (0.332). After the thirteenth round's twenty-five moved documents: dev
+// 195 of 271 right (0.720), 195 of 528 found (0.369); held-out 71 of 105
+// right (0.676), 71 of 210 found (0.338).
+constexpr Floors k_dev_cause_floors{0.71, 0.36};
+constexpr Floors k_heldout_cause_floors{0.67, 0.33};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -766,7 +777,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of eleven batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 74, 73, 850); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 49, 48, 520); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

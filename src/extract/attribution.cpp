@@ -13,13 +13,17 @@ bool is_connector(std::string_view word) { return word == "of" || word == "for" 
 
 // "the Tamsworth Fire and Rescue Service", "the Metal and Foundry Workers'
 // Union", "the Mid-Lorne Ambulance Service": an "and" or a hyphen between
-// two capitalised words joins one name.
-bool joins_name(const SentenceView& s, std::uint32_t at)
+// two capitalised words joins one name; so does an "and" before a speaker
+// word after a plain one ("the county fire and rescue service").
+bool joins_name(const SentenceView& s, std::uint32_t at, const Lexicon& lexicon)
 {
     if (at == 0 || at + 1 >= s.tokens.size() || (s.tokens[at].word != "and" && !s.is_punct(at, '-'))) return false;
     const auto& before = s.tokens[at - 1];
     const auto& after = s.tokens[at + 1];
-    return before.capital && !before.punct && !before.number && after.capital && !after.punct && !after.number;
+    if (before.punct || before.number || after.punct || after.number) return false;
+    if (before.capital && after.capital) return true;
+    return s.tokens[at].word == "and" && !before.capital && !after.capital && lexicon.speaker_words.contains(after) &&
+           !lexicon.determiners.contains(before);
 }
 
 // May token `t` be part of a speaker's name?
@@ -114,7 +118,7 @@ std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t en
         // "Mr. Hoxha", "Lt. Col. Arben Hoxha": a title's period.
         const bool title_period = s.is_punct(first - 1, '.') && first >= 2 && s.tokens[first - 2].capital &&
                                   s.tokens[first - 2].word.size() <= 4;
-        if (!title_period && !place && !joins_name(s, first - 1) && !name_word(token, lexicon)) {
+        if (!title_period && !place && !joins_name(s, first - 1, lexicon) && !name_word(token, lexicon)) {
             first = plain_words_back(s, first, last, lexicon);
             break;
         }
@@ -125,9 +129,10 @@ std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t en
     return Attribution{SpeakerKind::named, first, last, end, false};
 }
 
-bool is_relative(std::string_view word) { return word == "who" || word == "which" || word == "that"; }
-
-bool is_indefinite(std::string_view word) { return word == "a" || word == "an"; }
+bool is_relative(std::string_view word)
+{
+    return word == "who" || word == "which" || word == "that" || word == "where";
+}
 
 // A speaker set off from its verb: "the operator, Selva Stone Ltd, said"
 // (the name in the aside), "Lidia Poret, who speaks for the trust, said"
@@ -142,20 +147,33 @@ std::optional<Attribution> phrase_apart(const SentenceView& s, std::uint32_t end
     if (s.is_punct(last - 1, ',')) {
         // The comma that opens the aside.
         std::uint32_t open = last - 1;
-        while (open > lowest && !s.is_break(open - 1)) --open;
+        // A hyphen inside a name ("Sunniva Oyelowo-Frain") is no break.
+        while (open > lowest && (!s.is_break(open - 1) || joins_name(s, open - 1, lexicon))) --open;
         if (open == lowest || !s.is_punct(open - 1, ',') || open + 1 >= last) return std::nullopt;
         if (is_relative(s.tokens[open].word)) {
             if (s.tokens[open].word == "that") return std::nullopt;
             return phrase_before(s, open - 1, lexicon);
         }
         auto aside = phrase_before(s, last - 1, lexicon);
-        if (!aside || aside->first != open || aside->kind != SpeakerKind::named) return std::nullopt;
-        // "Tailings Watch, an environmental group, says": an aside that opens
-        // with "a" and names no body ("a spokesman for the 4th Infantry
-        // Division" does) describes the name before it, which is the speaker.
+        if (!aside || aside->first != open || aside->kind != SpeakerKind::named) {
+            // "A statement from Stellbury Ambulance Service, read to the court,
+            // said": an aside that names no one, after a speaker that opens the
+            // sentence or its clause.
+            if (s.tokens[open].capital || open < 2) return std::nullopt;
+            auto head = phrase_before(s, open - 1, lexicon);
+            if (!head || head->kind != SpeakerKind::named || (head->first > 0 && !s.is_break(head->first - 1))) {
+                return std::nullopt;
+            }
+            return head;
+        }
+        // "Tailings Watch, an environmental group, says", "The Custodial Staff
+        // Association, the union for prison staff, says": an aside that opens
+        // with a determiner and names no body ("a spokesman for the 4th
+        // Infantry Division" does) describes the name before it, which is the
+        // speaker.
         const bool names_body = std::any_of(s.tokens.begin() + open + 1, s.tokens.begin() + last - 1,
                                             [](const WordToken& token) { return token.capital; });
-        if (is_indefinite(s.tokens[open].word) && !names_body && open >= 2) {
+        if (lexicon.determiners.contains(s.tokens[open]) && !names_body && open >= 2) {
             auto name = phrase_before(s, open - 1, lexicon);
             if (name && name->kind == SpeakerKind::named && s.tokens[name->first].capital) return name;
         }
@@ -224,7 +242,7 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
         // "the Lowfield Residents' Union": a possessive mark inside the name.
         const bool possessive = s.is_punct(last, '\'') && last > begin && s.tokens[last - 1].capital &&
                                 last + 1 < n && name_word(s.tokens[last + 1], lexicon) && s.tokens[last + 1].capital;
-        if (!possessive && !name_word(token, lexicon) && !(last > begin && joins_name(s, last))) break;
+        if (!possessive && !name_word(token, lexicon) && !(last > begin && joins_name(s, last, lexicon))) break;
         ++last;
     }
     std::uint32_t first = begin;
@@ -310,6 +328,12 @@ std::uint32_t clause_separator(const SentenceView& s, std::uint32_t after, std::
         if (mark != ',' || t + 1 >= end) continue;
         const std::string_view word = s.tokens[t + 1].word;
         if (word == "while" || word == "whereas" || word == "but") return t + 1;
+        // "Police say 41 were arrested, and the federation says ...": an "and"
+        // before what may open a name; not "..., and 12 were injured".
+        if (word == "and" && t + 2 < end && !s.tokens[t + 2].punct && !s.tokens[t + 2].number &&
+            (s.tokens[t + 2].capital || s.tokens[t + 2].word == "the")) {
+            return t + 1;
+        }
     }
     return 0;
 }

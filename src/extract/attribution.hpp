@@ -31,7 +31,8 @@ struct Attribution {
                                                           std::uint32_t from = 0);
 
 // The token that opens a second clause with a speaker of its own: ";" or
-// ", while", ", whereas", ", but" at or after token `after` and before token
+// ", while", ", whereas", ", but", or ", and" before a capitalised word or
+// "the", at or after token `after` and before token
 // `before` ("City police put the figure at 12,000, while Densa Analytics
 // estimated ..."); 0 when none.
 [[nodiscard]] std::uint32_t clause_separator(const SentenceView& sentence, std::uint32_t after,

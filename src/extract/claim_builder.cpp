@@ -25,6 +25,12 @@ constexpr std::uint32_t k_self_window = 6;      // tokens from a speaker's prono
 constexpr std::uint32_t k_none = UINT32_MAX;
 constexpr int k_denied_state = 1;  // the payload of a state that denies itself: "bears no responsibility"
 
+// A form of "be": before a verb of saying it makes a passive participle.
+bool is_copula(std::string_view word)
+{
+    return word == "is" || word == "are" || word == "was" || word == "were" || word == "been" || word == "be";
+}
+
 // Everything build_claims needs to know about one sentence, computed once.
 class SentenceFacts {
 public:
@@ -101,7 +107,11 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
     // Tokens that open an attribution verb, marked once for every pair's gap.
     says.assign(s.tokens.size(), false);
     for (const auto& match : s.matches) {
-        if (match.cue == Cue::verb || match.cue == Cue::denial_verb) says[match.pos] = true;
+        if (match.cue != Cue::verb && match.cue != Cue::denial_verb) continue;
+        // "Two traders are confirmed dead", "were reported killed": a passive
+        // participle says nothing; the figure is the trigger's.
+        if (match.pos > 0 && is_copula(s.tokens[match.pos - 1].word)) continue;
+        says[match.pos] = true;
     }
     candidates.clear();
     auto is_trigger = [&](std::uint32_t t) { return s.at(t, Cue::trigger) != nullptr && s.at(t, Cue::group) == nullptr; };

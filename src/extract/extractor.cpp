@@ -12,6 +12,7 @@
 #include "extract/lexicon.hpp"
 #include "extract/lines.hpp"
 #include "extract/segmenter.hpp"
+#include "extract/signed_quotes.hpp"
 #include "extract/sources.hpp"
 #include "extract/story_scope.hpp"
 #include "extract/tables.hpp"
@@ -86,6 +87,35 @@ void define_acronyms(std::string_view text, std::span<const WordToken> tokens, e
         if (first == i) continue;
         resolver.define_acronym(acronym, text.substr(tokens[first].start, tokens[i - 1].end - tokens[first].start));
     }
+}
+
+// The most tokens a source in brackets after a figure may hold.
+constexpr std::uint32_t k_bracket_words = 8;
+
+// Tokens [first, last) of a sentence.
+struct TokenRange {
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+    [[nodiscard]] bool empty() const { return last <= first; }
+};
+
+// A source named in brackets after the figures of a sentence that names no
+// speaker ("- **Dead:** 2 (Dalehurst Constabulary)", "41 deaths (District
+// Disaster Office)"): the tokens inside the first such brackets, or an empty
+// range. A bracket right after a capitalised word ("the National Council of
+// Resistance of Iran (NCRI)") defines an acronym and names no speaker.
+TokenRange bracketed_source(const extraction::SentenceView& s, std::uint32_t after)
+{
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    for (std::uint32_t open = std::max<std::uint32_t>(after, 1); open + 2 < n; ++open) {
+        if (!s.is_punct(open, '(')) continue;
+        const WordToken& before = s.tokens[open - 1];
+        if (before.capital && !before.punct) continue;
+        std::uint32_t close = open + 1;
+        while (close < n && close <= open + k_bracket_words && !s.tokens[close].punct) ++close;
+        if (close < n && s.is_punct(close, ')') && close > open + 1) return {open + 1, close};
+    }
+    return {};
 }
 
 // Who speaks: a source id (the resolver's, or the document's voice) and the
@@ -220,6 +250,20 @@ struct Label {
 constexpr std::uint32_t k_label_words = 4;
 constexpr std::uint32_t k_label_titles = 2;
 
+// Reads a note in brackets at token `i` into `label` and moves `i` past it;
+// false when the brackets do not close within a few words.
+bool read_label_note(std::span<const WordToken> tokens, std::uint32_t& i, Label& label)
+{
+    if (i >= tokens.size() || !(tokens[i].punct && tokens[i].word == "(")) return true;
+    std::uint32_t close = i + 1;
+    while (close < tokens.size() && close < i + 8 && !(tokens[close].punct && tokens[close].word == ")")) ++close;
+    if (close >= tokens.size() || close >= i + 8) return false;
+    label.note_first = i + 1;
+    label.note_last = close;
+    i = close + 1;
+    return true;
+}
+
 Label speaker_label(std::string_view text, std::size_t start, std::span<const WordToken> tokens)
 {
     Label label;
@@ -238,29 +282,26 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
     }
     if (i == titles) {
         // "Mirek:", "Ferro Daily:": an interview's speakers in title case;
-        // "21:19, Matej:", a chat log's, after the time of the message.
+        // "21:19, Matej:", a chat log's, after the time of the message;
+        // "16:05 - @WestlakeAmbulance (Westlake Ambulance Service):", a
+        // social-media post's, with the account's name in brackets.
         label.first = extraction::after_clock_time(tokens);
         i = label.first;
         while (i < tokens.size() && i < label.first + k_label_words && tokens[i].capital && !tokens[i].punct &&
                !tokens[i].number) {
             ++i;
         }
-        if (i == label.first || i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
-        if (!opens_line(text, start)) return {};
+        if (i == label.first) return {};
         label.words = i;
+        if (!read_label_note(tokens, i, label)) return {};
+        if (i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
+        if (!opens_line(text, start)) return {};
         label.named_only = true;
         return label;
     }
     if (!opens_line(text, start)) return {};
     label.words = i;
-    if (i < tokens.size() && tokens[i].punct && tokens[i].word == "(") {
-        std::uint32_t close = i + 1;
-        while (close < tokens.size() && close < i + 8 && !(tokens[close].punct && tokens[close].word == ")")) ++close;
-        if (close >= tokens.size() || close >= i + 8) return {};
-        label.note_first = i + 1;
-        label.note_last = close;
-        i = close + 1;
-    }
+    if (!read_label_note(tokens, i, label)) return {};
     if (i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
     return label;
 }
@@ -415,6 +456,34 @@ bool colon_opens_content(const extraction::SentenceView& s, const extraction::Le
     return false;
 }
 
+// True when the subject that ends at token `from` did what a figure counts
+// to the people it counts: "Ravelstone Ambulance Service treated 38 people",
+// "Eddisford Royal Infirmary has admitted 14 patients", and, when
+// `arrests` is set, "Police have arrested two people". A known source that
+// treats gives its own count, one that arrests too, except in a statement
+// that is one source's whole text: "Police arrested 40 of our members" in
+// an opposition party's statement is the party's figure.
+bool acts_on_counted(const extraction::SentenceView& s, const extraction::Lexicon& lexicon, std::uint32_t from,
+                     bool arrests)
+{
+    std::uint32_t t = from;
+    while (t < s.tokens.size() && lexicon.adverbs.contains(s.tokens[t])) ++t;
+    if (t >= s.tokens.size()) return false;
+    if (s.at(t, extraction::Cue::patient_verb) != nullptr) return true;
+    const std::string_view word = s.tokens[t].word;
+    const bool acts = word == "treated" || word == "admitted" || (arrests && (word == "arrested" || word == "detained"));
+    return acts && s.at(t, extraction::Cue::trigger) != nullptr;
+}
+
+// True when `speaker` speaks the clause that separator `sep` opens: after
+// ", while" or ";" anywhere in it, after ", and" only when it opens the
+// clause ("..., and the federation says ..."; not "..., and Linthwaite must
+// share the blame ... Our members told management ...").
+bool opens_clause(const extraction::SentenceView& s, std::uint32_t sep, const extraction::Attribution& speaker)
+{
+    return s.tokens[sep].word != "and" || speaker.first == sep + 1;
+}
+
 std::string_view words_of(std::string_view text, std::span<const WordToken> tokens, std::uint32_t first,
                           std::uint32_t last)
 {
@@ -492,6 +561,9 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     auto story = other_stories.begin();
     const std::vector<extraction::SourceTable> tables = extraction::source_tables(text, lexicon.table_source_headers);
     auto table = tables.begin();
+    // Pull quotes signed after a dash: '"..." - Zorica Varnak, MP'.
+    const std::vector<extraction::SignedQuote> signed_quotes = extraction::signed_quotes(text);
+    auto signed_quote = signed_quotes.begin();
 
     // A claim pinned to bytes [start, end) of the text, by extraction rule `rule`.
     auto add = [&](Claim&& claim, std::size_t start, std::size_t end, std::string_view rule) -> Expected<void> {
@@ -541,6 +613,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     for (const extraction::ByteRange& range : extraction::segment_sentences(text, skips)) {
         if (options.sentences) extraction.sentences.emplace_back(range.start, range.end);
         while (story != other_stories.end() && story->end <= range.start) ++story;
+        while (signed_quote != signed_quotes.end() && signed_quote->quote.end <= range.start) ++signed_quote;
         if (story != other_stories.end() && story->start <= range.start) continue;
         // A table whose rows are sources is read as a table, once, where it
         // begins; one with no column of figures ("| Who | What they say |") as text.
@@ -568,9 +641,12 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         if (range.start >= turn_end) turn = Focus{};
         Label label = speaker_label(text, range.start, tokens);
         if (label.words == 0) label = bold_label(text, range.start, tokens);
-        // "- **Deaths:** ...": a heading in bold names no one.
+        // "- **Deaths:** ...", "- **Admitted to hospital:** 7": a heading in
+        // bold names no one.
         if (label.bold && std::ranges::any_of(matches, [&](const extraction::PhraseMatch& match) {
-                return match.pos < label.words && match.cue == extraction::Cue::trigger;
+                return match.pos < label.words &&
+                       (match.cue == extraction::Cue::trigger || match.cue == extraction::Cue::patient_verb ||
+                        match.cue == extraction::Cue::to_hospital);
             })) {
             label = Label{};
         }
@@ -614,7 +690,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         Focus voice;
         if (attribution) {
             const auto sep = extraction::clause_separator(sentence, 0, std::min(attribution->first, attribution->cue));
-            if (sep != 0) {
+            if (sep != 0 && opens_clause(sentence, sep, *attribution)) {
                 first_clause_end = tokens[sep].start;
                 voice = speaker;
             }
@@ -644,6 +720,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             } else {
                 speaker.mention = mention;
             }
+        } else if (signed_quote != signed_quotes.end() && signed_quote->quote.start <= range.start &&
+                   turn.id.empty()) {
+            speaker = Focus{resolver.resolve(signed_quote->name), signed_quote->name};
+            focus = speaker;
         } else if (sentence.is_punct(0, '"') && !focus.id.empty()) {
             speaker = focus;  // a quotation that goes on from the last speaker
         } else if (auto subject = extraction::leading_subject(sentence, lexicon)) {
@@ -655,7 +735,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 // "Merriton Police have just given an update: 19 people have
                 // now been arrested": a colon after the subject, before any
                 // figure's trigger, opens what the subject says.
-                if (colon_opens_content(sentence, lexicon, subject->last)) speaker = focus;
+                if (colon_opens_content(sentence, lexicon, subject->last) ||
+                    acts_on_counted(sentence, lexicon, subject->last, !options.speaker)) {
+                    speaker = focus;
+                }
             }
         } else if (!focus.id.empty() && std::ranges::any_of(matches, [](const extraction::PhraseMatch& match) {
                        return match.pos == 0 && match.cue == extraction::Cue::pronoun;
@@ -700,6 +783,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (unit < tokens.size() && lexicon.measures.contains(tokens[unit])) continue;
             figure.count.lo = static_cast<std::int64_t>(std::ceil(quantity.lo));
             if (quantity.hi) figure.count.hi = static_cast<std::int64_t>(std::floor(*quantity.hi));
+            // "3.3 On the evidence ...": a section's number holds no whole count of people.
+            if (figure.count.hi && *figure.count.hi < figure.count.lo) continue;
             figure.wording = quantity.text;
             figures.push_back(std::move(figure));
         }
@@ -716,7 +801,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         if (attribution && !found.empty()) {
             if (const auto sep = extraction::clause_separator(sentence, std::max(attribution->cue, attribution->last))) {
                 const auto later = extraction::find_attribution(sentence, lexicon, sep + 1);
-                if (later && later->kind == extraction::SpeakerKind::named) {
+                if (later && later->kind == extraction::SpeakerKind::named && opens_clause(sentence, sep, *later)) {
                     const std::string_view named = words_of(text, tokens, later->first, later->last);
                     second = Focus{resolver.resolve(named), named};
                     second_from = tokens[sep].start;
@@ -724,10 +809,30 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 }
             }
         }
+        // "- **Dead:** 2 (Dalehurst Constabulary)": a known source in brackets
+        // after the figures gives them to itself.
+        Focus bracket;
+        std::size_t bracket_start = 0;
+        if (!attribution && turn.id.empty() && list.id.empty() && !found.empty()) {
+            const auto first_figure = std::ranges::min(found, {}, &extraction::SentenceClaim::start).start;
+            const auto after = static_cast<std::uint32_t>(
+                std::ranges::find_if(tokens, [&](const WordToken& t) { return t.start >= first_figure; }) -
+                tokens.begin());
+            if (const TokenRange inside = bracketed_source(sentence, after); !inside.empty()) {
+                const std::string_view named = words_of(text, tokens, inside.first, inside.last);
+                if (const std::string_view id = resolver.find(named); !id.empty()) {
+                    bracket = Focus{id, named};
+                    bracket_start = tokens[inside.first - 1].start;
+                }
+            }
+        }
         for (extraction::SentenceClaim& raw : found) {
             const Count* count = std::get_if<Count>(&raw.value.data);
             if ((count != nullptr || raw.attribute == "cause") && years.outside(raw.start, raw.end)) continue;
-            const Focus& said_by = raw.start >= second_from ? second : raw.end <= first_clause_end ? voice : speaker;
+            const Focus& said_by = raw.end <= bracket_start        ? bracket
+                                 : raw.start >= second_from        ? second
+                                 : raw.end <= first_clause_end     ? voice
+                                                                   : speaker;
             // "put the figure at 12,000": the count of whatever the last one counted.
             if (raw.attribute.empty()) {
                 if (last_count.empty()) continue;

@@ -205,13 +205,24 @@ std::string_view SourceResolver::find(std::string_view mention) const
     const std::string_view bare = strip_acronym(mention, &acronym);
     const std::string_view key = key_of(bare);  // a node of m_keys: stays put while others are added
     if (auto id = lookup(key, true); !id.empty()) return id;
-    // "a spokesperson for the council" speaks for the council.
-    for (std::string_view link : {" for ", " from "}) {
+    // "a spokesperson for the council" speaks for the council, "doctors at
+    // Hallamere Infirmary" for the infirmary.
+    for (std::string_view link : {" for ", " from ", " at "}) {
         const auto at = key.find(link);
         if (at == std::string_view::npos) continue;
         if (auto id = lookup(key_of(key.substr(at + link.size())), true); !id.empty()) return id;
     }
     return acronym.empty() ? std::string_view() : lookup(key_of(acronym), false);
+}
+
+std::string_view SourceResolver::owner_of(std::string_view mention) const
+{
+    for (std::string_view mark : {"'s ", "\u2019s "}) {
+        if (const auto at = mention.rfind(mark); at != std::string_view::npos && at > 0) {
+            return find(mention.substr(0, at));
+        }
+    }
+    return {};
 }
 
 std::string_view SourceResolver::resolve(std::string_view mention)
@@ -220,6 +231,7 @@ std::string_view SourceResolver::resolve(std::string_view mention)
     std::string_view bare = strip_acronym(mention, &acronym);
     if (!acronym.empty()) define_acronym(acronym, bare);
     std::string_view found = find(mention);
+    if (found.empty()) found = owner_of(mention);
     if (found.empty()) {
         const std::string_view key = key_of(bare);
         std::string full;

@@ -55,6 +55,9 @@ private:
         String key;          // folded words, determiners dropped, one space apart
         std::size_t source;  // index into m_ids
     };
+    // "the hospital's director", "Lindmoor Water's head of operations": the
+    // known or earlier source before the last possessive, else empty.
+    [[nodiscard]] std::string_view owner_of(std::string_view mention) const;
     // Folded words, determiners dropped, one space apart; remembered, for the
     // same words come back many times in a document.
     [[nodiscard]] std::string_view key_of(std::string_view words) const;
