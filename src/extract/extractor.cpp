@@ -561,9 +561,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     auto story = other_stories.begin();
     const std::vector<extraction::SourceTable> tables = extraction::source_tables(text, lexicon.table_source_headers);
     auto table = tables.begin();
-    // Pull quotes signed after a dash: '"..." - Zorica Varnak, MP'.
-    const std::vector<extraction::SignedQuote> signed_quotes = extraction::signed_quotes(text);
-    auto signed_quote = signed_quotes.begin();
+    extraction::SignedQuotes signed_quotes(text);
 
     // A claim pinned to bytes [start, end) of the text, by extraction rule `rule`.
     auto add = [&](Claim&& claim, std::size_t start, std::size_t end, std::string_view rule) -> Expected<void> {
@@ -613,7 +611,6 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     for (const extraction::ByteRange& range : extraction::segment_sentences(text, skips)) {
         if (options.sentences) extraction.sentences.emplace_back(range.start, range.end);
         while (story != other_stories.end() && story->end <= range.start) ++story;
-        while (signed_quote != signed_quotes.end() && signed_quote->quote.end <= range.start) ++signed_quote;
         if (story != other_stories.end() && story->start <= range.start) continue;
         // A table whose rows are sources is read as a table, once, where it
         // begins; one with no column of figures ("| Who | What they say |") as text.
@@ -720,8 +717,9 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             } else {
                 speaker.mention = mention;
             }
-        } else if (signed_quote != signed_quotes.end() && signed_quote->quote.start <= range.start &&
-                   turn.id.empty()) {
+        } else if (const extraction::SignedQuote* signed_quote =
+                       turn.id.empty() ? signed_quotes.at(range.start) : nullptr) {
+            // A pull quote signed after a dash: '"..." - Zorica Varnak, MP'.
             speaker = Focus{resolver.resolve(signed_quote->name), signed_quote->name};
             focus = speaker;
         } else if (sentence.is_punct(0, '"') && !focus.id.empty()) {
@@ -813,7 +811,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         // after the figures gives them to itself.
         Focus bracket;
         std::size_t bracket_start = 0;
-        if (!attribution && turn.id.empty() && list.id.empty() && !found.empty()) {
+        if (!attribution && turn.id.empty() && list.id.empty() && !found.empty() &&
+            text.substr(range.start, range.end - range.start).find('(') != std::string_view::npos) {
             const auto first_figure = std::ranges::min(found, {}, &extraction::SentenceClaim::start).start;
             const auto after = static_cast<std::uint32_t>(
                 std::ranges::find_if(tokens, [&](const WordToken& t) { return t.start >= first_figure; }) -

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace contra::detail::extraction {
 
@@ -12,7 +13,7 @@ namespace {
 constexpr std::size_t k_name_words = 6;
 
 constexpr std::array<std::string_view, 2> k_opening = {"\"", "\u201c"};
-constexpr std::array<std::string_view, 2> k_closing = {"\"", "\u201d"};
+constexpr std::string_view k_right_quote = "\u201d";
 constexpr std::array<std::string_view, 3> k_dashes = {"-", "\u2013", "\u2014"};
 
 // The length of the mark of `marks` that `text` opens with, else 0.
@@ -25,13 +26,27 @@ std::size_t opens_with(std::string_view text, const std::array<std::string_view,
     return 0;
 }
 
-// The end of the last closing quotation mark of `line`, after its first byte; 0 when none.
+// The offset of the last byte `c` in `text`, or npos: memrchr, which reads
+// many bytes at a time where a loop reads one.
+std::size_t last_byte(std::string_view text, char c)
+{
+    const void* at = memrchr(text.data(), c, text.size());
+    return at == nullptr ? std::string_view::npos : static_cast<const char*>(at) - text.data();
+}
+
+// The end of the last closing quotation mark of `line` ('"', or U+201D,
+// E2 80 9D), after its first byte; 0 when none.
 std::size_t last_closing(std::string_view line)
 {
     std::size_t end = 0;
-    for (std::string_view mark : k_closing) {
-        const auto at = line.rfind(mark);
-        if (at != std::string_view::npos && at > 0) end = std::max(end, at + mark.size());
+    if (const auto plain = last_byte(line, '"'); plain != std::string_view::npos && plain > 0) end = plain + 1;
+    // U+201D ends in 9D; a 9D after the last plain mark may end one.
+    for (std::string_view rest = line.substr(end); !rest.empty();) {
+        const auto last = last_byte(rest, '\x9d');
+        if (last == std::string_view::npos) break;
+        const std::size_t at = line.size() - rest.size() + last;
+        if (at >= 3 && line.substr(at - 2, 3) == k_right_quote) return at + 1;
+        rest = rest.substr(0, last);
     }
     return end;
 }
@@ -46,31 +61,36 @@ std::string_view signer(std::string_view rest)
     return name;
 }
 
+// The signed quotation of `line`, which starts at byte `offset` of the text.
+std::optional<SignedQuote> read_line(std::string_view line, std::size_t offset)
+{
+    std::size_t open = 0;
+    while (open < line.size() && is_blank(line[open])) ++open;
+    if (line.substr(open, 2) == "> ") open += 2;
+    line.remove_prefix(open);
+    if (opens_with(line, k_opening) == 0) return std::nullopt;
+    const std::size_t close = last_closing(line);
+    if (close == 0) return std::nullopt;
+    std::string_view rest = line.substr(close);
+    while (!rest.empty() && is_blank(rest.front())) rest.remove_prefix(1);
+    const std::size_t dash = opens_with(rest, k_dashes);
+    if (dash == 0) return std::nullopt;
+    const std::string_view name = signer(rest.substr(dash));
+    if (name.empty()) return std::nullopt;
+    return SignedQuote{ByteRange{offset + open, offset + open + close}, name};
+}
+
 }  // namespace
 
-std::vector<SignedQuote> signed_quotes(std::string_view text)
+const SignedQuote* SignedQuotes::at(std::size_t at)
 {
-    std::vector<SignedQuote> out;
-    for (std::size_t start = 0; start < text.size();) {
-        const std::size_t end = line_end(text, start);
-        std::size_t open = start;
-        while (open < end && is_blank(text[open])) ++open;
-        if (text.substr(open, 2) == "> ") open += 2;
-        const std::string_view line = text.substr(open, end - open);
-        if (opens_with(line, k_opening) > 0) {
-            if (const std::size_t close = last_closing(line); close > 0) {
-                std::string_view rest = line.substr(close);
-                while (!rest.empty() && is_blank(rest.front())) rest.remove_prefix(1);
-                if (const std::size_t dash = opens_with(rest, k_dashes); dash > 0) {
-                    if (const std::string_view name = signer(rest.substr(dash)); !name.empty()) {
-                        out.push_back(SignedQuote{ByteRange{open, open + close}, name});
-                    }
-                }
-            }
-        }
-        start = end + 1;
+    if (m_line_end == 0 || at > m_line_end) {
+        const std::size_t newline = last_byte(m_text.substr(0, at), '\n');
+        const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+        m_line_end = line_end(m_text, at);
+        m_quote = read_line(m_text.substr(start, m_line_end - start), start);
     }
-    return out;
+    return m_quote && m_quote->quote.start <= at && at < m_quote->quote.end ? &*m_quote : nullptr;
 }
 
 }  // namespace contra::detail::extraction
