@@ -82,8 +82,24 @@ std::optional<SignedQuote> read_line(std::string_view line, std::size_t offset)
 
 }  // namespace
 
+SignedQuotes::SignedQuotes(std::string_view text) : m_text(text)
+{
+    // A closing '"' or U+201D (whose last byte is 9D), blanks, then a dash.
+    for (const char mark : {'"', '\x9d'}) {
+        for (const char* at = text.data(); !m_any;) {
+            at = static_cast<const char*>(std::memchr(at, mark, text.data() + text.size() - at));
+            if (at == nullptr) break;
+            std::string_view rest(at + 1, text.data() + text.size() - at - 1);
+            while (!rest.empty() && is_blank(rest.front())) rest.remove_prefix(1);
+            m_any = opens_with(rest, k_dashes) > 0;
+            ++at;
+        }
+    }
+}
+
 const SignedQuote* SignedQuotes::at(std::size_t at)
 {
+    if (!m_any) return nullptr;
     if (m_line_end == 0 || at > m_line_end) {
         const std::size_t newline = last_byte(m_text.substr(0, at), '\n');
         const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;

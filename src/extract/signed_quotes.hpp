@@ -24,13 +24,16 @@ struct SignedQuote {
 // speaker of their own, in text order; each line is read once.
 class SignedQuotes {
 public:
-    explicit SignedQuotes(std::string_view text) : m_text(text) {}
+    // Looks once for a closing quotation mark followed by a dash anywhere in
+    // `text`: most texts have none, and then no line is read.
+    explicit SignedQuotes(std::string_view text);
 
     // The signed quotation that holds byte `at`, or null; `at` never goes back.
     [[nodiscard]] const SignedQuote* at(std::size_t at);
 
 private:
     std::string_view m_text;
+    bool m_any = false;          // some closing quotation mark is followed by a dash
     std::size_t m_line_end = 0;  // the end of the line last read (its newline), 0 before the first
     std::optional<SignedQuote> m_quote;  // that line's quotation
 };
