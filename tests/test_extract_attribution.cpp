@@ -574,3 +574,29 @@ TEST_CASE("a social-media post's account, with its name in brackets, is a speake
     REQUIRE(deaths.size() == 1);
     CHECK(deaths[0].source != "westlake-ambulance");  // the label's turn ends with its paragraph
 }
+
+TEST_CASE("a relayed 'according to', a counting body, a preposition opening the sentence and the opposition")
+{
+    ExtractOptions options;
+    options.known_sources = {
+        Source{"holdenshire-constabulary", "Holdenshire Constabulary", "police", Stake::party, {}},
+        Source{"feltmoor-council", "Feltmoor Borough Council", "council", Stake::party, {"The Leader", "the Leader"}}};
+    Extraction extraction = extract_text(
+        "The Leader reported that, according to Holdenshire Constabulary, three people had died. She said nine "
+        "people had been injured.",
+        options);
+    REQUIRE(of(extraction, "deaths").size() == 1);
+    CHECK(of(extraction, "deaths")[0].source == "holdenshire-constabulary");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(of(extraction, "injuries")[0].source == "feltmoor-council");  // "She" is the Leader, who relayed
+    CHECK(speaker_of("Greymarsh Coastguard, which coordinated the rescue, counted six dead.").first ==
+          "greymarsh-coastguard");
+    // "By" opening the sentence is no one's name.
+    extraction = extract_text("By 9pm we estimate that around 250 people had gathered at the junction.");
+    for (const Source& source : extraction.new_sources) CHECK(source.id != "by");
+    extraction = extract_text("Three killed as police break up march; opposition says 11 dead");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(deaths[0].source == "publication");
+    CHECK(deaths[1].source == "opposition");
+}

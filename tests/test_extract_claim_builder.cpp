@@ -616,3 +616,20 @@ TEST_CASE("a passive verb of saying, a section's number, falling ill and taking 
     REQUIRE(of(extraction, "participants").size() == 1);
     CHECK(count_of(of(extraction, "participants")[0]).lo == 180);
 }
+
+TEST_CASE("a heading in capitals names no agent, an aside's group is not the count's, and a described role's name is")
+{
+    Extraction extraction = extract_text("WHO IS RESPONSIBLE\n\nThe tenants say Ashlar Homes is responsible.");
+    auto blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "ashlar-homes");
+    extraction = extract_text("Forty-one people, most of them children from a skating club, were treated for "
+                              "fumes.");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(of(extraction, "injuries")[0].qualifier.empty());
+    CHECK(count_of(of(extraction, "injuries")[0]).lo == 41);
+    extraction = extract_text("The families' committee blamed the ferry's owner, Oruvai Star Lines, for the deaths.");
+    blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "oruvai-star-lines");
+}

@@ -8,6 +8,7 @@ namespace {
 
 constexpr std::uint32_t k_apart_window = 20;  // tokens from a verb back to a speaker set apart from it
 constexpr std::uint32_t k_plain_words = 3;     // plain words between a determiner and a speaker word
+constexpr std::uint32_t k_relay_gap = 3;       // tokens from a verb to an "according to" it relays: "reported that, according to"
 
 bool is_connector(std::string_view word) { return word == "of" || word == "for" || word == "at" || word == "from"; }
 
@@ -270,6 +271,22 @@ std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon
         if (!found || found->first < from) continue;
         found->cue = match.pos;
         found->denial = match.cue == Cue::denial_verb;
+        // "The Leader reported that, according to Holdenshire Constabulary,
+        // three people had died": the source nearest the figures, relayed.
+        if (match.cue == Cue::verb) {
+            for (const auto& later : s.matches) {
+                if (later.cue != Cue::prefix || later.pos <= match.pos) continue;
+                if (later.pos > match.end() + k_relay_gap) break;
+                if (auto relayed = phrase_after(s, later.end(), lexicon); relayed && relayed->kind == SpeakerKind::named) {
+                    relayed->cue = later.pos;
+                    relayed->relayed = found->kind == SpeakerKind::named;
+                    relayed->relayer_first = found->first;
+                    relayed->relayer_last = found->last;
+                    return relayed;
+                }
+                break;
+            }
+        }
         return found;
     }
     // "Wescott Line's toll of 28": a possessive before a figure's noun that

@@ -20,13 +20,21 @@ struct Attribution {
     std::uint32_t last = 0;
     std::uint32_t cue = 0;    // the cue's first token
     bool denial = false;      // the cue denies what follows ("X denied ...")
+    // Relayed by another speaker, tokens [relayer_first, relayer_last), who
+    // takes the focus: "The Leader reported that, according to Holdenshire
+    // Constabulary, three people had died. She said ..."
+    bool relayed = false;
+    std::uint32_t relayer_first = 0;
+    std::uint32_t relayer_last = 0;
 };
 
 // The sentence's attribution, if it has one: "according to X", "X said",
 // ", X said", ", said X", "X told reporters", "X denied". The first cue
 // whose speaker can be read wins; with none, a possessive before a figure's
-// noun ("the ministry's figure of 33", `possessive_figures`) names it. With `from`, only a speaker and cue at or
-// after that token count.
+// noun ("the ministry's figure of 33", `possessive_figures`) names it. A
+// verb's speaker that relays "according to X" right after the verb ("The
+// Leader reported that, according to X, ...") gives way to X. With `from`,
+// only a speaker and cue at or after that token count.
 [[nodiscard]] std::optional<Attribution> find_attribution(const SentenceView& sentence, const Lexicon& lexicon,
                                                           std::uint32_t from = 0);
 

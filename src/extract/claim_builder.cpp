@@ -10,7 +10,8 @@ namespace {
 
 constexpr std::uint32_t k_before_gap = 6;    // words (light words not counted) between a figure and its trigger
 constexpr std::uint32_t k_before_span = 14;  // tokens between a figure and its trigger, all counted
-constexpr std::uint32_t k_aside = 7;         // tokens of an aside between commas
+constexpr std::uint32_t k_aside = 9;         // tokens of an aside between commas
+constexpr std::uint32_t k_role_words = 5;    // tokens of a role before its name: "the rink's operator, Orvane Leisure"
 constexpr std::uint32_t k_noun_gap = 1;     // words between a figure and a trigger that is a group noun: "150 young protesters"
 constexpr std::uint32_t k_after_gap = 4;     // tokens between a trigger and a figure after it
 constexpr std::uint32_t k_agent_window = 16; // tokens from a harm trigger to its agent
@@ -216,10 +217,11 @@ std::optional<std::string> group_in(const SentenceView& s, const Lexicon& lexico
                                     std::uint32_t to, const Trigger& trigger)
 {
     // "Eleven persons who ... resisted officers, were detained": a group in a
-    // relative clause is not whose count it is.
+    // relative clause is not whose count it is, nor one in an aside: "41
+    // people, most of them children from a skating club, were treated".
     for (auto t = from; t < to; ++t) {
         const std::string_view word = s.tokens[t].word;
-        if (word == "who" || word == "which" || word == "whom") {
+        if (word == "who" || word == "which" || word == "whom" || (s.is_break(t) && !s.is_punct(t, '"'))) {
             to = t;
             break;
         }
@@ -641,7 +643,9 @@ private:
     }
     [[nodiscard]] bool name_word(std::uint32_t t) const
     {
+        // "WHO IS RESPONSIBLE": a heading's capitals make no name of "who" or "is".
         return plain_word(t) && m_s.tokens[t].capital && !m_lexicon.determiners.contains(m_s.tokens[t]) &&
+               !m_lexicon.not_speaker.contains(m_s.tokens[t]) && !is_copula(m_s.tokens[t].word) &&
                m_s.at(t, Cue::pronoun) == nullptr && m_s.at(t, Cue::negation) == nullptr;
     }
     [[nodiscard]] std::string named_id(const NamedAgent& named) const
@@ -681,6 +685,17 @@ private:
     [[nodiscard]] std::optional<NamedAgent> named_after(std::uint32_t t) const
     {
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        // "blamed the rink's operator, Orvane Leisure": the name after a
+        // described role is the agent.
+        if (t < n && m_s.tokens[t].word == "the") {
+            for (auto u = t + 1; u < n && u <= t + k_role_words; ++u) {
+                if (m_s.is_punct(u, ',') && u > t + 1 && body(u - 1) && name_word(u + 1)) {
+                    if (auto named = named_after(u + 1)) return finish({t, named->name, named->end, true});
+                    break;
+                }
+                if (!plain_word(u) && m_s.tokens[u].word != "'s") break;
+            }
+        }
         if (t < n && m_s.tokens[t].word == "the") {
             for (auto u = t + 1; u < n && u <= t + 3 && plain_word(u); ++u) {
                 if (!body(u)) continue;
@@ -906,6 +921,8 @@ private:
     // responsibility state follows it ("held Friday's vigil" blames no one).
     [[nodiscard]] bool blames_for(std::uint32_t end) const
     {
+        // "blamed the rink's operator, Orvane Leisure, for ...": past the comma closing the name.
+        if (m_s.is_punct(end, ',')) ++end;
         for (auto t = end; t < m_s.tokens.size() && t < end + 3 && !m_facts.is_break(t); ++t) {
             const std::string_view word = m_s.tokens[t].word;
             if (word == "for" || word == "of" || m_s.at(t, Cue::state) != nullptr) return true;

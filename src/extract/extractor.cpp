@@ -708,6 +708,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             } else if (attribution->kind == extraction::SpeakerKind::named) {
                 speaker = Focus{resolver.resolve(mention), mention};
                 focus = speaker;
+                if (attribution->relayed) {
+                    const std::string_view relayer =
+                        words_of(text, tokens, attribution->relayer_first, attribution->relayer_last);
+                    focus = Focus{resolver.resolve(relayer), relayer};
+                }
             } else if (subject) {
                 const std::string_view named = words_of(text, tokens, subject->first, subject->last);
                 speaker = Focus{resolver.resolve(named), named};
