@@ -591,6 +591,9 @@ TEST_CASE("a relayed 'according to', a counting body, a preposition opening the 
     CHECK(of(extraction, "injuries")[0].source == "feltmoor-council");  // "She" is the Leader, who relayed
     CHECK(speaker_of("Greymarsh Coastguard, which coordinated the rescue, counted six dead.").first ==
           "greymarsh-coastguard");
+    // "counted" speaks only with a name: a quotation's "We" leaves it to the verb that names one.
+    CHECK(speaker_of("\u201cWe counted 40 people injured,\u201d a police spokesman reported.").first ==
+          "police-spokesman");
     // "By" opening the sentence is no one's name.
     extraction = extract_text("By 9pm we estimate that around 250 people had gathered at the junction.");
     for (const Source& source : extraction.new_sources) CHECK(source.id != "by");

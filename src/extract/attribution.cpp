@@ -269,6 +269,7 @@ std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon
             if (!found && match.pos > 0 && s.is_break(match.pos - 1)) found = phrase_after(s, match.end(), lexicon);
         }
         if (!found || found->first < from) continue;
+        if (match.payload == k_named_verb && found->kind != SpeakerKind::named) continue;
         found->cue = match.pos;
         found->denial = match.cue == Cue::denial_verb;
         // "The Leader reported that, according to Holdenshire Constabulary,

@@ -283,9 +283,10 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto attribution = LexiconFile::open(path("attribution.toml"),
                                          {"verbs", "denial_verbs", "prefixes", "pronouns", "document_references",
                                           "adverbs", "speaker_words", "not_speaker", "determiners", "possessive_figures",
-                                          "table_source_headers", "colon_leads"});
+                                          "table_source_headers", "colon_leads", "named_verbs"});
     if (!attribution) return std::unexpected(attribution.error());
     CONTRA_TRY(attribution->add(phrases, "verbs", Cue::verb));
+    CONTRA_TRY(attribution->add(phrases, "named_verbs", Cue::verb, k_named_verb));
     CONTRA_TRY(attribution->add(phrases, "denial_verbs", Cue::denial_verb));
     CONTRA_TRY(attribution->add(phrases, "prefixes", Cue::prefix));
     CONTRA_TRY(attribution->add(phrases, "pronouns", Cue::pronoun));

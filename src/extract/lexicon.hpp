@@ -46,6 +46,11 @@ enum class Cue : std::uint8_t {
     restating,      // "put the figure at": the figure after it counts what the last count did
 };
 
+// The payload of a verb of saying that speaks only with a named speaker:
+// "Greymarsh Coastguard counted six dead", not "“We counted 378,” a
+// police spokesman reported".
+constexpr int k_named_verb = 1;
+
 struct PhraseMatch {
     std::uint32_t pos = 0;  // first token
     std::uint32_t len = 0;  // tokens
