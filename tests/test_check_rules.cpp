@@ -113,6 +113,15 @@ TEST_CASE("a disputed value in the draft's own voice is unattributed-contested")
     CHECK(finding.fingerprint.size() == 16);
 }
 
+TEST_CASE("'Police killed one man' in the draft's own voice is unattributed-contested")
+{
+    // The design's own example: the police as the subject of the harm verb.
+    const Store store = fixture_store();
+    const auto report = check(store, plain("The raid began at dawn.\nPolice killed one man during the raid.\n"));
+    REQUIRE(where(report) == Lines{"2:1 unattributed-contested"});
+    CHECK(report.findings.front().excerpt.find("Police killed") != std::string::npos);
+}
+
 TEST_CASE("a draft that attributes each side and names both is clean")
 {
     const Store store = fixture_store();

@@ -633,3 +633,22 @@ TEST_CASE("a heading in capitals names no agent, an aside's group is not the cou
     REQUIRE(blame.size() == 1);
     CHECK(agent_of(blame[0]).agent == "oruvai-star-lines");
 }
+
+TEST_CASE("an agent that is the subject of an active harm verb did the harm")
+{
+    Extraction extraction = extract_text("The police killed two men near the square.");
+    auto blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "police");
+    CHECK(agent_of(blame[0]).responsible);
+    CHECK(blame[0].polarity == Polarity::asserted);
+    CHECK(blame[0].origin == "extracted:responsibility-subject@1");
+    extraction = extract_text("Soldiers shot dead five traders, a witness said.");
+    blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "military");
+    // Passive, a headline's passive, and the agent counted: no blame.
+    CHECK(of(extract_text("Two police officers were killed near the square."), "responsibility").empty());
+    CHECK(of(extract_text("Police killed in ambush near the border"), "responsibility").empty());
+    CHECK(of(extract_text("Fourteen police injured the day before were discharged."), "responsibility").empty());
+}

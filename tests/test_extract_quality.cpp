@@ -89,8 +89,10 @@ struct Floors {
 // (0.774), 915 of 1305 found (0.701). The fourteenth round (read off the
 // twelfth batch) gave 916 of 1184 right (0.774), 916 of 1305 found (0.702)
 // on those, and moved thirteen more: 1034 of 1338 right (0.773), 1034 of
-// 1479 found (0.699).
-constexpr Floors k_dev_floors{0.77, 0.69};
+// 1479 found (0.699). An agent as the subject of an active harm verb ("The
+// police killed him", rule responsibility-subject) gave 1040 of 1345 right
+// (0.773), 1040 of 1479 found (0.703); no held-out document changed.
+constexpr Floors k_dev_floors{0.77, 0.70};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four

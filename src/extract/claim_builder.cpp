@@ -322,7 +322,8 @@ public:
         blame_claims();
         denial_claims();
         for (const Trigger& trigger : triggers) {
-            if (m_lexicon.harm[static_cast<std::size_t>(trigger.attribute)]) link_claim(trigger);
+            if (!m_lexicon.harm[static_cast<std::size_t>(trigger.attribute)]) continue;
+            if (!link_claim(trigger)) subject_claim(trigger);
         }
     }
 
@@ -1000,11 +1001,12 @@ private:
         return {agent, asserted};
     }
 
-    // "One man was killed during the raid by the Albanian police."
-    void link_claim(const Trigger& trigger)
+    // "One man was killed during the raid by the Albanian police." True when
+    // it made a claim.
+    bool link_claim(const Trigger& trigger)
     {
         const auto [agent, asserted] = harm_agent(trigger);
-        if (agent == nullptr) return;
+        if (agent == nullptr) return false;
         const std::uint32_t first = trigger.figure != k_none ? std::min(trigger.pos, m_figures[trigger.figure].first)
                                                              : trigger.pos;
         const std::uint32_t negation_from = std::min(first, trigger.pos >= 3 ? trigger.pos - 3 : 0);
@@ -1019,6 +1021,37 @@ private:
         }
         responsibility(agent_name(*agent), !negated, m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)],
                        polarity, first, agent->end(), k_rule_link);
+        return true;
+    }
+
+    // "The police killed two men", "Police shot dead five traders", "soldiers
+    // have wounded dozens": an agent that is the subject of an active harm
+    // verb did the harm. Active: only adverbs between the agent and the verb
+    // ("were killed" is passive), and a figure or an object word after it
+    // ("Police killed in ambush" is a headline's passive); the agent counts
+    // no one ("14 police injured").
+    void subject_claim(const Trigger& trigger)
+    {
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        std::uint32_t before = trigger.pos;
+        while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
+        if (before == 0) return;
+        const PhraseMatch* agent = nullptr;
+        for (const auto& match : m_s.matches) {
+            if (match.cue == Cue::agent && match.end() == before) agent = &match;
+        }
+        if (agent == nullptr || trigger.end >= n) return;
+        if (agent->pos > 0 && (m_s.tokens[agent->pos - 1].number || m_facts.figure_at(agent->pos - 1) != k_none ||
+                               m_s.tokens[agent->pos - 1].word == "of")) {
+            return;
+        }
+        const bool object = m_facts.figure_at(trigger.end) != k_none || m_lexicon.harm_objects.contains(m_s.tokens[trigger.end]);
+        if (!object) return;
+        const Polarity polarity = m_facts.in_clause(Cue::hedge, trigger.pos) ? Polarity::hedged : Polarity::asserted;
+        const std::uint32_t last = trigger.figure != k_none ? std::max(trigger.end, m_figures[trigger.figure].last)
+                                                            : trigger.end;
+        responsibility(agent_name(*agent), true, m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)],
+                       polarity, agent->pos, last, k_rule_subject);
     }
 
     const SentenceView& m_s;

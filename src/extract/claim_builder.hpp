@@ -57,6 +57,7 @@ inline constexpr std::string_view k_rule_state = "responsibility-state";
 inline constexpr std::string_view k_rule_blame = "responsibility-blame";
 inline constexpr std::string_view k_rule_denial = "responsibility-denial";
 inline constexpr std::string_view k_rule_link = "responsibility-link";
+inline constexpr std::string_view k_rule_subject = "responsibility-subject";
 inline constexpr std::string_view k_rule_table = "table-cell";
 inline constexpr int k_rule_version = 1;
 

@@ -312,7 +312,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
                                             {"harm_attributes", "states", "blame_verbs", "direct_links",
                                              "implied_links", "denial_objects", "instruments", "modifiers", "bodies",
-                                             "vague_bodies", "self_links", "denied_states", "agent"});
+                                             "vague_bodies", "self_links", "denied_states", "harm_objects", "agent"});
     if (!responsibility) return std::unexpected(responsibility.error());
     auto harm = responsibility->strings("harm_attributes");
     if (!harm) return std::unexpected(harm.error());
@@ -335,6 +335,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add_words(lexicon.bodies, "bodies"));
     CONTRA_TRY(responsibility->add_words(lexicon.vague_bodies, "vague_bodies"));
     CONTRA_TRY(responsibility->add_words(lexicon.self_links, "self_links"));
+    CONTRA_TRY(responsibility->add_words(lexicon.harm_objects, "harm_objects"));
     auto agents = responsibility->named("agent", "id");
     if (!agents) return std::unexpected(agents.error());
     for (const auto& [id, list] : *agents) {
@@ -385,7 +386,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     }
     phrases.compile(lexicon.vocabulary);
     for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
-                         &lexicon.possessive_figures, &lexicon.colon_leads,
+                         &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.harm_objects,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
                          &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words,
                          &lexicon.additions, &lexicon.persons, &lexicon.person_links,
