@@ -652,3 +652,24 @@ TEST_CASE("an agent that is the subject of an active harm verb did the harm")
     CHECK(of(extract_text("Police killed in ambush near the border"), "responsibility").empty());
     CHECK(of(extract_text("Fourteen police injured the day before were discharged."), "responsibility").empty());
 }
+
+TEST_CASE("the subject of a verb of violence is responsible, implied in a clause of circumstance, denied after a denial")
+{
+    Extraction extraction = extract_text("Soldiers opened fire on the crowd, witnesses said.");
+    auto blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "military");
+    CHECK(blame[0].polarity == Polarity::asserted);
+    extraction = extract_text("Two men died when soldiers opened fire on the crowd.");
+    blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(blame[0].polarity == Polarity::implied);
+    CHECK(agent_of(blame[0]).for_attribute == "deaths");
+    extraction = extract_text("The army denied that troops had fired on civilians.");
+    blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    CHECK(blame[0].polarity == Polarity::denied);
+    // Counted officers are no subject: "two of the officers beat ..." names no blame.
+    CHECK(of(extract_text("Two of the officers beat a drum at the head of the march."), "responsibility").empty());
+}

@@ -325,6 +325,9 @@ public:
             if (!m_lexicon.harm[static_cast<std::size_t>(trigger.attribute)]) continue;
             if (!link_claim(trigger)) subject_claim(trigger);
         }
+        for (const auto& violence : m_s.matches) {
+            if (violence.cue == Cue::violence) violence_claim(violence);
+        }
     }
 
 private:
@@ -1024,6 +1027,53 @@ private:
         return true;
     }
 
+    // The agent right before token `verb` (adverbs between), as its subject;
+    // null when there is none, or when it is counted ("14 police injured",
+    // "two of the police").
+    [[nodiscard]] const PhraseMatch* subject_agent(std::uint32_t verb) const
+    {
+        std::uint32_t before = verb;
+        while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
+        if (before == 0) return nullptr;
+        const PhraseMatch* agent = nullptr;
+        for (const auto& match : m_s.matches) {
+            if (match.cue == Cue::agent && match.end() == before) agent = &match;
+        }
+        if (agent == nullptr) return nullptr;
+        std::uint32_t start = agent->pos;
+        if (start > 0 && m_lexicon.determiners.contains(m_s.tokens[start - 1])) --start;
+        if (start > 0 && (m_s.tokens[start - 1].number || m_facts.figure_at(start - 1) != k_none ||
+                          m_s.tokens[start - 1].word == "of")) {
+            return nullptr;
+        }
+        return agent;
+    }
+
+    // "Soldiers opened fire on the crowd", "when officers beat him": the
+    // subject of a verb of violence is responsible for the sentence's harm.
+    void violence_claim(const PhraseMatch& violence)
+    {
+        const PhraseMatch* agent = subject_agent(violence.pos);
+        if (agent == nullptr) return;
+        // Implied in a clause of circumstance: "Two men died when soldiers opened fire".
+        bool circumstance = false;
+        for (std::uint32_t t = agent->pos; t > 0 && !circumstance; --t) {
+            if (m_facts.is_break(t - 1)) break;
+            const std::string_view word = m_s.tokens[t - 1].word;
+            circumstance = word == "when" || word == "as" || word == "after";
+        }
+        Polarity polarity = circumstance ? Polarity::implied : clause_polarity(m_facts, violence.pos);
+        // "The army denied that troops had fired on civilians": a denial verb
+        // just before the agent, "that" allowed between.
+        const bool denied = std::ranges::any_of(m_s.matches, [&](const PhraseMatch& match) {
+            return match.cue == Cue::denial_verb && match.end() <= agent->pos && agent->pos - match.end() <= 2;
+        });
+        if (denied) polarity = Polarity::denied;
+        std::string harm = harm_in(m_s, m_lexicon, 0, static_cast<std::uint32_t>(m_s.tokens.size()));
+        responsibility(agent_name(*agent), !denied, std::move(harm), polarity, agent->pos, violence.end(),
+                       k_rule_subject);
+    }
+
     // "The police killed two men", "Police shot dead five traders", "soldiers
     // have wounded dozens": an agent that is the subject of an active harm
     // verb did the harm. Active: only adverbs between the agent and the verb
@@ -1033,18 +1083,8 @@ private:
     void subject_claim(const Trigger& trigger)
     {
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
-        std::uint32_t before = trigger.pos;
-        while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
-        if (before == 0) return;
-        const PhraseMatch* agent = nullptr;
-        for (const auto& match : m_s.matches) {
-            if (match.cue == Cue::agent && match.end() == before) agent = &match;
-        }
+        const PhraseMatch* agent = subject_agent(trigger.pos);
         if (agent == nullptr || trigger.end >= n) return;
-        if (agent->pos > 0 && (m_s.tokens[agent->pos - 1].number || m_facts.figure_at(agent->pos - 1) != k_none ||
-                               m_s.tokens[agent->pos - 1].word == "of")) {
-            return;
-        }
         const bool object = m_facts.figure_at(trigger.end) != k_none || m_lexicon.harm_objects.contains(m_s.tokens[trigger.end]);
         if (!object) return;
         const Polarity polarity = m_facts.in_clause(Cue::hedge, trigger.pos) ? Polarity::hedged : Polarity::asserted;

@@ -312,7 +312,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
                                             {"harm_attributes", "states", "blame_verbs", "direct_links",
                                              "implied_links", "denial_objects", "instruments", "modifiers", "bodies",
-                                             "vague_bodies", "self_links", "denied_states", "harm_objects", "agent"});
+                                             "vague_bodies", "self_links", "denied_states", "harm_objects",
+                                             "violence_verbs", "agent"});
     if (!responsibility) return std::unexpected(responsibility.error());
     auto harm = responsibility->strings("harm_attributes");
     if (!harm) return std::unexpected(harm.error());
@@ -331,6 +332,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add(phrases, "implied_links", Cue::implied_link));
     CONTRA_TRY(responsibility->add(phrases, "denial_objects", Cue::denial_object));
     CONTRA_TRY(responsibility->add(phrases, "instruments", Cue::instrument));
+    CONTRA_TRY(responsibility->add(phrases, "violence_verbs", Cue::violence));
     CONTRA_TRY(responsibility->add_words(lexicon.modifiers, "modifiers"));
     CONTRA_TRY(responsibility->add_words(lexicon.bodies, "bodies"));
     CONTRA_TRY(responsibility->add_words(lexicon.vague_bodies, "vague_bodies"));

@@ -41,6 +41,7 @@ enum class Cue : std::uint8_t {
     explanation,    // "because": the figures after it in its clause explain a gap
     retraction,     // "under the headline": the sentence reports a withdrawn figure
     instrument,     // "pepper spray": what an agent used
+    violence,       // "opened fire", "beat": what an agent that is its subject did
     patient_verb,   // "admitted": counts the injured its object names ("admitted 14 people")
     to_hospital,    // "taken to": counts the injured when a hospital word follows
     restating,      // "put the figure at": the figure after it counts what the last count did
