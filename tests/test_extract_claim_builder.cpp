@@ -673,3 +673,19 @@ TEST_CASE("the subject of a verb of violence is responsible, implied in a clause
     // Counted officers are no subject: "two of the officers beat ..." names no blame.
     CHECK(of(extract_text("Two of the officers beat a drum at the head of the march."), "responsibility").empty());
 }
+
+TEST_CASE("'they' before a state stands for the agent that opened its clause or the sentence before")
+{
+    Extraction extraction = extract_text("\"The police came in firing. They are responsible for these deaths,\" she said.");
+    auto blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "police");
+    CHECK(agent_of(blame[0]).for_attribute == "deaths");
+    extraction = extract_text("Soldiers did not go looking for a fight. They are not to blame, the minister said.");
+    blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "military");
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    // With no agent before, "they" blames no one.
+    CHECK(of(extract_text("The storm came at night. They are to blame, a neighbour said."), "responsibility").empty());
+}

@@ -258,11 +258,13 @@ struct NamedAgent {
 class Builder {
 public:
     Builder(const SentenceView& s, const Lexicon& lexicon, std::span<const Figure> figures,
-            const std::optional<Attribution>& attribution, ClaimScratch& scratch, std::vector<SentenceClaim>& out)
+            const std::optional<Attribution>& attribution, std::string_view previous_subject, ClaimScratch& scratch,
+            std::vector<SentenceClaim>& out)
         : m_s(s),
           m_lexicon(lexicon),
           m_figures(figures),
           m_attribution(attribution),
+          m_previous_subject(previous_subject),
           m_scratch(scratch),
           m_facts(s, figures, scratch),
           m_out(out)
@@ -776,6 +778,10 @@ private:
                 self_claim(*self, state);
                 continue;
             }
+            if (const auto they = they_before(state.pos)) {
+                they_claim(*they, state);
+                continue;
+            }
             const PhraseMatch* agent = nullptr;
             for (const auto& match : m_s.matches) {
                 if (match.cue == Cue::agent && match.end() <= state.pos && state.pos - match.end() <= 5) agent = &match;
@@ -823,10 +829,35 @@ private:
     // than the speaker ("They are to blame for these deaths").
     [[nodiscard]] std::optional<std::uint32_t> speaker_pronoun_before(std::uint32_t state) const
     {
+        return pronoun_before(state, [](std::string_view word) {
+            return word == "it" || word == "he" || word == "she" || word == "we";
+        });
+    }
+
+    // "The police came in firing. They are responsible for these deaths":
+    // "they" right before a state stands for the agent that opens the
+    // sentence's clause before it ("the police started this and they are to
+    // blame") or, with none, the one that opened the sentence before.
+    [[nodiscard]] std::optional<std::string> they_before(std::uint32_t state) const
+    {
+        const auto they = pronoun_before(state, [](std::string_view word) { return word == "they"; });
+        if (!they) return std::nullopt;
+        for (auto t = *they; t > 0; --t) {
+            if (const PhraseMatch* agent = m_s.at(t - 1, Cue::agent)) return agent_name(*agent);
+        }
+        if (!m_previous_subject.empty()) return std::string(m_previous_subject);
+        return std::nullopt;
+    }
+
+    // A pronoun that `is_pronoun` accepts before token `state`, with only a
+    // verb, a negation or a degree between them.
+    template <class IsPronoun>
+    [[nodiscard]] std::optional<std::uint32_t> pronoun_before(std::uint32_t state, IsPronoun is_pronoun) const
+    {
         for (std::uint32_t t = state; t > 0 && state - t < k_self_window; --t) {
             const std::uint32_t at = t - 1;
             const std::string_view word = m_s.tokens[at].word;
-            if (word == "it" || word == "he" || word == "she" || word == "we") return at;
+            if (is_pronoun(word)) return at;
             if (m_facts.is_break(at) && !m_s.is_punct(at, '"')) return std::nullopt;
             if (!m_s.tokens[at].punct && !m_lexicon.self_links.contains(m_s.tokens[at]) &&
                 m_s.at(at, Cue::negation) == nullptr) {
@@ -848,6 +879,17 @@ private:
             }
         }
         return {};
+    }
+
+    void they_claim(std::string agent, const PhraseMatch& state)
+    {
+        const auto they = *pronoun_before(state.pos, [](std::string_view word) { return word == "they"; });
+        std::uint32_t last = state.end();
+        std::string harm = harm_after(state, last);
+        const bool negated = m_facts.find(Cue::negation, they + 1, state.pos) != nullptr || denied_before(they) ||
+                             state.payload == k_denied_state;
+        const Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
+        responsibility(std::move(agent), !negated, std::move(harm), polarity, they, last, k_rule_state);
     }
 
     void self_claim(std::uint32_t pronoun, const PhraseMatch& state)
@@ -1098,6 +1140,7 @@ private:
     const Lexicon& m_lexicon;
     std::span<const Figure> m_figures;
     const std::optional<Attribution>& m_attribution;
+    std::string_view m_previous_subject;  // the agent that opened the sentence before, or empty
     ClaimScratch& m_scratch;
     SentenceFacts m_facts;
     std::vector<SentenceClaim>& m_out;
@@ -1106,10 +1149,24 @@ private:
 }  // namespace
 
 void build_claims(const SentenceView& sentence, const Lexicon& lexicon, std::span<const Figure> figures,
-                  const std::optional<Attribution>& attribution, ClaimScratch& scratch,
-                  std::vector<SentenceClaim>& out)
+                  const std::optional<Attribution>& attribution, std::string_view previous_subject,
+                  ClaimScratch& scratch, std::vector<SentenceClaim>& out)
 {
-    Builder(sentence, lexicon, figures, attribution, scratch, out).run();
+    Builder(sentence, lexicon, figures, attribution, previous_subject, scratch, out).run();
+}
+
+std::string_view opening_agent(const SentenceView& sentence, const Lexicon& lexicon)
+{
+    // Past an opening quotation mark, a determiner and one plain word ("The
+    // county council knew ...").
+    std::uint32_t t = 0;
+    const auto n = static_cast<std::uint32_t>(sentence.tokens.size());
+    if (t < n && sentence.is_punct(t, '"')) ++t;
+    for (const auto& match : sentence.matches) {
+        if (match.pos > t + 2) break;
+        if (match.cue == Cue::agent && match.pos >= t) return lexicon.agents[static_cast<std::size_t>(match.payload)];
+    }
+    return {};
 }
 
 }  // namespace contra::detail::extraction

@@ -93,9 +93,15 @@ struct ClaimScratch {
 };
 
 // Appends the sentence's claims to `out`. `attribution` is the sentence's
-// attribution, if any (a denial cue denies the figures after it).
+// attribution, if any (a denial cue denies the figures after it);
+// `previous_subject` the agent that opened the sentence before (see
+// opening_agent), for whom "They are to blame" speaks.
 void build_claims(const SentenceView& sentence, const Lexicon& lexicon, std::span<const Figure> figures,
-                  const std::optional<Attribution>& attribution, ClaimScratch& scratch,
-                  std::vector<SentenceClaim>& out);
+                  const std::optional<Attribution>& attribution, std::string_view previous_subject,
+                  ClaimScratch& scratch, std::vector<SentenceClaim>& out);
+
+// The lexicon agent that opens the sentence, its subject ("The police came
+// in firing.", "\"The county council knew about that crack,\""), or empty.
+[[nodiscard]] std::string_view opening_agent(const SentenceView& sentence, const Lexicon& lexicon);
 
 }  // namespace contra::detail::extraction

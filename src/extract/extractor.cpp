@@ -557,6 +557,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     // Figures of another year, or of a round-up's other stories, are another event's.
     extraction::YearScope years(options.event, options.event_date, document.published);
     std::size_t previous_end = 0;
+    // The agent that opened the sentence before: "They are to blame" after it is its.
+    std::string_view previous_subject;
     const std::vector<extraction::ByteRange> other_stories = extraction::other_stories(text, options.event);
     auto story = other_stories.begin();
     const std::vector<extraction::SourceTable> tables = extraction::source_tables(text, lexicon.table_source_headers);
@@ -793,7 +795,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         }
 
         found.clear();
-        extraction::build_claims(sentence, lexicon, figures, attribution, scratch, found);
+        extraction::build_claims(sentence, lexicon, figures, attribution, previous_subject, scratch, found);
+        previous_subject = extraction::opening_agent(sentence, lexicon);
         m_impl->causes.find(text, sentence, lexicon, attribution, found);
 
         // "City police put the figure at 12,000 to 15,000, while Densa Analytics
