@@ -603,3 +603,17 @@ TEST_CASE("a relayed 'according to', a counting body, a preposition opening the 
     CHECK(deaths[0].source == "publication");
     CHECK(deaths[1].source == "opposition");
 }
+
+TEST_CASE("a defendant who denies counts of manslaughter denies the blame, and a name with an age speaks past its address")
+{
+    Extraction extraction = extract_text(
+        "Corwin Aldstone, 57, of Lakeside Terrace, Oxlade Ferry, denies four counts of gross negligence "
+        "manslaughter.");
+    const auto blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(blame[0].source == "corwin-aldstone");
+    CHECK(agent_of(blame[0]).agent == "corwin-aldstone");
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    CHECK(blame[0].polarity == Polarity::denied);
+    CHECK(speaker_of("Mara Lenz, 34, a teacher, said two people died.").first == "mara-lenz");
+}

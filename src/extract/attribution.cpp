@@ -253,6 +253,20 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
     return Attribution{SpeakerKind::named, first, last, begin, false};
 }
 
+// "Corwin Aldstone, 57, ...": the capitalised name that opens the sentence
+// when an age set off by commas follows it.
+std::optional<Attribution> aged_name(const SentenceView& s, const Lexicon& lexicon)
+{
+    std::uint32_t t = 0;
+    const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    while (t < n && s.tokens[t].capital && name_word(s.tokens[t], lexicon)) ++t;
+    if (t < 2 || t + 2 >= n || !s.is_punct(t, ',') || !s.tokens[t + 1].number || s.tokens[t + 1].word.size() > 3 ||
+        !s.is_punct(t + 2, ',')) {
+        return std::nullopt;
+    }
+    return Attribution{SpeakerKind::named, 0, t, 0, false};
+}
+
 }  // namespace
 
 std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from)
@@ -265,11 +279,22 @@ std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon
         } else if (match.cue == Cue::verb || match.cue == Cue::denial_verb) {
             found = phrase_before(s, match.pos, lexicon);
             if (!found) found = phrase_apart(s, match.pos, lexicon);
+            // "Mara Lenz, 34, a teacher, said": asides after a name and its age.
+            if (!found && match.pos > 0 && s.is_punct(match.pos - 1, ',')) found = aged_name(s, lexicon);
             // ", said the ministry": the speaker follows the verb.
             if (!found && match.pos > 0 && s.is_break(match.pos - 1)) found = phrase_after(s, match.end(), lexicon);
         }
         if (!found || found->first < from) continue;
         if (match.payload == k_named_verb && found->kind != SpeakerKind::named) continue;
+        // "Corwin Aldstone, 57, of Lakeside Terrace, Oxlade Ferry, denies ...":
+        // a name and an age open the sentence; the asides after them are
+        // where the person lives, and the name speaks.
+        if (found->kind == SpeakerKind::named) {
+            if (const auto aged = aged_name(s, lexicon); aged && aged->last < found->first && found->first < match.pos) {
+                found->first = aged->first;
+                found->last = aged->last;
+            }
+        }
         found->cue = match.pos;
         found->denial = match.cue == Cue::denial_verb;
         // "The Leader reported that, according to Holdenshire Constabulary,
