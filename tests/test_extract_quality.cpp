@@ -178,7 +178,10 @@ constexpr Floors k_dev_floors{0.76, 0.70};
 // left give 361 of 493 right (0.732), 361 of 570 found (0.633). The verbs
 // of violence changed one document, which moved to the dev corpus; the
 // fifty-one left give 360 of 487 right (0.739), 360 of 561 found (0.642).
-constexpr Floors k_heldout_floors{0.73, 0.64};
+// Then the thirteenth batch of sixteen, written from the same copy of
+// ae253eb, joined them, scored with afc846e: 509 of 677 right (0.752), 509
+// of 788 found (0.646).
+constexpr Floors k_heldout_floors{0.75, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -233,7 +236,9 @@ constexpr Floors k_heldout_floors{0.73, 0.64};
 // (0.705), 215 of 599 found (0.359); held-out 73 of 100 right (0.730), 73
 // of 213 found (0.343).
 constexpr Floors k_dev_cause_floors{0.70, 0.35};
-constexpr Floors k_heldout_cause_floors{0.72, 0.33};
+// With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
+// found (0.341).
+constexpr Floors k_heldout_cause_floors{0.70, 0.34};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
