@@ -689,3 +689,19 @@ TEST_CASE("'they' before a state stands for the agent that opened its clause or 
     // With no agent before, "they" blames no one.
     CHECK(of(extract_text("The storm came at night. They are to blame, a neighbour said."), "responsibility").empty());
 }
+
+TEST_CASE("a headline's participle, a person pronounced dead, and people who protested")
+{
+    Extraction extraction = extract_text("Six confirmed dead after flood");
+    REQUIRE(of(extraction, "deaths").size() == 1);
+    CHECK(count_of(of(extraction, "deaths")[0]).lo == 6);
+    // "reported" before a noun is a verb of its own: "Two officers" is its subject, no count of the hurt.
+    extraction = extract_text("Two officers have reported injuries, the force said.");
+    CHECK(of(extraction, "injuries").empty());
+    extraction = extract_text("A cyclist was pronounced dead at the scene.");
+    REQUIRE(of(extraction, "deaths").size() == 1);
+    CHECK(count_of(of(extraction, "deaths")[0]).lo == 1);
+    extraction = extract_text("Tens of thousands of people have protested in the capital.");
+    REQUIRE(of(extraction, "participants").size() == 1);
+    CHECK(count_of(of(extraction, "participants")[0]).lo == 20000);
+}

@@ -180,7 +180,9 @@ constexpr Floors k_dev_floors{0.76, 0.70};
 // fifty-one left give 360 of 487 right (0.739), 360 of 561 found (0.642).
 // Then the thirteenth batch of sixteen, written from the same copy of
 // ae253eb, joined them, scored with afc846e: 509 of 677 right (0.752), 509
-// of 788 found (0.646).
+// of 788 found (0.646). A headline's participle ("Six confirmed dead")
+// changed one document, which moved to the dev corpus: 503 of 667 right
+// (0.754), 503 of 778 found (0.647).
 constexpr Floors k_heldout_floors{0.75, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -801,7 +803,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of thirteen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 67, 65, 770); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 66, 64, 770); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

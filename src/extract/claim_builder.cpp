@@ -109,9 +109,11 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
     says.assign(s.tokens.size(), false);
     for (const auto& match : s.matches) {
         if (match.cue != Cue::verb && match.cue != Cue::denial_verb) continue;
-        // "Two traders are confirmed dead", "were reported killed": a passive
-        // participle says nothing; the figure is the trigger's.
+        // "Two traders are confirmed dead", "were reported killed", a
+        // headline's "Six confirmed dead": a participle says nothing; the
+        // figure is the trigger's.
         if (match.pos > 0 && is_copula(s.tokens[match.pos - 1].word)) continue;
+        if (match.end() < s.tokens.size() && lexicon.participle_triggers.contains(s.tokens[match.end()])) continue;
         says[match.pos] = true;
     }
     candidates.clear();

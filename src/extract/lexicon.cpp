@@ -266,7 +266,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
                                      "retractions", "partial_degrees", "light_words", "part_of", "partitive", "months", "month_links", "patient_verbs",
                                      "patient_nouns", "to_hospital", "hospital_words", "additions", "persons",
-                                     "person_ordinals", "person_links", "restating", "measures", "group"});
+                                     "person_ordinals", "person_links", "restating", "measures", "participle_triggers",
+                                     "group"});
     if (!counts) return std::unexpected(counts.error());
     auto ignored = counts->strings("ignored_triggers");
     if (!ignored) return std::unexpected(ignored.error());
@@ -362,6 +363,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add(phrases, "retractions", Cue::retraction));
     CONTRA_TRY(counts->add(phrases, "restating", Cue::restating));
     CONTRA_TRY(counts->add_words(lexicon.measures, "measures"));
+    CONTRA_TRY(counts->add_words(lexicon.participle_triggers, "participle_triggers"));
     CONTRA_TRY(counts->add_words(lexicon.partial_degrees, "partial_degrees"));
     CONTRA_TRY(counts->add_words(lexicon.light_words, "light_words"));
     CONTRA_TRY(counts->add_words(lexicon.part_of, "part_of"));
@@ -393,7 +395,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
                          &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words,
                          &lexicon.additions, &lexicon.persons, &lexicon.person_links,
                          &lexicon.person_ordinals, &lexicon.self_links,
-                         &lexicon.measures}) {
+                         &lexicon.measures, &lexicon.participle_triggers}) {
         set->compile(lexicon.vocabulary);
     }
     return lexicon;

@@ -142,6 +142,7 @@ struct Lexicon {
     WordSet not_speaker;
     WordSet determiners;
     WordSet possessive_figures;  // "the ministry's figure of 33": nouns that make a possessive a speaker
+    WordSet participle_triggers;  // "Six confirmed dead": triggers a verb of saying may stand before as a participle
     WordSet harm_objects;        // "The police killed him": words that open a harm verb's object
     WordSet colon_leads;         // "Police have given an update: ...": words between a subject and the colon that opens its words
     std::vector<std::string> table_source_headers;  // "| Source | Dead |": a table whose rows are sources
