@@ -705,3 +705,18 @@ TEST_CASE("a headline's participle, a person pronounced dead, and people who pro
     REQUIRE(of(extraction, "participants").size() == 1);
     CHECK(count_of(of(extraction, "participants")[0]).lo == 20000);
 }
+
+TEST_CASE("a fact sheet's label that holds a trigger counts the figure after its colon")
+{
+    Extraction extraction = extract_text("Injured people treated in health facilities: 212\n");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(count_of(of(extraction, "injuries")[0]).lo == 212);
+    extraction = extract_text("People detained for looting in the port: 12\n");
+    REQUIRE(of(extraction, "arrests").size() == 1);
+    CHECK(count_of(of(extraction, "arrests")[0]).lo == 12);
+    // A colon more than ten words after the trigger ends no label of it.
+    CHECK(of(extract_text("Injured people were treated in clinics across the northern district and along the "
+                          "coast after the storm: 212\n"),
+             "injuries")
+              .empty());
+}

@@ -11,6 +11,8 @@ namespace {
 constexpr std::uint32_t k_before_gap = 6;    // words (light words not counted) between a figure and its trigger
 constexpr std::uint32_t k_before_span = 14;  // tokens between a figure and its trigger, all counted
 constexpr std::uint32_t k_aside = 9;         // tokens of an aside between commas
+constexpr std::uint32_t k_label_words = 10;  // tokens from a trigger to the colon that ends its label
+constexpr std::uint32_t k_label_cost = 20;   // a label's pairing loses to every nearer one
 constexpr std::uint32_t k_role_words = 5;    // tokens of a role before its name: "the rink's operator, Orvane Leisure"
 constexpr std::uint32_t k_noun_gap = 1;     // words between a figure and a trigger that is a group noun: "150 young protesters"
 constexpr std::uint32_t k_after_gap = 4;     // tokens between a trigger and a figure after it
@@ -99,6 +101,20 @@ Polarity clause_polarity(const SentenceFacts& facts, std::size_t t)
 }
 
 // Pairs each trigger with at most one figure, nearest first.
+// True when `figure` stands right after a colon that ends a label holding
+// `trigger`, with no break or figure between them: "Deaths recorded by
+// Tidewell field teams: at least 53".
+bool labels_figure(const SentenceView& s, const SentenceFacts& facts, const Trigger& trigger, const Figure& figure)
+{
+    if (figure.first == 0 || !s.is_punct(figure.first - 1, ':')) return false;
+    const std::uint32_t colon = figure.first - 1;
+    if (colon < trigger.end || colon - trigger.end > k_label_words) return false;
+    for (auto t = trigger.end; t < colon; ++t) {
+        if (facts.is_break(t) || facts.figure_at(t) != k_none) return false;
+    }
+    return true;
+}
+
 void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceFacts& facts,
                   std::span<const Figure> figures, std::vector<Trigger>& triggers, std::vector<Pairing>& candidates,
                   std::vector<bool>& figure_used, std::vector<bool>& says)
@@ -172,6 +188,11 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
                 bool linked = gap <= k_after_gap;
                 for (auto t = trigger.end; t < figure.first && linked; ++t) {
                     linked = s.at(t, Cue::after_link) != nullptr;
+                }
+                // A fact sheet's line: "Bodies received at the hospital mortuary: 38".
+                if (!linked && labels_figure(s, facts, trigger, figure)) {
+                    candidates.push_back({k_label_cost + gap, k, f});
+                    continue;
                 }
                 if (!linked) continue;
                 if (!trigger.patient) {
