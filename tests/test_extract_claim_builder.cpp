@@ -704,6 +704,9 @@ TEST_CASE("a headline's participle, a person pronounced dead, and people who pro
     extraction = extract_text("Tens of thousands of people have protested in the capital.");
     REQUIRE(of(extraction, "participants").size() == 1);
     CHECK(count_of(of(extraction, "participants")[0]).lo == 20000);
+    extraction = extract_text("About 700 students had taken part in the sit-in.");
+    REQUIRE(of(extraction, "participants").size() == 1);
+    CHECK(count_of(of(extraction, "participants")[0]).lo == 630);
 }
 
 TEST_CASE("a fact sheet's label that holds a trigger counts the figure after its colon")
