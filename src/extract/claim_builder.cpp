@@ -801,8 +801,8 @@ private:
                 self_claim(*self, state);
                 continue;
             }
-            if (const auto they = they_before(state.pos)) {
-                they_claim(*they, state);
+            if (auto they = they_before(state.pos)) {
+                they_claim(std::move(*they), state);
                 continue;
             }
             const PhraseMatch* agent = nullptr;
@@ -861,14 +861,18 @@ private:
     // "they" right before a state stands for the agent that opens the
     // sentence's clause before it ("the police started this and they are to
     // blame") or, with none, the one that opened the sentence before.
-    [[nodiscard]] std::optional<std::string> they_before(std::uint32_t state) const
+    struct They {
+        std::uint32_t pronoun;  // the token of "they"
+        std::string agent;
+    };
+    [[nodiscard]] std::optional<They> they_before(std::uint32_t state) const
     {
         const auto they = pronoun_before(state, [](std::string_view word) { return word == "they"; });
         if (!they) return std::nullopt;
         for (auto t = *they; t > 0; --t) {
-            if (const PhraseMatch* agent = m_s.at(t - 1, Cue::agent)) return agent_name(*agent);
+            if (const PhraseMatch* agent = m_s.at(t - 1, Cue::agent)) return They{*they, agent_name(*agent)};
         }
-        if (!m_previous_subject.empty()) return std::string(m_previous_subject);
+        if (!m_previous_subject.empty()) return They{*they, std::string(m_previous_subject)};
         return std::nullopt;
     }
 
@@ -904,15 +908,14 @@ private:
         return {};
     }
 
-    void they_claim(std::string agent, const PhraseMatch& state)
+    void they_claim(They they, const PhraseMatch& state)
     {
-        const auto they = *pronoun_before(state.pos, [](std::string_view word) { return word == "they"; });
         std::uint32_t last = state.end();
         std::string harm = harm_after(state, last);
-        const bool negated = m_facts.find(Cue::negation, they + 1, state.pos) != nullptr || denied_before(they) ||
-                             state.payload == k_denied_state;
+        const bool negated = m_facts.find(Cue::negation, they.pronoun + 1, state.pos) != nullptr ||
+                             denied_before(they.pronoun) || state.payload == k_denied_state;
         const Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
-        responsibility(std::move(agent), !negated, std::move(harm), polarity, they, last, k_rule_state);
+        responsibility(std::move(they.agent), !negated, std::move(harm), polarity, they.pronoun, last, k_rule_state);
     }
 
     void self_claim(std::uint32_t pronoun, const PhraseMatch& state)

@@ -737,9 +737,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 focus = Focus{id, mention};
                 blamer = focus;
                 blamer_end = tokens[subject->last - 1].end;
-                // "Merriton Police have just given an update: 19 people have
-                // now been arrested": a colon after the subject, before any
-                // figure's trigger, opens what the subject says.
+                // The subject speaks the sentence when a colon after it opens
+                // what it says ("Merriton Police have just given an update: 19
+                // people have now been arrested") or when it treated or
+                // arrested the people counted ("Ravelstone Ambulance Service
+                // treated 38 people").
                 if (colon_opens_content(sentence, lexicon, subject->last) ||
                     acts_on_counted(sentence, lexicon, subject->last, !options.speaker)) {
                     speaker = focus;
