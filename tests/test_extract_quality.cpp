@@ -187,8 +187,10 @@ constexpr Floors k_dev_floors{0.76, 0.71};
 // changed one document, which moved to the dev corpus: 503 of 667 right
 // (0.754), 503 of 778 found (0.647). "taken part" and "took an active part"
 // changed two more, which moved too: 480 of 636 right (0.755), 480 of 743
-// found (0.646).
-constexpr Floors k_heldout_floors{0.75, 0.64};
+// found (0.646). Then the fourteenth batch of sixteen, written from the same
+// copy of ae253eb, joined them, scored with 64ddbfc: 605 of 820 right
+// (0.738), 605 of 920 found (0.658).
+constexpr Floors k_heldout_floors{0.73, 0.65};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -245,8 +247,9 @@ constexpr Floors k_heldout_floors{0.75, 0.64};
 constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
-// (0.698), 97 of 280 found (0.346).
-constexpr Floors k_heldout_cause_floors{0.69, 0.34};
+// (0.698), 97 of 280 found (0.346). With the fourteenth batch: 125 of 181
+// right (0.691), 125 of 349 found (0.358).
+constexpr Floors k_heldout_cause_floors{0.69, 0.35};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
