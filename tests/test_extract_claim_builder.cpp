@@ -723,3 +723,12 @@ TEST_CASE("a fact sheet's label that holds a trigger counts the figure after its
              "injuries")
               .empty());
 }
+
+TEST_CASE("'blamed' takes a named body alone; only 'held' needs what the blame is for")
+{
+    Extraction extraction = extract_text("The union blamed Trackways Infrastructure.");
+    auto blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "trackways-infrastructure");
+    CHECK(of(extract_text("Residents held Sunday's vigil at the foot of the lift."), "responsibility").empty());
+}

@@ -96,7 +96,8 @@ struct Floors {
 // moved one document: 1047 of 1362 right (0.769), 1047 of 1488 found (0.704).
 // After "they", court reports, participles, labels, "taken part" and the
 // three documents moved with them: 1098 of 1427 right (0.769), 1098 of 1533
-// found (0.716).
+// found (0.716). "blamed" before a named body alone, with six more moved
+// documents: 1160 of 1518 right (0.764), 1160 of 1620 found (0.716).
 constexpr Floors k_dev_floors{0.76, 0.71};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -189,8 +190,10 @@ constexpr Floors k_dev_floors{0.76, 0.71};
 // changed two more, which moved too: 480 of 636 right (0.755), 480 of 743
 // found (0.646). Then the fourteenth batch of sixteen, written from the same
 // copy of ae253eb, joined them, scored with 64ddbfc: 605 of 820 right
-// (0.738), 605 of 920 found (0.658).
-constexpr Floors k_heldout_floors{0.73, 0.65};
+// (0.738), 605 of 920 found (0.658). "blamed" before a named body alone
+// changed six documents, which moved to the dev corpus: 551 of 742 right
+// (0.743), 551 of 833 found (0.661).
+constexpr Floors k_heldout_floors{0.74, 0.66};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -244,12 +247,15 @@ constexpr Floors k_heldout_floors{0.73, 0.65};
 // With the one document the verbs of violence moved: dev 215 of 305 right
 // (0.705), 215 of 599 found (0.359); held-out 73 of 100 right (0.730), 73
 // of 213 found (0.343).
-constexpr Floors k_dev_cause_floors{0.70, 0.35};
+// After the six documents "blamed" moved: dev 230 of 330 right (0.697), 230
+// of 648 found (0.355).
+constexpr Floors k_dev_cause_floors{0.69, 0.35};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
 // (0.698), 97 of 280 found (0.346). With the fourteenth batch: 125 of 181
-// right (0.691), 125 of 349 found (0.358).
-constexpr Floors k_heldout_cause_floors{0.69, 0.35};
+// right (0.691), 125 of 349 found (0.358); after the six moved documents,
+// 115 of 162 right (0.710), 115 of 319 found (0.361).
+constexpr Floors k_heldout_cause_floors{0.70, 0.36};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -812,7 +818,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of fourteen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 80, 77, 910); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 74, 71, 830); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -969,7 +969,9 @@ private:
             std::optional<NamedAgent> named;
             if (agent == nullptr) {
                 named = named_after(blame.end());
-                if (!named || !blames_for(named->end)) continue;
+                // "held Sunday's vigil": only "hold" needs what the blame is for.
+                const bool hold = m_s.tokens[blame.pos].word.starts_with("hold") || m_s.tokens[blame.pos].word == "held";
+                if (!named || (hold && !blames_for(named->end))) continue;
                 if (vague(*named)) named = known_only(*named);
             }
             const std::uint32_t agent_end = named ? named->end : agent->end();
