@@ -969,9 +969,7 @@ private:
             std::optional<NamedAgent> named;
             if (agent == nullptr) {
                 named = named_after(blame.end());
-                // "held Sunday's vigil": only "hold" needs what the blame is for.
-                const bool hold = m_s.tokens[blame.pos].word.starts_with("hold") || m_s.tokens[blame.pos].word == "held";
-                if (!named || (hold && !blames_for(named->end))) continue;
+                if (!named || (blame.payload == k_purpose_blame && !blames_for(named->end))) continue;
                 if (vague(*named)) named = known_only(*named);
             }
             const std::uint32_t agent_end = named ? named->end : agent->end();
@@ -989,9 +987,9 @@ private:
         }
     }
 
-    // "blamed the coastguard for the death", "accusing Sierra Crest of
-    // negligence", "hold the minister personally responsible": a blame verb
-    // takes a phrase the lexicon does not list only when "for", "of" or a
+    // "hold the minister personally responsible", "held the company
+    // responsible for the deaths": a verb of `purpose_blame_verbs` takes a
+    // phrase the lexicon does not list only when "for", "of" or a
     // responsibility state follows it ("held Friday's vigil" blames no one).
     [[nodiscard]] bool blames_for(std::uint32_t end) const
     {

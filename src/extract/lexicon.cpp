@@ -311,7 +311,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(hedges->add(phrases, "phrases", Cue::hedge));
 
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
-                                            {"harm_attributes", "states", "blame_verbs", "direct_links",
+                                            {"harm_attributes", "states", "blame_verbs", "purpose_blame_verbs",
+                                             "direct_links",
                                              "implied_links", "denial_objects", "instruments", "modifiers", "bodies",
                                              "vague_bodies", "self_links", "denied_states", "harm_objects",
                                              "violence_verbs", "agent"});
@@ -329,6 +330,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add(phrases, "states", Cue::state));
     CONTRA_TRY(responsibility->add(phrases, "denied_states", Cue::state, 1));
     CONTRA_TRY(responsibility->add(phrases, "blame_verbs", Cue::blame));
+    CONTRA_TRY(responsibility->add(phrases, "purpose_blame_verbs", Cue::blame, k_purpose_blame));
     CONTRA_TRY(responsibility->add(phrases, "direct_links", Cue::direct_link));
     CONTRA_TRY(responsibility->add(phrases, "implied_links", Cue::implied_link));
     CONTRA_TRY(responsibility->add(phrases, "denial_objects", Cue::denial_object));

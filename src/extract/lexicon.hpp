@@ -52,6 +52,10 @@ enum class Cue : std::uint8_t {
 // police spokesman reported".
 constexpr int k_named_verb = 1;
 
+// The payload of a blame verb that blames a name only with what the blame is
+// for after it: "held X responsible", not "held Sunday's vigil".
+constexpr int k_purpose_blame = 1;
+
 struct PhraseMatch {
     std::uint32_t pos = 0;  // first token
     std::uint32_t len = 0;  // tokens
