@@ -135,6 +135,20 @@ bool is_relative(std::string_view word)
     return word == "who" || word == "which" || word == "that" || word == "where";
 }
 
+// True when token `first` opens its sentence or a clause of it.
+bool opens_clause_at(const SentenceView& s, std::uint32_t first) { return first == 0 || s.is_break(first - 1); }
+
+// The named speaker phrase that ends right before token `end` when it opens
+// with a determiner or a capital ("the company", "Lidia Poret"): the head a
+// relative clause completes.
+std::optional<Attribution> head_before(const SentenceView& s, std::uint32_t end, const Lexicon& lexicon)
+{
+    auto head = phrase_before(s, end, lexicon);
+    if (!head || head->kind != SpeakerKind::named) return std::nullopt;
+    if (!lexicon.determiners.contains(s.tokens[head->first]) && !s.tokens[head->first].capital) return std::nullopt;
+    return head;
+}
+
 // A speaker set off from its verb: "the operator, Selva Stone Ltd, said"
 // (the name in the aside), "Lidia Poret, who speaks for the trust, said"
 // (the name before a relative clause), "..., the company that runs the pit
@@ -162,9 +176,7 @@ std::optional<Attribution> phrase_apart(const SentenceView& s, std::uint32_t end
             // sentence or its clause.
             if (s.tokens[open].capital || open < 2) return std::nullopt;
             auto head = phrase_before(s, open - 1, lexicon);
-            if (!head || head->kind != SpeakerKind::named || (head->first > 0 && !s.is_break(head->first - 1))) {
-                return std::nullopt;
-            }
+            if (!head || head->kind != SpeakerKind::named || !opens_clause_at(s, head->first)) return std::nullopt;
             return head;
         }
         // "Tailings Watch, an environmental group, says", "The Custodial Staff
@@ -188,20 +200,11 @@ std::optional<Attribution> phrase_apart(const SentenceView& s, std::uint32_t end
         // "The Trust, which says at least 60 were hurt, accuses ...": the
         // name before a relative set off by a comma, right before the verb.
         if (at >= 2 && s.is_punct(at - 1, ',') && s.tokens[at].word != "that" && at + 1 == last) {
-            auto head = phrase_before(s, at - 1, lexicon);
-            if (!head || head->kind != SpeakerKind::named) return std::nullopt;
-            if (!lexicon.determiners.contains(s.tokens[head->first]) && !s.tokens[head->first].capital) {
-                return std::nullopt;
-            }
-            return head;
+            return head_before(s, at - 1, lexicon);
         }
-        auto head = phrase_before(s, at, lexicon);
-        if (!head || head->kind != SpeakerKind::named) return std::nullopt;
+        auto head = head_before(s, at, lexicon);
         // The head opens its clause: "..., the company that ...", not "killed the man who ...".
-        if (head->first > 0 && !s.is_break(head->first - 1)) return std::nullopt;
-        if (!lexicon.determiners.contains(s.tokens[head->first]) && !s.tokens[head->first].capital) {
-            return std::nullopt;
-        }
+        if (head && !opens_clause_at(s, head->first)) return std::nullopt;
         return head;
     }
     return std::nullopt;

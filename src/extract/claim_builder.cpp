@@ -100,7 +100,6 @@ Polarity clause_polarity(const SentenceFacts& facts, std::size_t t)
     return facts.in_clause(Cue::hedge, t) ? Polarity::hedged : Polarity::asserted;
 }
 
-// Pairs each trigger with at most one figure, nearest first.
 // True when `figure` stands right after a colon that ends a label holding
 // `trigger`, with no break or figure between them: "Deaths recorded by
 // Tidewell field teams: at least 53".
@@ -115,6 +114,7 @@ bool labels_figure(const SentenceView& s, const SentenceFacts& facts, const Trig
     return true;
 }
 
+// Pairs each trigger with at most one figure, nearest first.
 void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceFacts& facts,
                   std::span<const Figure> figures, std::vector<Trigger>& triggers, std::vector<Pairing>& candidates,
                   std::vector<bool>& figure_used, std::vector<bool>& says)

@@ -306,6 +306,16 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
     return label;
 }
 
+// The whole numbers of people a count quantity allows: "about 1,500" is
+// [1350, 1650], "3.5" [4, 3] (no whole number; the caller decides).
+Count whole_count(const Quantity& quantity)
+{
+    Count count;
+    count.lo = static_cast<std::int64_t>(std::ceil(quantity.lo));
+    if (quantity.hi) count.hi = static_cast<std::int64_t>(std::floor(*quantity.hi));
+    return count;
+}
+
 // One figure of a source table: the row's source, the column's attribute.
 struct TableFigure {
     std::string_view source;   // the resolver's id
@@ -374,10 +384,7 @@ std::vector<TableFigure> table_figures(std::string_view text, const extraction::
                 if (source.empty()) source = resolver.resolve(name);
                 TableFigure figure{source, name, columns[j].attribute, {}, {}, cell.start + quantity.start,
                                    cell.start + quantity.end};
-                Count count;
-                count.lo = static_cast<std::int64_t>(std::ceil(quantity.lo));
-                if (quantity.hi) count.hi = static_cast<std::int64_t>(std::floor(*quantity.hi));
-                figure.value = Value{count, quantity.text};
+                figure.value = Value{whole_count(quantity), quantity.text};
                 // "38 police officers": the cell's own group, else the column's.
                 std::optional<std::string> group = read_cell(cell_text, lexicon, tokens, matches).group;
                 if (!group) group = columns[j].group;
@@ -788,8 +795,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             const std::size_t unit = figure.last < tokens.size() && sentence.is_punct(figure.last, '-') ? figure.last + 1
                                                                                                       : figure.last;
             if (unit < tokens.size() && lexicon.measures.contains(tokens[unit])) continue;
-            figure.count.lo = static_cast<std::int64_t>(std::ceil(quantity.lo));
-            if (quantity.hi) figure.count.hi = static_cast<std::int64_t>(std::floor(*quantity.hi));
+            figure.count = whole_count(quantity);
             // "3.3 On the evidence ...": a section's number holds no whole count of people.
             if (figure.count.hi && *figure.count.hi < figure.count.lo) continue;
             figure.wording = quantity.text;
