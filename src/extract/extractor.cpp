@@ -571,6 +571,13 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     const std::vector<extraction::SourceTable> tables = extraction::source_tables(text, lexicon.table_source_headers);
     auto table = tables.begin();
     extraction::SignedQuotes signed_quotes(text);
+    // The words of tokens [first, last) of the sentence, which the resolver
+    // is about to be asked about: it learns their key from the tokens.
+    auto mention_of = [&](std::uint32_t first, std::uint32_t last) {
+        const std::string_view words = words_of(text, tokens, first, last);
+        resolver.learn(words, std::span<const WordToken>(tokens).subspan(first, last - first));
+        return words;
+    };
 
     // A claim pinned to bytes [start, end) of the text, by extraction rule `rule`.
     auto add = [&](Claim&& claim, std::size_t start, std::size_t end, std::string_view rule) -> Expected<void> {
@@ -657,10 +664,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             label = Label{};
         }
         if (label.words > 0) {
-            const std::string_view named = words_of(text, tokens, label.first, label.words);
+            const std::string_view named = mention_of(label.first, label.words);
             std::string_view id = label.bold ? resolver.resolve(named) : resolver.find(named);
             if (id.empty() && label.note_last > label.note_first) {
-                id = resolver.find(words_of(text, tokens, label.note_first, label.note_last));
+                id = resolver.find(mention_of(label.note_first, label.note_last));
             }
             const bool one_letter = label.words == label.first + 1 && tokens[label.first].word.size() == 1;
             if (id.empty() && one_letter && tokens[label.first].word == "q" && !interview) {
@@ -715,15 +722,15 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 // "My department does not accept ...": the body of whoever speaks.
                 speaker.mention = mention;
             } else if (attribution->kind == extraction::SpeakerKind::named) {
-                speaker = Focus{resolver.resolve(mention), mention};
+                speaker = Focus{resolver.resolve(mention_of(attribution->first, attribution->last)), mention};
                 focus = speaker;
                 if (attribution->relayed) {
                     const std::string_view relayer =
-                        words_of(text, tokens, attribution->relayer_first, attribution->relayer_last);
+                        mention_of(attribution->relayer_first, attribution->relayer_last);
                     focus = Focus{resolver.resolve(relayer), relayer};
                 }
             } else if (subject) {
-                const std::string_view named = words_of(text, tokens, subject->first, subject->last);
+                const std::string_view named = mention_of(subject->first, subject->last);
                 speaker = Focus{resolver.resolve(named), named};
                 focus = speaker;
             } else if (!focus.id.empty()) {
@@ -739,7 +746,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         } else if (sentence.is_punct(0, '"') && !focus.id.empty()) {
             speaker = focus;  // a quotation that goes on from the last speaker
         } else if (auto subject = extraction::leading_subject(sentence, lexicon)) {
-            const std::string_view mention = words_of(text, tokens, subject->first, subject->last);
+            const std::string_view mention = mention_of(subject->first, subject->last);
             if (const std::string_view id = resolver.find(mention); !id.empty()) {
                 focus = Focus{id, mention};
                 blamer = focus;
@@ -816,7 +823,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (const auto sep = extraction::clause_separator(sentence, std::max(attribution->cue, attribution->last))) {
                 const auto later = extraction::find_attribution(sentence, lexicon, sep + 1);
                 if (later && later->kind == extraction::SpeakerKind::named && opens_clause(sentence, sep, *later)) {
-                    const std::string_view named = words_of(text, tokens, later->first, later->last);
+                    const std::string_view named = mention_of(later->first, later->last);
                     second = Focus{resolver.resolve(named), named};
                     second_from = tokens[sep].start;
                     focus = second;
@@ -834,7 +841,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 std::ranges::find_if(tokens, [&](const WordToken& t) { return t.start >= first_figure; }) -
                 tokens.begin());
             if (const TokenRange inside = bracketed_source(sentence, after); !inside.empty()) {
-                const std::string_view named = words_of(text, tokens, inside.first, inside.last);
+                const std::string_view named = mention_of(inside.first, inside.last);
                 if (const std::string_view id = resolver.find(named); !id.empty()) {
                     bracket = Focus{id, named};
                     bracket_start = tokens[inside.first - 1].start;

@@ -89,13 +89,23 @@ SourceResolver::SourceResolver(std::span<const Source> known, const Lexicon& lex
 std::string_view SourceResolver::key_of(std::string_view words) const
 {
     if (auto known = m_keys.find(words); known != m_keys.end()) return known->second;
-    std::string& key = m_key;
-    key.clear();
-    bool leading = true;
     fold_with_map(words, m_key_folded);
     tokenize_words(m_key_folded, words, 0, m_key_folded.text.size(), m_key_tokens);
     m_lexicon.look_up(m_key_tokens);
-    for (const WordToken& token : m_key_tokens) {
+    return remember_key(words, m_key_tokens);
+}
+
+void SourceResolver::learn(std::string_view words, std::span<const WordToken> tokens)
+{
+    if (!words.ends_with(')') && !m_keys.contains(words)) remember_key(words, tokens);
+}
+
+std::string_view SourceResolver::remember_key(std::string_view words, std::span<const WordToken> tokens) const
+{
+    std::string& key = m_key;
+    key.clear();
+    bool leading = true;
+    for (const WordToken& token : tokens) {
         const std::string_view word = token.word;
         if (leading && m_lexicon.determiners.contains(token)) continue;
         leading = false;
@@ -265,7 +275,9 @@ std::string_view SourceResolver::resolve(std::string_view mention)
         if (!acronym.empty()) source.aliases.emplace_back(acronym);
         const std::size_t index = m_ids.size();
         found = m_ids.emplace_back(id);
-        add_name(key_of(name), index);
+        // The name's key is the mention's (key_of drops the determiner too),
+        // unless the mention was an acronym the name spells out.
+        add_name(full.empty() ? key : key_of(name), index);
         if (!acronym.empty()) add_name(key_of(acronym), index);
         m_new.push_back(std::move(source));
     }

@@ -45,6 +45,11 @@ public:
     // that word (singular or plural), else empty.
     [[nodiscard]] std::string_view find_by_kind(std::string_view word) const;
 
+    // Tells the resolver which tokens `words` are, looked up in the lexicon
+    // already (the sentence's own): their key is then read off them, where
+    // key_of would fold and split the words again. A mention that ends in a
+    // bracket is left to key_of, which takes an acronym off first.
+    void learn(std::string_view words, std::span<const WordToken> tokens);
     // The sources first met in this document, moved out: the resolver is done with them.
     [[nodiscard]] std::vector<Source> take_new_sources() { return std::move(m_new); }
 
@@ -61,6 +66,8 @@ private:
     // Folded words, determiners dropped, one space apart; remembered, for the
     // same words come back many times in a document.
     [[nodiscard]] std::string_view key_of(std::string_view words) const;
+    // Builds the key of `words` from their tokens and remembers it.
+    std::string_view remember_key(std::string_view words, std::span<const WordToken> tokens) const;
     [[nodiscard]] std::string_view lookup(std::string_view key, bool allow_surname) const;
     void add_name(std::string_view key, std::size_t source);
     [[nodiscard]] const Indices& names_ending_with(std::string_view word) const;
