@@ -509,6 +509,28 @@ TEST_CASE("asides, relative clauses and possessive roles lead to the speaker the
     CHECK(speaker_of("Two traders are confirmed dead, according to the hospital's director, Dr Iona Bratescu.",
                      options)
               .first == "haldrun-hospital");
+    // A possessive that ends the mention: "the union's chair, Wilma Trask"
+    // names "the union's", whose owner is known.
+    ExtractOptions unions;
+    unions.known_sources = {
+        Source{"pensioners-union", "Carrimont Pensioners' Union", "union", Stake::party, {}}};
+    CHECK(speaker_of("\"The council is responsible for these deaths,\" said the union's chair, Wilma Trask.", unions)
+              .first == "pensioners-union");
+    CHECK(speaker_of("\"The council is to blame,\" said the union\u2019s chair, Wilma Trask.", unions).first ==
+          "pensioners-union");
+    // A capitalised number word opening a name.
+    CHECK(speaker_of("Three Counties Ambulance Service said four people were pronounced dead.").first ==
+          "three-counties-ambulance-service");
+    CHECK(speaker_of("Twelve people were injured, the Two Rivers Health Trust said.").first ==
+          "two-rivers-health-trust");
+    // ... but a count opening the sentence names nobody.
+    CHECK(speaker_of("Seventeen people were arrested, police said.").first == "police");
+    // Plain words between a name's capital and a speaker word are the name's;
+    // not after a capital that opens the sentence, nor when a word of the
+    // lexicon's phrases stands between.
+    CHECK(speaker_of("At least 12 people drowned, according to the Brastowe river police, who said a body was found.")
+              .first == "brastowe-river-police");
+    CHECK(speaker_of("Speaking outside police headquarters, he said nine people were hurt.").first != "police");
     // "itself" between the speaker and the verb.
     CHECK(speaker_of("The hospital itself says it treated 17 people.", options).first == "haldrun-hospital");
     // An "and" before a speaker word joins a lower-case name.

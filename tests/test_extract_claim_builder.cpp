@@ -612,6 +612,9 @@ TEST_CASE("a passive verb of saying, a section's number, falling ill and taking 
     extraction = extract_text("The union said at least 90 of its members had been taken ill.");
     REQUIRE(of(extraction, "injuries").size() == 1);
     CHECK(count_of(of(extraction, "injuries")[0]).lo == 90);
+    extraction = extract_text("More than 200 guests have fallen ill since the banquet, the directorate said.");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(count_of(of(extraction, "injuries")[0]).lo == 201);
     extraction = extract_text("About 200 inmates are taking part in the disturbance.");
     REQUIRE(of(extraction, "participants").size() == 1);
     CHECK(count_of(of(extraction, "participants")[0]).lo == 180);

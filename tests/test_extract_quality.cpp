@@ -97,7 +97,9 @@ struct Floors {
 // After "they", court reports, participles, labels, "taken part" and the
 // three documents moved with them: 1098 of 1427 right (0.769), 1098 of 1533
 // found (0.716). "blamed" before a named body alone, with six more moved
-// documents: 1160 of 1518 right (0.764), 1160 of 1620 found (0.716).
+// documents: 1160 of 1518 right (0.764), 1160 of 1620 found (0.716). The
+// fifteenth round, with the six documents it moved: 1210 of 1580 right
+// (0.766), 1210 of 1700 found (0.712).
 constexpr Floors k_dev_floors{0.76, 0.71};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -195,8 +197,11 @@ constexpr Floors k_dev_floors{0.76, 0.71};
 // (0.743), 551 of 833 found (0.661). Then the fifteenth batch of sixteen,
 // written from a copy of f396200, joined them, scored with 2ea2ab7 (the
 // same claims as f396200): 689 of 930 right (0.741), 689 of 1078 found
-// (0.639).
-constexpr Floors k_heldout_floors{0.74, 0.63};
+// (0.639). The fifteenth round (a possessive ending a mention, a number word
+// opening a name, plain words inside a name, "fallen ill") changed six
+// documents, which moved to the dev corpus: 645 of 869 right (0.742), 645 of
+// 998 found (0.646).
+constexpr Floors k_heldout_floors{0.74, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -258,8 +263,11 @@ constexpr Floors k_dev_cause_floors{0.69, 0.35};
 // (0.698), 97 of 280 found (0.346). With the fourteenth batch: 125 of 181
 // right (0.691), 125 of 349 found (0.358); after the six moved documents,
 // 115 of 162 right (0.710), 115 of 319 found (0.361). With the fifteenth
-// batch: 136 of 193 right (0.705), 136 of 394 found (0.345).
-constexpr Floors k_heldout_cause_floors{0.70, 0.34};
+// batch: 136 of 193 right (0.705), 136 of 394 found (0.345); after the six
+// documents the fifteenth round moved, 126 of 174 right (0.724), 126 of 367
+// found (0.343). Dev then: 241 of 349 right (0.691), 241 of 675 found
+// (0.357).
+constexpr Floors k_heldout_cause_floors{0.72, 0.34};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -822,7 +830,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of fifteen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 90, 86, 1070); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 84, 81, 990); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -1,4 +1,5 @@
 #include "extract/attribution.hpp"
+#include "quantity/number_words.hpp"
 
 #include <algorithm>
 
@@ -119,7 +120,14 @@ std::optional<Attribution> phrase_before(const SentenceView& s, std::uint32_t en
         // "Mr. Hoxha", "Lt. Col. Arben Hoxha": a title's period.
         const bool title_period = s.is_punct(first - 1, '.') && first >= 2 && s.tokens[first - 2].capital &&
                                   s.tokens[first - 2].word.size() <= 4;
-        if (!title_period && !place && !joins_name(s, first - 1, lexicon) && !name_word(token, lexicon)) {
+        // "Three Counties Ambulance Service said": a capitalised number word
+        // that opens the sentence or follows a determiner, with the name's
+        // capitalised words after it, is the name's first word.
+        const bool number_first = token.capital && !token.number && first < last && s.tokens[first].capital &&
+                                  (first == 1 || lexicon.determiners.contains(s.tokens[first - 2])) &&
+                                  number_word(token.word).role != WordRole::none;
+        if (!title_period && !place && !number_first && !joins_name(s, first - 1, lexicon) &&
+            !name_word(token, lexicon)) {
             first = plain_words_back(s, first, last, lexicon);
             break;
         }
@@ -221,17 +229,28 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
                                match.end(), begin, false};
         }
     }
-    std::uint32_t last = begin;
-    if (last < n && lexicon.determiners.contains(s.tokens[last])) {
-        ++last;
-        // "the port authority": plain words before a speaker word.
-        std::uint32_t ahead = last;
-        while (ahead < n && ahead - last < k_plain_words && !s.tokens[ahead].punct && !s.tokens[ahead].number &&
+    // From token `from`, a few plain lower-case words and then a speaker
+    // word: the speaker word's position, else `from`. With `connector`, after
+    // a determiner, the speaker word may be "for" or "of"; without, inside a
+    // name, two plain words at most and no determiner among them.
+    auto plain_words_to_speaker_word = [&](std::uint32_t from, bool connector) {
+        std::uint32_t ahead = from;
+        const std::uint32_t most = connector ? k_plain_words : 2;
+        while (ahead < n && ahead - from < most && !s.tokens[ahead].punct && !s.tokens[ahead].number &&
+               (connector || !lexicon.determiners.contains(s.tokens[ahead])) &&
                !s.tokens[ahead].capital && !name_word(s.tokens[ahead], lexicon) &&
                !lexicon.not_speaker.contains(s.tokens[ahead])) {
             ++ahead;
         }
-        if (ahead > last && ahead < n && lexicon.speaker_words.contains(s.tokens[ahead])) last = ahead;
+        return ahead > from && ahead < n && lexicon.speaker_words.contains(s.tokens[ahead]) &&
+                       (connector || !is_connector(s.tokens[ahead].word))
+                   ? ahead
+                   : from;
+    };
+    std::uint32_t last = begin;
+    if (last < n && lexicon.determiners.contains(s.tokens[last])) {
+        // "the port authority": plain words before a speaker word.
+        last = plain_words_to_speaker_word(last + 1, true);
     }
     while (last < n && last - begin < 14) {
         const auto& token = s.tokens[last];
@@ -246,7 +265,22 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
         // "the Lowfield Residents' Union": a possessive mark inside the name.
         const bool possessive = s.is_punct(last, '\'') && last > begin && s.tokens[last - 1].capital &&
                                 last + 1 < n && name_word(s.tokens[last + 1], lexicon) && s.tokens[last + 1].capital;
-        if (!possessive && !name_word(token, lexicon) && !(last > begin && joins_name(s, last, lexicon))) break;
+        if (!possessive && !name_word(token, lexicon) && !(last > begin && joins_name(s, last, lexicon))) {
+            // "the Brastowe river police": plain words between a capitalised
+            // name and a speaker word ("police", not "for") are the name's,
+            // when none of them is a word of the lexicon's phrases ("The
+            // Families Group blamed the lift operator") or a determiner.
+            // The capital must be a name's, not a sentence's or a clause's
+            // first word ("Speaking outside police headquarters, he ...").
+            const std::uint32_t ahead = last > begin && s.tokens[last - 1].capital && !opens_clause_at(s, last - 1)
+                                            ? plain_words_to_speaker_word(last, false)
+                                            : last;
+            const bool plain_name_words = std::ranges::none_of(s.matches, [&](const PhraseMatch& match) {
+                return match.end() > last && match.pos < ahead;
+            });
+            if (ahead == last || !plain_name_words) break;
+            last = ahead;
+        }
         ++last;
     }
     std::uint32_t first = begin;

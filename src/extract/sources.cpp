@@ -227,11 +227,12 @@ std::string_view SourceResolver::find(std::string_view mention) const
 
 std::string_view SourceResolver::owner_of(std::string_view mention) const
 {
-    // The last "'s " or "’s " (U+2019 is E2 80 99), read back byte by byte:
-    // most mentions hold none, and a search for each mark cost a comparison
-    // at every byte.
+    // The last "'s " or "’s " (U+2019 is E2 80 99), or one that ends the
+    // mention ("said the union's chair, Wilma Trask" names "the union's"),
+    // read back byte by byte: most mentions hold none, and a search for each
+    // mark cost a comparison at every byte.
     for (std::size_t s = mention.size(); s-- > 1;) {
-        if (mention[s] != 's' || s + 1 >= mention.size() || mention[s + 1] != ' ') continue;
+        if (mention[s] != 's' || (s + 1 < mention.size() && mention[s + 1] != ' ')) continue;
         if (mention[s - 1] == '\'') return s >= 2 ? find(mention.substr(0, s - 1)) : std::string_view();
         if (s >= 4 && mention.substr(s - 3, 3) == "\u2019") return find(mention.substr(0, s - 3));
     }
