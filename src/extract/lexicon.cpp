@@ -197,10 +197,15 @@ void PhraseTable::scan(std::span<const WordToken> tokens, std::vector<PhraseMatc
     out.clear();
     const std::size_t n = tokens.size();
     static const std::vector<std::uint32_t> k_no_entries;
+    // Locals: a push_back to `out` might, for all the compiler knows, move
+    // the tables, whose sizes and data it would then read again at every
+    // token; most tokens start no phrase and need nothing else.
+    const std::uint32_t* const first_of = m_first_of.data();
+    const std::size_t words = m_first_of.size();
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t entry = tokens[i].entry;
-        if (entry >= m_first_of.size() || m_first_of[entry] == WordIndex::k_none) continue;
-        const FirstWord& phrases = m_by_first[m_first_of[entry]];
+        if (entry >= words || first_of[entry] == WordIndex::k_none) continue;
+        const FirstWord& phrases = m_by_first[first_of[entry]];
         const std::uint32_t number = i + 1 < n ? tokens[i + 1].entry : WordIndex::k_none;
         // The candidates, in the entries' order: those any next word may
         // continue, merged with those the next word continues.
