@@ -531,6 +531,23 @@ TEST_CASE("asides, relative clauses and possessive roles lead to the speaker the
     CHECK(speaker_of("At least 12 people drowned, according to the Brastowe river police, who said a body was found.")
               .first == "brastowe-river-police");
     CHECK(speaker_of("Speaking outside police headquarters, he said nine people were hurt.").first != "police");
+    // "everyone", "I'll", "Having ...": no one in particular.
+    CHECK(speaker_of("\"Everyone has said for years that the council is responsible for this,\" said Henrik "
+                     "Arvidsson.")
+              .first == "henrik-arvidsson");
+    CHECK(speaker_of("\"The council is responsible for this, and I'll say it to anyone,\" said Tabitha Estcourt.")
+              .first == "tabitha-estcourt");
+    CHECK(speaker_of("Having reviewed the footage, we estimate that 600 people took part.").first == "publication");
+    // A spokeswoman alone speaks for the source in focus; with no source in
+    // focus, or with a body's name, she is a source of her own.
+    Extraction spoken = extract_text(
+        "The regional lift inspectorate denied responsibility. A spokeswoman said the safety board was responsible.");
+    auto blamed = of(spoken, "responsibility");
+    REQUIRE(blamed.size() == 2);
+    CHECK(blamed[1].source == "regional-lift-inspectorate");
+    CHECK(speaker_of("A spokeswoman said three people were hurt.").first == "spokeswoman");
+    CHECK(speaker_of("The inspectorate denied it. A police spokeswoman said three people were hurt.").first ==
+          "police-spokeswoman");
     // "itself" between the speaker and the verb.
     CHECK(speaker_of("The hospital itself says it treated 17 people.", options).first == "haldrun-hospital");
     // An "and" before a speaker word joins a lower-case name.

@@ -99,7 +99,9 @@ struct Floors {
 // found (0.716). "blamed" before a named body alone, with six more moved
 // documents: 1160 of 1518 right (0.764), 1160 of 1620 found (0.716). The
 // fifteenth round, with the six documents it moved: 1210 of 1580 right
-// (0.766), 1210 of 1700 found (0.712).
+// (0.766), 1210 of 1700 found (0.712). "I'd", "everyone", "having" and a
+// lone spokeswoman, with the one document they moved: 1226 of 1596 right
+// (0.768), 1226 of 1719 found (0.713).
 constexpr Floors k_dev_floors{0.76, 0.71};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -200,7 +202,9 @@ constexpr Floors k_dev_floors{0.76, 0.71};
 // (0.639). The fifteenth round (a possessive ending a mention, a number word
 // opening a name, plain words inside a name, "fallen ill") changed six
 // documents, which moved to the dev corpus: 645 of 869 right (0.742), 645 of
-// 998 found (0.646).
+// 998 found (0.646). "I'd", "everyone", "having" and a lone spokeswoman
+// changed one more, which moved too: 634 of 853 right (0.743), 634 of 979
+// found (0.648).
 constexpr Floors k_heldout_floors{0.74, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -266,7 +270,9 @@ constexpr Floors k_dev_cause_floors{0.69, 0.35};
 // batch: 136 of 193 right (0.705), 136 of 394 found (0.345); after the six
 // documents the fifteenth round moved, 126 of 174 right (0.724), 126 of 367
 // found (0.343). Dev then: 241 of 349 right (0.691), 241 of 675 found
-// (0.357).
+// (0.357). After the one document moved since: held-out 126 of 173 right
+// (0.728), 126 of 364 found (0.346); dev 242 of 350 right (0.691), 242 of
+// 678 found (0.357).
 constexpr Floors k_heldout_cause_floors{0.72, 0.34};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -830,7 +836,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of fifteen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 84, 81, 990); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 83, 80, 975); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

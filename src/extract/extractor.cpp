@@ -491,6 +491,16 @@ bool opens_clause(const extraction::SentenceView& s, std::uint32_t sep, const ex
     return s.tokens[sep].word != "and" || speaker.first == sep + 1;
 }
 
+// "A spokeswoman", "the spokesman": a word of focus_roles alone, after a
+// determiner or none.
+bool lone_focus_role(const extraction::SentenceView& s, const extraction::Lexicon& lexicon,
+                     const extraction::Attribution& speaker)
+{
+    std::uint32_t first = speaker.first;
+    if (first + 1 < speaker.last && lexicon.determiners.contains(s.tokens[first])) ++first;
+    return first + 1 == speaker.last && lexicon.focus_roles.contains(s.tokens[first]);
+}
+
 std::string_view words_of(std::string_view text, std::span<const WordToken> tokens, std::uint32_t first,
                           std::uint32_t last)
 {
@@ -721,6 +731,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (opener == "my" || opener == "our") {
                 // "My department does not accept ...": the body of whoever speaks.
                 speaker.mention = mention;
+            } else if (attribution->kind == extraction::SpeakerKind::named && !focus.id.empty() &&
+                       lone_focus_role(sentence, lexicon, *attribution)) {
+                // "A spokeswoman said" after the inspectorate's denial: the inspectorate's.
+                speaker = Focus{focus.id, mention};
             } else if (attribution->kind == extraction::SpeakerKind::named) {
                 speaker = Focus{resolver.resolve(mention_of(attribution->first, attribution->last)), mention};
                 focus = speaker;

@@ -289,7 +289,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto attribution = LexiconFile::open(path("attribution.toml"),
                                          {"verbs", "denial_verbs", "prefixes", "pronouns", "document_references",
                                           "adverbs", "speaker_words", "not_speaker", "determiners", "possessive_figures",
-                                          "table_source_headers", "colon_leads", "named_verbs"});
+                                          "table_source_headers", "colon_leads", "named_verbs", "focus_roles"});
     if (!attribution) return std::unexpected(attribution.error());
     CONTRA_TRY(attribution->add(phrases, "verbs", Cue::verb));
     CONTRA_TRY(attribution->add(phrases, "named_verbs", Cue::verb, k_named_verb));
@@ -303,6 +303,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(attribution->add_words(lexicon.determiners, "determiners"));
     CONTRA_TRY(attribution->add_words(lexicon.possessive_figures, "possessive_figures"));
     CONTRA_TRY(attribution->add_words(lexicon.colon_leads, "colon_leads"));
+    CONTRA_TRY(attribution->add_words(lexicon.focus_roles, "focus_roles"));
     auto table_headers = attribution->strings("table_source_headers");
     if (!table_headers) return std::unexpected(table_headers.error());
     lexicon.table_source_headers = std::move(*table_headers);
@@ -397,7 +398,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     }
     phrases.compile(lexicon.vocabulary);
     for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
-                         &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.harm_objects,
+                         &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.focus_roles, &lexicon.harm_objects,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
                          &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words,
                          &lexicon.additions, &lexicon.persons, &lexicon.person_links,
