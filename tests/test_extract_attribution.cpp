@@ -538,6 +538,13 @@ TEST_CASE("asides, relative clauses and possessive roles lead to the speaker the
     CHECK(speaker_of("\"The council is responsible for this, and I'll say it to anyone,\" said Tabitha Estcourt.")
               .first == "tabitha-estcourt");
     CHECK(speaker_of("Having reviewed the footage, we estimate that 600 people took part.").first == "publication");
+    // A verb of saying inside a quotation yields to the speaker after it.
+    CHECK(speaker_of("\"Thirty-eight is the number of deaths where a doctor wrote heatstroke,\" said Hendrik "
+                     "Sollis, a ministry spokesman.")
+              .first == "hendrik-sollis");
+    CHECK(speaker_of("\"Miners told us the police are to blame,\" the union said.").first == "union");
+    // ... and speaks when no speaker follows.
+    CHECK(speaker_of("\"Police said 12 people died.\"").first == "police");
     // A spokeswoman alone speaks for the source in focus; with no source in
     // focus, or with a body's name, she is a source of her own.
     Extraction spoken = extract_text(

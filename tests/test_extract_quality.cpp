@@ -101,8 +101,10 @@ struct Floors {
 // fifteenth round, with the six documents it moved: 1210 of 1580 right
 // (0.766), 1210 of 1700 found (0.712). "I'd", "everyone", "having" and a
 // lone spokeswoman, with the one document they moved: 1226 of 1596 right
-// (0.768), 1226 of 1719 found (0.713).
-constexpr Floors k_dev_floors{0.76, 0.71};
+// (0.768), 1226 of 1719 found (0.713). A speaker after a quotation, with
+// the two documents it moved: 1246 of 1616 right (0.771), 1246 of 1741
+// found (0.716).
+constexpr Floors k_dev_floors{0.77, 0.71};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -204,7 +206,8 @@ constexpr Floors k_dev_floors{0.76, 0.71};
 // documents, which moved to the dev corpus: 645 of 869 right (0.742), 645 of
 // 998 found (0.646). "I'd", "everyone", "having" and a lone spokeswoman
 // changed one more, which moved too: 634 of 853 right (0.743), 634 of 979
-// found (0.648).
+// found (0.648). A speaker after a quotation moved two more: 618 of 833
+// right (0.742), 618 of 957 found (0.646).
 constexpr Floors k_heldout_floors{0.74, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -272,7 +275,9 @@ constexpr Floors k_dev_cause_floors{0.69, 0.35};
 // found (0.343). Dev then: 241 of 349 right (0.691), 241 of 675 found
 // (0.357). After the one document moved since: held-out 126 of 173 right
 // (0.728), 126 of 364 found (0.346); dev 242 of 350 right (0.691), 242 of
-// 678 found (0.357).
+// 678 found (0.357). After a speaker after a quotation: held-out 122 of 167
+// right (0.731), 122 of 356 found (0.343); dev 246 of 356 right (0.691), 246
+// of 686 found (0.359).
 constexpr Floors k_heldout_cause_floors{0.72, 0.34};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -836,7 +841,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of fifteen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 83, 80, 975); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 81, 78, 955); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
