@@ -545,6 +545,15 @@ TEST_CASE("asides, relative clauses and possessive roles lead to the speaker the
     CHECK(speaker_of("\"Miners told us the police are to blame,\" the union said.").first == "union");
     // ... and speaks when no speaker follows.
     CHECK(speaker_of("\"Police said 12 people died.\"").first == "police");
+    // A ", but" inside a quotation separates no speakers' clauses.
+    CHECK(speaker_of("\"Nine people have lost their lives. We do not expect that to rise, but we cannot rule it "
+                     "out,\" chief fire officer Maren Holloway told reporters.")
+              .first == "officer-maren-holloway");
+    // "Asked whether ...", "Speaking to reporters, ...": participles name no one.
+    Extraction asked = extract_text("The mayor said the city would answer every question. Asked whether the police "
+                                    "bore any responsibility, she said: \"The police are not to blame.\"");
+    REQUIRE(of(asked, "responsibility").size() == 1);
+    CHECK(of(asked, "responsibility")[0].source == "mayor");
     // A spokeswoman alone speaks for the source in focus; with no source in
     // focus, or with a body's name, she is a source of her own.
     Extraction spoken = extract_text(

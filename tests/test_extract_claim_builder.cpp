@@ -612,6 +612,10 @@ TEST_CASE("a passive verb of saying, a section's number, falling ill and taking 
     extraction = extract_text("The union said at least 90 of its members had been taken ill.");
     REQUIRE(of(extraction, "injuries").size() == 1);
     CHECK(count_of(of(extraction, "injuries")[0]).lo == 90);
+    // A skipper, a signaller, a clerk are persons: one arrested is a count of one.
+    extraction = extract_text("Police said they had arrested the barge's skipper.");
+    REQUIRE(of(extraction, "arrests").size() == 1);
+    CHECK(count_of(of(extraction, "arrests")[0]).lo == 1);
     extraction = extract_text("More than 200 guests have fallen ill since the banquet, the directorate said.");
     REQUIRE(of(extraction, "injuries").size() == 1);
     CHECK(count_of(of(extraction, "injuries")[0]).lo == 201);

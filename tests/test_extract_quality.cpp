@@ -103,8 +103,9 @@ struct Floors {
 // lone spokeswoman, with the one document they moved: 1226 of 1596 right
 // (0.768), 1226 of 1719 found (0.713). A speaker after a quotation, with
 // the two documents it moved: 1246 of 1616 right (0.771), 1246 of 1741
-// found (0.716).
-constexpr Floors k_dev_floors{0.77, 0.71};
+// found (0.716). The sixteenth round, with the four documents it moved:
+// 1281 of 1666 right (0.769), 1281 of 1797 found (0.713).
+constexpr Floors k_dev_floors{0.76, 0.71};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -209,8 +210,11 @@ constexpr Floors k_dev_floors{0.77, 0.71};
 // found (0.648). A speaker after a quotation moved two more: 618 of 833
 // right (0.742), 618 of 957 found (0.646). Then the sixteenth batch of
 // sixteen, written from a copy of 0d2b385, joined them, scored with 0963f33:
-// 748 of 1015 right (0.737), 748 of 1178 found (0.635).
-constexpr Floors k_heldout_floors{0.73, 0.63};
+// 748 of 1015 right (0.737), 748 of 1178 found (0.635). The sixteenth round
+// (clauses inside quotations, participles, more persons) changed four, which
+// moved to the dev corpus: 721 of 973 right (0.741), 721 of 1122 found
+// (0.643).
+constexpr Floors k_heldout_floors{0.74, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -280,8 +284,10 @@ constexpr Floors k_dev_cause_floors{0.69, 0.35};
 // 678 found (0.357). After a speaker after a quotation: held-out 122 of 167
 // right (0.731), 122 of 356 found (0.343); dev 246 of 356 right (0.691), 246
 // of 686 found (0.359). With the sixteenth batch: held-out 146 of 199 right
-// (0.734), 146 of 436 found (0.335).
-constexpr Floors k_heldout_cause_floors{0.73, 0.33};
+// (0.734), 146 of 436 found (0.335); after the sixteenth round's four moved
+// documents, 139 of 191 right (0.728), 139 of 412 found (0.337), and dev 253
+// of 364 right (0.695), 253 of 710 found (0.356).
+constexpr Floors k_heldout_cause_floors{0.72, 0.33};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -844,7 +850,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of sixteen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 97, 93, 1175); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 93, 90, 1120); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

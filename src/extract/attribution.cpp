@@ -433,9 +433,17 @@ std::uint32_t clause_separator(const SentenceView& s, std::uint32_t after, std::
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
     const auto end = std::min(n, before);
     // From the mark before `after`: "while" at `after` opens a clause when a comma precedes it.
-    for (std::uint32_t t = after > 0 ? after - 1 : 0; t < end; ++t) {
+    const std::uint32_t start = after > 0 ? after - 1 : 0;
+    // A mark inside a quotation separates the quotation's own clauses, not
+    // two speakers' ('"Nine people have lost their lives ..., but we cannot
+    // rule it out," the chief fire officer told reporters').
+    bool quoted = false;
+    for (std::uint32_t t = 0; t < start; ++t) quoted = quoted != s.is_punct(t, '"');
+    for (std::uint32_t t = start; t < end; ++t) {
         if (!s.tokens[t].punct) continue;
         const char mark = s.tokens[t].word[0];
+        if (mark == '"') quoted = !quoted;
+        if (quoted) continue;
         if (mark == ';' && t >= after && t > 0 && t + 1 < n) return t;
         if (mark != ',' || t + 1 >= end) continue;
         const std::string_view word = s.tokens[t + 1].word;
