@@ -554,6 +554,22 @@ TEST_CASE("asides, relative clauses and possessive roles lead to the speaker the
                                     "bore any responsibility, she said: \"The police are not to blame.\"");
     REQUIRE(of(asked, "responsibility").size() == 1);
     CHECK(of(asked, "responsibility")[0].source == "mayor");
+    // "the group said": the one known source whose kind holds the noun.
+    ExtractOptions campaign;
+    campaign.known_sources = {Source{"save-fenny-woods", "Save Fenny Woods", "campaign group", Stake::party, {}}};
+    CHECK(speaker_of("Two protesters were taken to hospital, the group said.", campaign).first == "save-fenny-woods");
+    // A statement's own "we", outside quotation marks, is its speaker's,
+    // whoever was named last; "Our officers" does not replace it.
+    ExtractOptions statement;
+    statement.speaker = "cullingford-police";
+    Extraction own = extract_text("The ambulance service said it took four people to hospital. Our officers "
+                                  "showed great restraint, and we do not accept that they were responsible for "
+                                  "any injury. We do not accept that the council is responsible.",
+                                  statement);
+    auto own_blame = of(own, "responsibility");
+    REQUIRE(own_blame.size() == 2);
+    CHECK(own_blame[0].source == "cullingford-police");
+    CHECK(own_blame[1].source == "cullingford-police");
     // A spokeswoman alone speaks for the source in focus; with no source in
     // focus, or with a body's name, she is a source of her own.
     Extraction spoken = extract_text(

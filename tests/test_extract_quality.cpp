@@ -104,8 +104,10 @@ struct Floors {
 // (0.768), 1226 of 1719 found (0.713). A speaker after a quotation, with
 // the two documents it moved: 1246 of 1616 right (0.771), 1246 of 1741
 // found (0.716). The sixteenth round, with the four documents it moved:
-// 1281 of 1666 right (0.769), 1281 of 1797 found (0.713).
-constexpr Floors k_dev_floors{0.76, 0.71};
+// 1281 of 1666 right (0.769), 1281 of 1797 found (0.713). A known source's
+// kind and a statement's own "we", with the document they moved: 1296 of
+// 1677 right (0.773), 1296 of 1807 found (0.717).
+constexpr Floors k_dev_floors{0.77, 0.71};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -213,7 +215,9 @@ constexpr Floors k_dev_floors{0.76, 0.71};
 // 748 of 1015 right (0.737), 748 of 1178 found (0.635). The sixteenth round
 // (clauses inside quotations, participles, more persons) changed four, which
 // moved to the dev corpus: 721 of 973 right (0.741), 721 of 1122 found
-// (0.643).
+// (0.643). A known source's kind and a statement's own "we" changed one
+// more, which moved too: 714 of 962 right (0.742), 714 of 1112 found
+// (0.642).
 constexpr Floors k_heldout_floors{0.74, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -270,7 +274,7 @@ constexpr Floors k_heldout_floors{0.74, 0.64};
 // of 213 found (0.343).
 // After the six documents "blamed" moved: dev 230 of 330 right (0.697), 230
 // of 648 found (0.355).
-constexpr Floors k_dev_cause_floors{0.69, 0.35};
+constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
 // (0.698), 97 of 280 found (0.346). With the fourteenth batch: 125 of 181
@@ -286,7 +290,9 @@ constexpr Floors k_dev_cause_floors{0.69, 0.35};
 // of 686 found (0.359). With the sixteenth batch: held-out 146 of 199 right
 // (0.734), 146 of 436 found (0.335); after the sixteenth round's four moved
 // documents, 139 of 191 right (0.728), 139 of 412 found (0.337), and dev 253
-// of 364 right (0.695), 253 of 710 found (0.356).
+// of 364 right (0.695), 253 of 710 found (0.356). After a known source's
+// kind and a statement's own "we": held-out 136 of 188 right (0.723), 136 of
+// 407 found (0.334); dev 257 of 367 right (0.700), 257 of 715 found (0.359).
 constexpr Floors k_heldout_cause_floors{0.72, 0.33};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -850,7 +856,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of sixteen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 93, 90, 1120); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 92, 89, 1110); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -501,6 +501,14 @@ bool lone_focus_role(const extraction::SentenceView& s, const extraction::Lexico
     return first + 1 == speaker.last && lexicon.focus_roles.contains(s.tokens[first]);
 }
 
+// True when token `at` is inside quotation marks.
+bool quoted_at(const extraction::SentenceView& s, std::uint32_t at)
+{
+    bool inside = false;
+    for (std::uint32_t t = 0; t < at; ++t) inside = inside != s.is_punct(t, '"');
+    return inside;
+}
+
 std::string_view words_of(std::string_view text, std::span<const WordToken> tokens, std::uint32_t first,
                           std::uint32_t last)
 {
@@ -726,6 +734,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (attribution->kind == extraction::SpeakerKind::pronoun) {
                 subject = extraction::leading_subject(sentence, lexicon);
                 if (subject && subject->last > attribution->first) subject.reset();
+                // "Our officers showed great restraint, and we do not accept ...":
+                // the speaker's own body, which the pronoun does not replace.
+                if (subject && (tokens[subject->first].word == "my" || tokens[subject->first].word == "our")) {
+                    subject.reset();
+                }
             }
             const std::string_view opener = tokens[attribution->first].word;
             if (opener == "my" || opener == "our") {
@@ -747,6 +760,9 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 const std::string_view named = mention_of(subject->first, subject->last);
                 speaker = Focus{resolver.resolve(named), named};
                 focus = speaker;
+            } else if ((opener == "we" || opener == "i") && options.speaker && !quoted_at(sentence, attribution->first)) {
+                // A statement's own "we do not accept ...": its speaker's, not the source last named.
+                speaker.mention = mention;
             } else if (!focus.id.empty()) {
                 speaker = Focus{focus.id, mention};
             } else {

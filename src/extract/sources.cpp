@@ -246,6 +246,9 @@ std::string_view SourceResolver::resolve(std::string_view mention)
     if (!acronym.empty()) define_acronym(acronym, bare);
     std::string_view found = find(mention);
     if (found.empty()) found = owner_of(mention);
+    // "the group said", "the company said": a lone noun after "the" names the
+    // one known source whose kind holds it ("campaign group").
+    if (found.empty() && starts_with_folded_word(bare, "the")) found = find_by_kind(bare);
     if (found.empty()) {
         const std::string_view key = key_of(bare);
         std::string full;
