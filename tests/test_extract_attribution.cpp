@@ -613,6 +613,11 @@ TEST_CASE("two speakers joined by ', and', a known subject that treats or arrest
 
     CHECK(speaker_of("Ravelstone Ambulance Service treated 38 people at the scene.", options).first ==
           "ravelstone-ambulance");
+    // A perfect's auxiliary, and a list item's marker before the subject.
+    CHECK(speaker_of("Ravelstone Ambulance Service has treated 38 people.", options).first ==
+          "ravelstone-ambulance");
+    CHECK(speaker_of("- Ravelstone Ambulance Service has treated 38 people", options).first ==
+          "ravelstone-ambulance");
     CHECK(speaker_of("Police have arrested two people on suspicion of manslaughter.", options).first ==
           "lisvarra-police");
     // In one source's statement, an arrest by others stays the statement's.

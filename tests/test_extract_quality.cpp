@@ -106,7 +106,9 @@ struct Floors {
 // found (0.716). The sixteenth round, with the four documents it moved:
 // 1281 of 1666 right (0.769), 1281 of 1797 found (0.713). A known source's
 // kind and a statement's own "we", with the document they moved: 1296 of
-// 1677 right (0.773), 1296 of 1807 found (0.717).
+// 1677 right (0.773), 1296 of 1807 found (0.717). "has treated" and list
+// markers, with the document they moved: 1308 of 1689 right (0.774), 1308
+// of 1818 found (0.719).
 constexpr Floors k_dev_floors{0.77, 0.71};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -217,7 +219,9 @@ constexpr Floors k_dev_floors{0.77, 0.71};
 // moved to the dev corpus: 721 of 973 right (0.741), 721 of 1122 found
 // (0.643). A known source's kind and a statement's own "we" changed one
 // more, which moved too: 714 of 962 right (0.742), 714 of 1112 found
-// (0.642).
+// (0.642). A perfect's auxiliary and a list item's marker before a known
+// subject moved one more: 705 of 950 right (0.742), 705 of 1101 found
+// (0.640).
 constexpr Floors k_heldout_floors{0.74, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -293,6 +297,9 @@ constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // of 364 right (0.695), 253 of 710 found (0.356). After a known source's
 // kind and a statement's own "we": held-out 136 of 188 right (0.723), 136 of
 // 407 found (0.334); dev 257 of 367 right (0.700), 257 of 715 found (0.359).
+// After "has treated" and list markers: held-out 134 of 186 right (0.720),
+// 134 of 403 found (0.333); dev 260 of 369 right (0.705), 260 of 719 found
+// (0.362).
 constexpr Floors k_heldout_cause_floors{0.72, 0.33};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -856,7 +863,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of sixteen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 92, 89, 1110); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 91, 88, 1100); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -411,7 +411,10 @@ std::optional<Attribution> leading_subject(const SentenceView& s, const Lexicon&
     if (s.tokens.empty()) return std::nullopt;
     // "10.20 Galveny police have issued a statement": a live blog's clock time
     // opens the entry, not the subject.
-    auto found = phrase_after(s, after_clock_time(s.tokens), lexicon);
+    std::uint32_t begin = after_clock_time(s.tokens);
+    // "- Dunhollow General Hospital has treated 41 people": a list item's marker.
+    if (begin == 0 && s.tokens.size() > 1 && (s.is_punct(0, '-') || s.is_punct(0, '+'))) begin = 1;
+    auto found = phrase_after(s, begin, lexicon);
     if (!found || found->kind != SpeakerKind::named) return std::nullopt;
     return found;
 }
