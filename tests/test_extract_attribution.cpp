@@ -613,7 +613,7 @@ TEST_CASE("two speakers joined by ', and', a known subject that treats or arrest
 
     CHECK(speaker_of("Ravelstone Ambulance Service treated 38 people at the scene.", options).first ==
           "ravelstone-ambulance");
-    // A perfect's auxiliary, and a list item's marker before the subject.
+    // "has" before the verb, and a list item's marker before the subject.
     CHECK(speaker_of("Ravelstone Ambulance Service has treated 38 people.", options).first ==
           "ravelstone-ambulance");
     CHECK(speaker_of("- Ravelstone Ambulance Service has treated 38 people", options).first ==

@@ -106,8 +106,8 @@ struct Floors {
 // found (0.716). The sixteenth round, with the four documents it moved:
 // 1281 of 1666 right (0.769), 1281 of 1797 found (0.713). A known source's
 // kind and a statement's own "we", with the document they moved: 1296 of
-// 1677 right (0.773), 1296 of 1807 found (0.717). "has treated" and list
-// markers, with the document they moved: 1308 of 1689 right (0.774), 1308
+// 1677 right (0.773), 1296 of 1807 found (0.717). List markers, with the
+// document they moved: 1308 of 1689 right (0.774), 1308
 // of 1818 found (0.719).
 constexpr Floors k_dev_floors{0.77, 0.71};
 // Held-out corpus, count and responsibility claims, first measured on the
@@ -219,8 +219,7 @@ constexpr Floors k_dev_floors{0.77, 0.71};
 // moved to the dev corpus: 721 of 973 right (0.741), 721 of 1122 found
 // (0.643). A known source's kind and a statement's own "we" changed one
 // more, which moved too: 714 of 962 right (0.742), 714 of 1112 found
-// (0.642). A perfect's auxiliary and a list item's marker before a known
-// subject moved one more: 705 of 950 right (0.742), 705 of 1101 found
+// (0.642). A list item's marker before a known subject moved one more: 705 of 950 right (0.742), 705 of 1101 found
 // (0.640).
 constexpr Floors k_heldout_floors{0.74, 0.64};
 // Cause claims, scored on their own, first measured with the cause finder of
@@ -297,7 +296,7 @@ constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // of 364 right (0.695), 253 of 710 found (0.356). After a known source's
 // kind and a statement's own "we": held-out 136 of 188 right (0.723), 136 of
 // 407 found (0.334); dev 257 of 367 right (0.700), 257 of 715 found (0.359).
-// After "has treated" and list markers: held-out 134 of 186 right (0.720),
+// After list markers: held-out 134 of 186 right (0.720),
 // 134 of 403 found (0.333); dev 260 of 369 right (0.705), 260 of 719 found
 // (0.362).
 constexpr Floors k_heldout_cause_floors{0.72, 0.33};

@@ -474,9 +474,8 @@ bool acts_on_counted(const extraction::SentenceView& s, const extraction::Lexico
                      bool arrests)
 {
     std::uint32_t t = from;
-    // Adverbs and a perfect's auxiliary: "Dunhollow General Hospital has treated 41 people".
-    auto auxiliary = [](std::string_view word) { return word == "has" || word == "have" || word == "had"; };
-    while (t < s.tokens.size() && (lexicon.adverbs.contains(s.tokens[t]) || auxiliary(s.tokens[t].word))) ++t;
+    // Adverbs, "has" among them: "Dunhollow General Hospital has treated 41 people".
+    while (t < s.tokens.size() && lexicon.adverbs.contains(s.tokens[t])) ++t;
     if (t >= s.tokens.size()) return false;
     if (s.at(t, extraction::Cue::patient_verb) != nullptr) return true;
     const std::string_view word = s.tokens[t].word;
