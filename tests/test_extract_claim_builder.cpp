@@ -91,6 +91,14 @@ TEST_CASE("a figure whose nearest year is not the event's belongs to another eve
         aftermath);
     CHECK(of(later, "arrests").size() == 1);
     CHECK(of(later, "deaths").size() == 1);
+    // ... but "when" right after the year tells of that year.
+    const Extraction compared = extract_text(
+        "The fire killed 23 people. It was the worst loss of life since the Chandlery Lane fire of 1992, when "
+        "five people died in a blaze.",
+        aftermath);
+    REQUIRE(of(compared, "deaths").size() == 1);
+    CHECK(count_of(of(compared, "deaths")[0]).lo == 23);
+    for (const auto& cause : of(compared, "cause")) CHECK(cause.quote.find("blaze") == std::string::npos);
 
     // With no year known at all, no figure is moved.
     Document undated = text_document(text);

@@ -108,8 +108,9 @@ struct Floors {
 // kind and a statement's own "we", with the document they moved: 1296 of
 // 1677 right (0.773), 1296 of 1807 found (0.717). List markers, with the
 // document they moved: 1308 of 1689 right (0.774), 1308
-// of 1818 found (0.719).
-constexpr Floors k_dev_floors{0.77, 0.71};
+// of 1818 found (0.719). A year that "when" follows, with the four documents
+// it moved: 1342 of 1729 right (0.776), 1342 of 1860 found (0.722).
+constexpr Floors k_dev_floors{0.77, 0.72};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -220,8 +221,9 @@ constexpr Floors k_dev_floors{0.77, 0.71};
 // (0.643). A known source's kind and a statement's own "we" changed one
 // more, which moved too: 714 of 962 right (0.742), 714 of 1112 found
 // (0.642). A list item's marker before a known subject moved one more: 705 of 950 right (0.742), 705 of 1101 found
-// (0.640).
-constexpr Floors k_heldout_floors{0.74, 0.64};
+// (0.640). A year that "when" follows moved four more: 671 of 909 right
+// (0.738), 671 of 1059 found (0.634).
+constexpr Floors k_heldout_floors{0.73, 0.63};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -277,7 +279,7 @@ constexpr Floors k_heldout_floors{0.74, 0.64};
 // of 213 found (0.343).
 // After the six documents "blamed" moved: dev 230 of 330 right (0.697), 230
 // of 648 found (0.355).
-constexpr Floors k_dev_cause_floors{0.70, 0.35};
+constexpr Floors k_dev_cause_floors{0.72, 0.36};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
 // (0.698), 97 of 280 found (0.346). With the fourteenth batch: 125 of 181
@@ -298,8 +300,10 @@ constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // 407 found (0.334); dev 257 of 367 right (0.700), 257 of 715 found (0.359).
 // After list markers: held-out 134 of 186 right (0.720),
 // 134 of 403 found (0.333); dev 260 of 369 right (0.705), 260 of 719 found
-// (0.362).
-constexpr Floors k_heldout_cause_floors{0.72, 0.33};
+// (0.362). After a year that "when" follows: held-out 128 of 174 right
+// (0.736), 128 of 385 found (0.332); dev 266 of 365 right (0.729), 266 of
+// 737 found (0.361).
+constexpr Floors k_heldout_cause_floors{0.73, 0.33};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -862,7 +866,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of sixteen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 91, 88, 1100); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 87, 85, 1055); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -64,7 +64,12 @@ void YearScope::next_sentence(std::span<const WordToken> tokens, bool same_parag
     if (!m_known) return;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const auto year = year_of(tokens[i]);
-        if (!year || after_since(tokens, i)) continue;
+        // "since the Chandlery Lane fire of 1992, when five people died": a
+        // "when" right after the year tells of that year, since or not.
+        const bool when_after = (i + 1 < tokens.size() && tokens[i + 1].word == "when") ||
+                                (i + 2 < tokens.size() && tokens[i + 1].punct && tokens[i + 1].word == "," &&
+                                 tokens[i + 2].word == "when");
+        if (!year || (after_since(tokens, i) && !when_after)) continue;
         const bool event = *year >= m_first && *year <= m_last;
         if (m_years.empty() && !event && i <= k_opening_tokens) m_opens_other = true;
         m_years.push_back({tokens[i].start, tokens[i].end, event});
