@@ -620,6 +620,9 @@ TEST_CASE("a passive verb of saying, a section's number, falling ill and taking 
     extraction = extract_text("The union said at least 90 of its members had been taken ill.");
     REQUIRE(of(extraction, "injuries").size() == 1);
     CHECK(count_of(of(extraction, "injuries")[0]).lo == 90);
+    // A figure its source withdrew in the same sentence counts nothing.
+    extraction = extract_text("A deputy mayor said 15 people had died, but he withdrew the figure within the hour.");
+    CHECK(of(extraction, "deaths").empty());
     // A skipper, a signaller, a clerk are persons: one arrested is a count of one.
     extraction = extract_text("Police said they had arrested the barge's skipper.");
     REQUIRE(of(extraction, "arrests").size() == 1);
