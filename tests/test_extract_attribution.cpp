@@ -570,6 +570,13 @@ TEST_CASE("asides, relative clauses and possessive roles lead to the speaker the
     REQUIRE(own_blame.size() == 2);
     CHECK(own_blame[0].source == "cullingford-police");
     CHECK(own_blame[1].source == "cullingford-police");
+    // A comma right before a second speaker and its verb opens that speaker's
+    // clause: "ministry says three dead, villagers say nine killed".
+    Extraction headline = extract_text("Mine protest: ministry says three dead, villagers say nine killed");
+    auto headline_deaths = of(headline, "deaths");
+    REQUIRE(headline_deaths.size() == 2);
+    CHECK(headline_deaths[0].source == "ministry");
+    CHECK(headline_deaths[1].source == "villagers");
     // A spokeswoman alone speaks for the source in focus; with no source in
     // focus, or with a body's name, she is a source of her own.
     Extraction spoken = extract_text(
@@ -612,6 +619,9 @@ TEST_CASE("two speakers joined by ', and', a known subject that treats or arrest
     CHECK(of(extraction, "deaths")[0].source == "castrelle-police");
 
     CHECK(speaker_of("Ravelstone Ambulance Service treated 38 people at the scene.", options).first ==
+          "ravelstone-ambulance");
+    // A progressive's "is": "... is treating 38 people".
+    CHECK(speaker_of("Ravelstone Ambulance Service is treating 38 people.", options).first ==
           "ravelstone-ambulance");
     // "has" before the verb, and a list item's marker before the subject.
     CHECK(speaker_of("Ravelstone Ambulance Service has treated 38 people.", options).first ==

@@ -474,8 +474,10 @@ bool acts_on_counted(const extraction::SentenceView& s, const extraction::Lexico
                      bool arrests)
 {
     std::uint32_t t = from;
-    // Adverbs, "has" among them: "Dunhollow General Hospital has treated 41 people".
-    while (t < s.tokens.size() && lexicon.adverbs.contains(s.tokens[t])) ++t;
+    // Adverbs, "has" among them ("Dunhollow General Hospital has treated 41
+    // people"), and a progressive's "is" ("... is treating 87 patients").
+    auto progressive = [](std::string_view word) { return word == "is" || word == "are" || word == "was" || word == "were"; };
+    while (t < s.tokens.size() && (lexicon.adverbs.contains(s.tokens[t]) || progressive(s.tokens[t].word))) ++t;
     if (t >= s.tokens.size()) return false;
     if (s.at(t, extraction::Cue::patient_verb) != nullptr) return true;
     const std::string_view word = s.tokens[t].word;
@@ -851,14 +853,32 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         Focus second;
         std::size_t second_from = text.size();
         if (attribution && !found.empty()) {
-            if (const auto sep = extraction::clause_separator(sentence, std::max(attribution->cue, attribution->last))) {
-                const auto later = extraction::find_attribution(sentence, lexicon, sep + 1);
-                if (later && later->kind == extraction::SpeakerKind::named && opens_clause(sentence, sep, *later)) {
-                    const std::string_view named = mention_of(later->first, later->last);
-                    second = Focus{resolver.resolve(named), named};
-                    second_from = tokens[sep].start;
-                    focus = second;
+            const std::uint32_t after_first = std::max(attribution->cue, attribution->last);
+            std::uint32_t sep = extraction::clause_separator(sentence, after_first);
+            std::optional<extraction::Attribution> later;
+            if (sep != 0) {
+                later = extraction::find_attribution(sentence, lexicon, sep + 1);
+                if (later && (later->kind != extraction::SpeakerKind::named || !opens_clause(sentence, sep, *later))) {
+                    later.reset();
                 }
+            } else {
+                // "ministry says three dead, villagers say nine killed": a
+                // comma right before a name and its verb of saying.
+                for (std::uint32_t t = after_first; t + 1 < tokens.size() && !later; ++t) {
+                    if (!sentence.is_punct(t, ',')) continue;
+                    auto named = extraction::find_attribution(sentence, lexicon, t + 1);
+                    if (named && named->kind == extraction::SpeakerKind::named && named->first == t + 1 &&
+                        named->cue == named->last) {
+                        later = named;
+                        sep = t;
+                    }
+                }
+            }
+            if (later) {
+                const std::string_view named = mention_of(later->first, later->last);
+                second = Focus{resolver.resolve(named), named};
+                second_from = tokens[sep].start;
+                focus = second;
             }
         }
         // "- **Dead:** 2 (Dalehurst Constabulary)": a known source in brackets
