@@ -863,9 +863,19 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 }
             } else {
                 // "ministry says three dead, villagers say nine killed": a
-                // comma right before a name and its verb of saying.
-                for (std::uint32_t t = after_first; t + 1 < tokens.size() && !later; ++t) {
+                // comma right before a name and its verb of saying. Only up
+                // to the sentence's last verb of saying, and only where a
+                // name may begin.
+                std::uint32_t last_verb = 0;
+                for (const auto& match : matches) {
+                    if (match.cue == extraction::Cue::verb) last_verb = std::max(last_verb, match.pos);
+                }
+                for (std::uint32_t t = after_first; t + 1 < last_verb && !later; ++t) {
                     if (!sentence.is_punct(t, ',')) continue;
+                    const WordToken& next = tokens[t + 1];
+                    if (!next.capital && !lexicon.determiners.contains(next) && !lexicon.speaker_words.contains(next)) {
+                        continue;
+                    }
                     auto named = extraction::find_attribution(sentence, lexicon, t + 1);
                     if (named && named->kind == extraction::SpeakerKind::named && named->first == t + 1 &&
                         named->cue == named->last) {
