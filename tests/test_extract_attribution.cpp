@@ -702,4 +702,11 @@ TEST_CASE("a defendant who denies counts of manslaughter denies the blame, and a
     CHECK_FALSE(agent_of(blame[0]).responsible);
     CHECK(blame[0].polarity == Polarity::denied);
     CHECK(speaker_of("Mara Lenz, 34, a teacher, said two people died.").first == "mara-lenz");
+    // A company that "denies failing to ensure the safety of its passengers"
+    // denies its blame too.
+    extraction = extract_text("Varneth Lake Cruises denies failing to ensure the safety of its passengers.");
+    const auto company = of(extraction, "responsibility");
+    REQUIRE(company.size() == 1);
+    CHECK(agent_of(company[0]).agent == "varneth-lake-cruises");
+    CHECK_FALSE(agent_of(company[0]).responsible);
 }

@@ -113,7 +113,8 @@ struct Floors {
 // Withdrawn figures, with the document they moved: 1347 of 1737 right
 // (0.775), 1347 of 1868 found (0.721). The seventeenth round, with the
 // three documents it moved: 1379 of 1780 right (0.775), 1379 of 1916 found
-// (0.7197).
+// (0.7197). "denies failing to", with the document it moved: 1386 of 1792
+// right (0.773), 1386 of 1929 found (0.718).
 constexpr Floors k_dev_floors{0.77, 0.71};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -231,7 +232,8 @@ constexpr Floors k_dev_floors{0.77, 0.71};
 // batch of sixteen, written from a copy of ebb380a, joined them, scored with
 // cf5b4a4: 819 of 1100 right (0.745), 819 of 1317 found (0.622). The
 // seventeenth round (progressives, commas, villagers) moved three: 791 of
-// 1059 right (0.747), 791 of 1269 found (0.623).
+// 1059 right (0.747), 791 of 1269 found (0.623). "denies failing to" moved
+// one more: 787 of 1050 right (0.750), 787 of 1256 found (0.627).
 constexpr Floors k_heldout_floors{0.74, 0.62};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -316,7 +318,9 @@ constexpr Floors k_dev_cause_floors{0.72, 0.35};
 // 743 found (0.362). With the seventeenth batch: held-out 140 of 192 right
 // (0.729), 140 of 452 found (0.3097); after the seventeenth round, 138 of
 // 190 right (0.726), 138 of 437 found (0.316), and dev 271 of 370 right
-// (0.732), 271 of 758 found (0.358).
+// (0.732), 271 of 758 found (0.358). After "denies failing to": held-out
+// 137 of 189 right (0.725), 137 of 432 found (0.317); dev 272 of 371 right
+// (0.733), 272 of 763 found (0.356).
 constexpr Floors k_heldout_cause_floors{0.72, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -880,7 +884,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of seventeen batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 99, 97, 1265); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 98, 96, 1250); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
