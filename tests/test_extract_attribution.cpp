@@ -702,6 +702,10 @@ TEST_CASE("a defendant who denies counts of manslaughter denies the blame, and a
     CHECK_FALSE(agent_of(blame[0]).responsible);
     CHECK(blame[0].polarity == Polarity::denied);
     CHECK(speaker_of("Mara Lenz, 34, a teacher, said two people died.").first == "mara-lenz");
+    // "rejected the criticism" denies the speaker's blame.
+    extraction = extract_text("The Skelvik Coastguard rejected the criticism.");
+    REQUIRE(of(extraction, "responsibility").size() == 1);
+    CHECK_FALSE(agent_of(of(extraction, "responsibility")[0]).responsible);
     // A company that "denies failing to ensure the safety of its passengers"
     // denies its blame too.
     extraction = extract_text("Varneth Lake Cruises denies failing to ensure the safety of its passengers.");

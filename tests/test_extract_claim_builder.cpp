@@ -620,6 +620,12 @@ TEST_CASE("a passive verb of saying, a section's number, falling ill and taking 
     extraction = extract_text("The union said at least 90 of its members had been taken ill.");
     REQUIRE(of(extraction, "injuries").size() == 1);
     CHECK(count_of(of(extraction, "injuries")[0]).lo == 90);
+    // "The correct figure is nine" after a withdrawn figure counts what the
+    // withdrawn one counted.
+    extraction = extract_text("Police said two men had been arrested. An earlier version of this article incorrectly "
+                              "stated that 12 people had been injured. The correct figure is nine.");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(count_of(of(extraction, "injuries")[0]).lo == 9);
     // A figure its source withdrew in the same sentence counts nothing.
     extraction = extract_text("A deputy mayor said 15 people had died, but he withdrew the figure within the hour.");
     CHECK(of(extraction, "deaths").empty());

@@ -319,7 +319,11 @@ public:
         const std::vector<bool>& skip = m_scratch.out_of_scope;
         // A correction quoting a withdrawn figure gives no count at all.
         const bool retracted = std::ranges::any_of(m_s.matches, [](const PhraseMatch& m) { return m.cue == Cue::retraction; });
+        m_scratch.retracted_attribute = {};
         for (const Trigger& trigger : triggers) {
+            if (trigger.figure != k_none && retracted && m_scratch.retracted_attribute.empty()) {
+                m_scratch.retracted_attribute = m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)];
+            }
             if (trigger.figure == k_none || retracted) continue;
             const Figure& figure = m_figures[trigger.figure];
             if (skip[static_cast<std::size_t>(m_facts.clause(figure.first))]) continue;

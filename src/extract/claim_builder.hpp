@@ -90,6 +90,10 @@ struct ClaimScratch {
     std::vector<bool> out_of_scope;        // per clause: its figures are about something else
     std::vector<bool> figure_used;         // per figure: paired with a trigger
     std::vector<bool> says;                // per token: an attribution verb starts there
+    // What a retracted sentence's figure counted ("incorrectly stated that 12
+    // people had been injured"), else empty: "The correct figure is nine"
+    // after it counts the same.
+    std::string_view retracted_attribute;
 };
 
 // Appends the sentence's claims to `out`. `attribution` is the sentence's

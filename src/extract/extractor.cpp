@@ -844,6 +844,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
 
         found.clear();
         extraction::build_claims(sentence, lexicon, figures, attribution, previous_subject, scratch, found);
+        // "incorrectly stated that 12 people had been injured. The correct
+        // figure is nine.": what the withdrawn figure counted is what the
+        // correction counts.
+        if (!scratch.retracted_attribute.empty()) last_count = scratch.retracted_attribute;
         previous_subject = extraction::opening_agent(sentence, lexicon);
         m_impl->causes.find(text, sentence, lexicon, attribution, found);
 
