@@ -620,6 +620,17 @@ TEST_CASE("a passive verb of saying, a section's number, falling ill and taking 
     extraction = extract_text("The union said at least 90 of its members had been taken ill.");
     REQUIRE(of(extraction, "injuries").size() == 1);
     CHECK(count_of(of(extraction, "injuries")[0]).lo == 90);
+    // "its crews took 21 people to hospital" counts the injured as "taken to
+    // hospital" does; "took 21 people to the station" does not.
+    extraction = extract_text("The ambulance service said its crews took 21 people to Stennock Royal Infirmary.");
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(count_of(of(extraction, "injuries")[0]).lo == 21);
+    extraction = extract_text("Police said officers took 21 people to the station for questioning.");
+    CHECK(of(extraction, "injuries").empty());
+    // "stabbed to death", "beaten to death": one person named dies.
+    extraction = extract_text("A man was stabbed to death outside the station, police said.");
+    REQUIRE(of(extraction, "deaths").size() == 1);
+    CHECK(count_of(of(extraction, "deaths")[0]).lo == 1);
     // "The correct figure is nine" after a withdrawn figure counts what the
     // withdrawn one counted.
     extraction = extract_text("Police said two men had been arrested. An earlier version of this article incorrectly "

@@ -19,6 +19,7 @@ constexpr std::uint32_t k_after_gap = 4;     // tokens between a trigger and a f
 constexpr std::uint32_t k_agent_window = 16; // tokens from a harm trigger to its agent
 constexpr std::uint32_t k_joint_window = 6;  // tokens from a joining "and" to a responsibility state
 constexpr std::uint32_t k_hospital_window = 5; // tokens from "taken to" to its hospital word
+constexpr std::uint32_t k_carried_words = 3;   // tokens from a carried figure to its "to": "21 people from the site to"
 constexpr std::uint32_t k_patient_cost = 100;   // a patient verb's pairing loses to every plain trigger's
 constexpr std::uint32_t k_person_aside = 10;    // tokens of an aside after a person: ", the driver of a van,"
 constexpr std::uint32_t k_person_tail = 4;      // tokens of a phrase after a person: "of the lorry"
@@ -312,6 +313,7 @@ public:
                 }
             }
         }
+        carried_to_hospital(triggers);
         pair_figures(m_s, m_lexicon, m_facts, m_figures, triggers, m_scratch.pairings, m_scratch.figure_used,
                      m_scratch.says);
         share_coordinated(triggers);
@@ -362,6 +364,34 @@ public:
 private:
     // "were taken to Saltmere General Hospital": the end of the hospital word
     // that completes a to-hospital phrase within its clause, else 0.
+    // "its crews took 21 people to hospital": a carry verb, a figure, a few
+    // words, then "to" and a hospital word make the "to ..." a trigger of
+    // the injured, as "21 people were taken to hospital" does.
+    void carried_to_hospital(std::vector<Trigger>& triggers) const
+    {
+        if (m_lexicon.injuries < 0 || m_figures.empty()) return;
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        const std::size_t before = triggers.size();
+        for (const Figure& figure : m_figures) {
+            if (figure.first == 0 || !m_lexicon.carry_verbs.contains(m_s.tokens[figure.first - 1])) continue;
+            for (std::uint32_t t = figure.last; t < n && t <= figure.last + k_carried_words; ++t) {
+                if (m_facts.is_break(t)) break;
+                if (m_s.tokens[t].word != "to") continue;
+                const PhraseMatch to{t, 1, Cue::to_hospital, m_lexicon.injuries};
+                const bool taken = std::ranges::any_of(triggers, [&](const Trigger& other) {
+                    return other.pos <= t && t < other.end;
+                });
+                if (const auto end = hospital_end(to); end != 0 && !taken) {
+                    triggers.push_back({t, end, m_lexicon.injuries, k_none, false, true});
+                }
+                break;
+            }
+        }
+        if (triggers.size() != before) {
+            std::ranges::sort(triggers, {}, &Trigger::pos);
+        }
+    }
+
     [[nodiscard]] std::uint32_t hospital_end(const PhraseMatch& match) const
     {
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());

@@ -809,10 +809,17 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         // The figures.
         figures.clear();
         // Only a sentence with a trigger can hold a count: the others skip the quantity parser.
-        const bool has_trigger = std::ranges::any_of(matches, [](const extraction::PhraseMatch& match) {
-            return match.cue == extraction::Cue::trigger || match.cue == extraction::Cue::patient_verb ||
-                   match.cue == extraction::Cue::to_hospital || match.cue == extraction::Cue::restating;
-        });
+        const bool has_trigger =
+            std::ranges::any_of(matches,
+                                [](const extraction::PhraseMatch& match) {
+                                    return match.cue == extraction::Cue::trigger ||
+                                           match.cue == extraction::Cue::patient_verb ||
+                                           match.cue == extraction::Cue::to_hospital ||
+                                           match.cue == extraction::Cue::restating;
+                                }) ||
+            // "its crews took 21 people to hospital" (see carry_verbs)
+            (std::ranges::any_of(tokens, [&](const WordToken& t) { return lexicon.carry_verbs.contains(t); }) &&
+             std::ranges::any_of(tokens, [&](const WordToken& t) { return lexicon.hospital_words.contains(t); }));
         const std::string_view slice = text.substr(range.start, has_trigger ? range.end - range.start : 0);
         for (const Quantity& quantity : m_impl->quantities.find(slice)) {
             if (quantity.kind != QuantityKind::count || quantity.lo < 0) continue;

@@ -270,7 +270,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto counts = LexiconFile::open(path("counts.toml"),
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
                                      "retractions", "partial_degrees", "light_words", "part_of", "partitive", "months", "month_links", "patient_verbs",
-                                     "patient_nouns", "to_hospital", "hospital_words", "additions", "persons",
+                                     "patient_nouns", "to_hospital", "hospital_words", "carry_verbs", "additions", "persons",
                                      "person_ordinals", "person_links", "restating", "measures", "participle_triggers",
                                      "group"});
     if (!counts) return std::unexpected(counts.error());
@@ -387,6 +387,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
         CONTRA_TRY(counts->add(phrases, "to_hospital", Cue::to_hospital, lexicon.injuries));
         CONTRA_TRY(counts->add_words(lexicon.patient_nouns, "patient_nouns"));
         CONTRA_TRY(counts->add_words(lexicon.hospital_words, "hospital_words"));
+        CONTRA_TRY(counts->add_words(lexicon.carry_verbs, "carry_verbs"));
         CONTRA_TRY(counts->add_words(lexicon.additions, "additions"));
     }
     auto groups = counts->named("group", "name");
@@ -400,7 +401,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
                          &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.focus_roles, &lexicon.harm_objects,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
-                         &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words,
+                         &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words, &lexicon.carry_verbs,
                          &lexicon.additions, &lexicon.persons, &lexicon.person_links,
                          &lexicon.person_ordinals, &lexicon.self_links,
                          &lexicon.measures, &lexicon.participle_triggers}) {
