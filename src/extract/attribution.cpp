@@ -309,22 +309,18 @@ std::optional<Attribution> aged_name(const SentenceView& s, const Lexicon& lexic
 namespace {
 
 // The token after the quotation that holds token `at`, or 0 when `at` is
-// outside quotation marks (straight and curly ones fold alike).
+// outside quotation marks.
 std::uint32_t quotation_end(const SentenceView& s, std::uint32_t at)
 {
-    bool inside = false;
-    std::uint32_t t = 0;
-    for (; t < at; ++t) inside = inside != s.is_punct(t, '"');
-    if (!inside) return 0;
+    if (!s.quoted_at(at)) return 0;
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
+    std::uint32_t t = at;
     while (t < n && !s.is_punct(t, '"')) ++t;
     return t < n ? t + 1 : 0;
 }
 
-}  // namespace
-
 // The first speaker a verb of saying or a prefix names from token `from` on.
-static std::optional<Attribution> first_attribution(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from)
+std::optional<Attribution> first_attribution(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from)
 {
     for (const auto& match : s.matches) {
         if (match.pos < from) continue;
@@ -392,6 +388,8 @@ static std::optional<Attribution> first_attribution(const SentenceView& s, const
     return std::nullopt;
 }
 
+}  // namespace
+
 std::optional<Attribution> find_attribution(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from)
 {
     auto found = first_attribution(s, lexicon, from);
@@ -440,8 +438,7 @@ std::uint32_t clause_separator(const SentenceView& s, std::uint32_t after, std::
     // A mark inside a quotation separates the quotation's own clauses, not
     // two speakers' ('"Nine people have lost their lives ..., but we cannot
     // rule it out," the chief fire officer told reporters').
-    bool quoted = false;
-    for (std::uint32_t t = 0; t < start; ++t) quoted = quoted != s.is_punct(t, '"');
+    bool quoted = s.quoted_at(start);
     for (std::uint32_t t = start; t < end; ++t) {
         if (!s.tokens[t].punct) continue;
         const char mark = s.tokens[t].word[0];

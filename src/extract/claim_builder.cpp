@@ -362,8 +362,6 @@ public:
     }
 
 private:
-    // "were taken to Saltmere General Hospital": the end of the hospital word
-    // that completes a to-hospital phrase within its clause, else 0.
     // "its crews took 21 people to hospital": a carry verb, a figure, a few
     // words, then "to" and a hospital word make the "to ..." a trigger of
     // the injured, as "21 people were taken to hospital" does.
@@ -392,6 +390,8 @@ private:
         }
     }
 
+    // "were taken to Saltmere General Hospital": the end of the hospital word
+    // that completes a to-hospital phrase within its clause, else 0.
     [[nodiscard]] std::uint32_t hospital_end(const PhraseMatch& match) const
     {
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());

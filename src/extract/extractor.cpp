@@ -494,6 +494,9 @@ bool opens_clause(const extraction::SentenceView& s, std::uint32_t sep, const ex
     return s.tokens[sep].word != "and" || speaker.first == sep + 1;
 }
 
+// "My department", "our officers": the body of whoever speaks the sentence.
+bool own_body(std::string_view opener) { return opener == "my" || opener == "our"; }
+
 // "A spokeswoman", "the spokesman": a word of focus_roles alone, after a
 // determiner or none.
 bool lone_focus_role(const extraction::SentenceView& s, const extraction::Lexicon& lexicon,
@@ -502,14 +505,6 @@ bool lone_focus_role(const extraction::SentenceView& s, const extraction::Lexico
     std::uint32_t first = speaker.first;
     if (first + 1 < speaker.last && lexicon.determiners.contains(s.tokens[first])) ++first;
     return first + 1 == speaker.last && lexicon.focus_roles.contains(s.tokens[first]);
-}
-
-// True when token `at` is inside quotation marks.
-bool quoted_at(const extraction::SentenceView& s, std::uint32_t at)
-{
-    bool inside = false;
-    for (std::uint32_t t = 0; t < at; ++t) inside = inside != s.is_punct(t, '"');
-    return inside;
 }
 
 std::string_view words_of(std::string_view text, std::span<const WordToken> tokens, std::uint32_t first,
@@ -739,12 +734,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 if (subject && subject->last > attribution->first) subject.reset();
                 // "Our officers showed great restraint, and we do not accept ...":
                 // the speaker's own body, which the pronoun does not replace.
-                if (subject && (tokens[subject->first].word == "my" || tokens[subject->first].word == "our")) {
-                    subject.reset();
-                }
+                if (subject && own_body(tokens[subject->first].word)) subject.reset();
             }
             const std::string_view opener = tokens[attribution->first].word;
-            if (opener == "my" || opener == "our") {
+            if (own_body(opener)) {
                 // "My department does not accept ...": the body of whoever speaks.
                 speaker.mention = mention;
             } else if (attribution->kind == extraction::SpeakerKind::named && !focus.id.empty() &&
@@ -763,7 +756,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 const std::string_view named = mention_of(subject->first, subject->last);
                 speaker = Focus{resolver.resolve(named), named};
                 focus = speaker;
-            } else if ((opener == "we" || opener == "i") && options.speaker && !quoted_at(sentence, attribution->first)) {
+            } else if ((opener == "we" || opener == "i") && options.speaker && !sentence.quoted_at(attribution->first)) {
                 // A statement's own "we do not accept ...": its speaker's, not the source last named.
                 speaker.mention = mention;
             } else if (!focus.id.empty()) {

@@ -28,6 +28,14 @@ struct SentenceView {
     {
         return pos < tokens.size() && tokens[pos].punct && tokens[pos].word[0] == c;
     }
+    // True when token `pos` lies inside quotation marks (straight and curly
+    // ones fold alike): an odd number of them stand before it.
+    [[nodiscard]] bool quoted_at(std::size_t pos) const
+    {
+        bool inside = false;
+        for (std::size_t t = 0; t < pos && t < tokens.size(); ++t) inside = inside != is_punct(t, '"');
+        return inside;
+    }
     // Clause breaks: , ; : ( ) and quotation marks, and the dash.
     [[nodiscard]] bool is_break(std::size_t pos) const
     {
