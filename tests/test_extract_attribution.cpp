@@ -714,3 +714,29 @@ TEST_CASE("a defendant who denies counts of manslaughter denies the blame, and a
     CHECK(agent_of(company[0]).agent == "varneth-lake-cruises");
     CHECK_FALSE(agent_of(company[0]).responsible);
 }
+
+TEST_CASE("a name with an age set off after a role speaks, and so does a finding's subject and 'Its latest figures'")
+{
+    Extraction extraction = extract_text(
+        "Its managing director, Clive Oakhill, 54, of Mill Rise, Brindcaster, denies three counts of manslaughter.");
+    const auto blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(blame[0].source == "clive-oakhill");
+    CHECK(agent_of(blame[0]).agent == "clive-oakhill");
+    // A finding names its speaker as a verb of saying does.
+    ExtractOptions jury;
+    jury.known_sources.push_back(Source{"jury", "Halshire inquest jury", "inquest", Stake::independent, {"the jury"}});
+    CHECK(speaker_of("The jury has found that all three died from compression asphyxia.", jury).first == "jury");
+    // ... but a headline's "jury told" is the jury hearing, not speaking.
+    CHECK(speaker_of("Car park collapse that killed four was \"waiting to happen\", jury told", jury).first ==
+          "publication");
+    // A speaker's possessive pronoun before a figure's noun: the speaker in focus.
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"fire-service", "Vellmouth Fire and Rescue", "fire service",
+                                           Stake::independent, {"the fire service"}});
+    extraction = extract_text("The leak has been sealed, the fire service says. Its latest figures are three dead.",
+                              options);
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "fire-service");
+}

@@ -767,3 +767,77 @@ TEST_CASE("'blamed' takes a named body alone; only 'held' needs what the blame i
     CHECK(agent_of(blame[0]).agent == "trackways-infrastructure");
     CHECK(of(extract_text("Residents held Sunday's vigil at the foot of the lift."), "responsibility").empty());
 }
+
+TEST_CASE("'last year' is another year unless the event is of the year before the document's")
+{
+    // text_document is published in 2023.
+    const std::string text = "Three racegoers died when a grandstand gave way on Easter Monday last year.";
+    CHECK(of(extract_text(text), "deaths").empty());
+    ExtractOptions options;
+    options.event = "larkhollow-grandstand-collapse-2022";
+    const auto deaths = of(extract_text(text, options), "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]).lo == 3);
+    // Other phrases of another time keep their figures out.
+    CHECK(of(extract_text("Two years ago a grandstand collapse killed nine people.", options), "deaths").empty());
+}
+
+TEST_CASE("a name or a described body before an active harm verb did the harm, and the person counts no one")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"torvane-rail", "Torvane Rail Networks", "rail operator", Stake::party,
+                                           {"Torvane"}});
+    options.known_sources.push_back(Source{"pellcroft", "Pellcroft Property", "landlord", Stake::party, {}});
+    Extraction extraction = extract_text("\"Torvane killed my husband,\" said Moira Deverill.", options);
+    auto blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "torvane-rail");
+    CHECK(agent_of(blame[0]).responsible);
+    CHECK(blame[0].polarity == Polarity::asserted);
+    // A described body is the known source of its kind: no count of one for "The landlord".
+    extraction = extract_text("\"The landlord killed our friends,\" said Iosif Marculet.", options);
+    blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "pellcroft");
+    CHECK(of(extraction, "deaths").empty());
+    // A name of no known source is its slug.
+    blame = of(extract_text("\"Brightwell Home killed my mother,\" he said."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "brightwell-home");
+    // Not a name inside the clause, nor a verb of care, nor a passive.
+    CHECK(of(extract_text("The blast at Brackley Chemicals killed four workers."), "responsibility").empty());
+    CHECK(of(extract_text("Carrowmore District Hospital has treated 26 people."), "responsibility").empty());
+    CHECK(of(extract_text("Marta Kessel was killed at the crossing."), "responsibility").empty());
+    // A person before a verb with no object is counted: "A guard died the next day".
+    REQUIRE(of(extract_text("A guard died the next day."), "deaths").size() == 1);
+    // ... and after an active verb, its object is: "A guard shot a man".
+    const auto deaths = of(extract_text("A guard killed a man."), "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].quote == "killed a man");
+}
+
+TEST_CASE("a speaker's pronoun that denies the blame clears the speaker; denying another's words does not")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"karsholm", "Karsholm Tankers", "ship operator", Stake::party, {}});
+    const Extraction extraction = extract_text(
+        "Karsholm Tankers has issued a statement. It says a valve failed, and it denies any negligence.", options);
+    const auto blame = of(extraction, "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(blame[0].source == "karsholm");
+    CHECK(agent_of(blame[0]).agent == "karsholm");
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    CHECK(blame[0].polarity == Polarity::denied);
+    CHECK(of(extract_text("The union said: \"We reject the claim of Ostrava Mining that nobody could have known.\""),
+             "responsibility")
+              .empty());
+}
+
+TEST_CASE("'has blood on its hands' lays the blame on its subject")
+{
+    const auto blame = of(extract_text("\"The port authority has blood on its hands,\" the union said."),
+                          "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "port-authority");
+    CHECK(agent_of(blame[0]).responsible);
+}

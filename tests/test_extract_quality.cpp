@@ -117,8 +117,11 @@ struct Floors {
 // right (0.773), 1386 of 1929 found (0.718). The eighteenth round, with the
 // seven documents it moved: 1445 of 1871 right (0.772), 1445 of 2018 found
 // (0.716). The nineteenth round, with the nine documents it moved: 1518 of
-// 1975 right (0.769), 1518 of 2144 found (0.708).
-constexpr Floors k_dev_floors{0.76, 0.70};
+// 1975 right (0.769), 1518 of 2144 found (0.708). The twentieth round gave
+// 1535 of 1981 right (0.775), 1535 of 2144 found (0.716) on those, and
+// moved sixteen more: 1677 of 2162 right (0.776), 1677 of 2384 found
+// (0.703).
+constexpr Floors k_dev_floors{0.77, 0.70};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -247,8 +250,11 @@ constexpr Floors k_dev_floors{0.76, 0.70};
 // of 1253 right (0.754), 945 of 1534 found (0.616). Then the twentieth batch
 // of sixteen, written from a copy of 8bdbed9, joined them, scored with
 // f206617 (the extractor of 8bdbed9): 1084 of 1438 right (0.754), 1084 of
-// 1792 found (0.605).
-constexpr Floors k_heldout_floors{0.75, 0.60};
+// 1792 found (0.605). The twentieth round (killers named, a speaker's own
+// denial, "last year") gave 1109 of 1454 right (0.763), 1109 of 1792 found
+// (0.619) on those, and moved sixteen: 967 of 1273 right (0.7596), 967 of
+// 1552 found (0.623).
+constexpr Floors k_heldout_floors{0.75, 0.62};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -303,7 +309,8 @@ constexpr Floors k_heldout_floors{0.75, 0.60};
 // (0.705), 215 of 599 found (0.359); held-out 73 of 100 right (0.730), 73
 // of 213 found (0.343).
 // After the six documents "blamed" moved: dev 230 of 330 right (0.697), 230
-// of 648 found (0.355).
+// of 648 found (0.355). After the twentieth round's sixteen moved
+// documents: dev 325 of 450 right (0.722), 325 of 904 found (0.360).
 constexpr Floors k_dev_cause_floors{0.72, 0.35};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -342,7 +349,10 @@ constexpr Floors k_dev_cause_floors{0.72, 0.35};
 // nineteenth round, 166 of 229 right (0.725), 166 of 520 found (0.319), and
 // dev 295 of 407 right (0.725), 295 of 829 found (0.356). With the twentieth
 // batch: held-out 192 of 262 right (0.733), 192 of 595 found (0.323).
-constexpr Floors k_heldout_cause_floors{0.72, 0.31};
+// After the twentieth round: 196 of 265 right (0.740), 196 of 595 found
+// (0.329), and with its sixteen documents moved, 166 of 222 right (0.748),
+// 166 of 520 found (0.319).
+constexpr Floors k_heldout_cause_floors{0.74, 0.31};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -905,7 +915,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 130, 123, 1790); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 114, 112, 1550); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

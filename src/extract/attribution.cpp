@@ -290,18 +290,23 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
     return Attribution{SpeakerKind::named, first, last, begin, false};
 }
 
-// "Corwin Aldstone, 57, ...": the capitalised name that opens the sentence
-// when an age set off by commas follows it.
+// "Corwin Aldstone, 57, ...", "Its managing director, Clive Oakhill, 54,
+// ...": a capitalised name of two words or more, opening the sentence or
+// set off by a comma, when an age set off by commas follows it.
 std::optional<Attribution> aged_name(const SentenceView& s, const Lexicon& lexicon)
 {
-    std::uint32_t t = 0;
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
-    while (t < n && s.tokens[t].capital && name_word(s.tokens[t], lexicon)) ++t;
-    if (t < 2 || t + 2 >= n || !s.is_punct(t, ',') || !s.tokens[t + 1].number || s.tokens[t + 1].word.size() > 3 ||
-        !s.is_punct(t + 2, ',')) {
-        return std::nullopt;
+    for (std::uint32_t first = 0; first < n; ++first) {
+        if (first > 0 && !s.is_punct(first - 1, ',')) continue;
+        std::uint32_t t = first;
+        while (t < n && s.tokens[t].capital && name_word(s.tokens[t], lexicon)) ++t;
+        if (t < first + 2 || t + 2 >= n || !s.is_punct(t, ',') || !s.tokens[t + 1].number ||
+            s.tokens[t + 1].word.size() > 3 || !s.is_punct(t + 2, ',')) {
+            continue;
+        }
+        return Attribution{SpeakerKind::named, first, t, 0, false};
     }
-    return Attribution{SpeakerKind::named, 0, t, 0, false};
+    return std::nullopt;
 }
 
 }  // namespace
@@ -319,6 +324,19 @@ std::uint32_t quotation_end(const SentenceView& s, std::uint32_t at)
     return t < n ? t + 1 : 0;
 }
 
+// "Car park collapse that killed four was \"waiting to happen\", jury
+// told": a headline's "told" that ends its sentence is passive, and the
+// jury before it heard what it names rather than said it.
+bool told_with_nothing_after(const SentenceView& s, const PhraseMatch& match)
+{
+    const std::string_view word = s.tokens[match.pos].word;
+    if (match.len != 1 || (word != "told" && word != "tells")) return false;
+    for (auto t = match.end(); t < s.tokens.size(); ++t) {
+        if (!s.tokens[t].punct) return false;
+    }
+    return true;
+}
+
 // The first speaker a verb of saying or a prefix names from token `from` on.
 std::optional<Attribution> first_attribution(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from)
 {
@@ -328,10 +346,14 @@ std::optional<Attribution> first_attribution(const SentenceView& s, const Lexico
         if (match.cue == Cue::prefix) {
             found = phrase_after(s, match.end(), lexicon);
         } else if (match.cue == Cue::verb || match.cue == Cue::denial_verb) {
+            if (told_with_nothing_after(s, match)) continue;
             found = phrase_before(s, match.pos, lexicon);
             if (!found) found = phrase_apart(s, match.pos, lexicon);
             // "Mara Lenz, 34, a teacher, said": asides after a name and its age.
-            if (!found && match.pos > 0 && s.is_punct(match.pos - 1, ',')) found = aged_name(s, lexicon);
+            if (!found && match.pos > 0 && s.is_punct(match.pos - 1, ',')) {
+                found = aged_name(s, lexicon);
+                if (found && found->last >= match.pos) found.reset();
+            }
             // ", said the ministry": the speaker follows the verb.
             if (!found && match.pos > 0 && s.is_break(match.pos - 1)) found = phrase_after(s, match.end(), lexicon);
         }
@@ -384,6 +406,18 @@ std::optional<Attribution> first_attribution(const SentenceView& s, const Lexico
         if (!found || found->kind != SpeakerKind::named || found->first < from) continue;
         found->cue = t;
         return found;
+    }
+    // "Its latest figures are three dead": opening the sentence, a speaker's
+    // possessive pronoun, perhaps one word, a figure's noun and a link.
+    const std::uint32_t open = std::max(from, after_clock_time(s.tokens));
+    if (open + 3 < n && (s.tokens[open].word == "its" || s.tokens[open].word == "their")) {
+        std::uint32_t noun = open + 1;
+        if (!lexicon.possessive_figures.contains(s.tokens[noun]) && !s.tokens[noun].punct) ++noun;
+        const std::string_view link = noun + 1 < n ? s.tokens[noun + 1].word : std::string_view();
+        if (lexicon.possessive_figures.contains(s.tokens[noun]) &&
+            (link == "is" || link == "are" || link == "was" || link == "were" || link == "of" || link == "at")) {
+            return Attribution{SpeakerKind::pronoun, open, open + 1, open, false};
+        }
     }
     return std::nullopt;
 }

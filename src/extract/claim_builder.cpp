@@ -560,6 +560,8 @@ private:
     {
         const auto& tokens = m_s.tokens;
         if (m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)] == "participants") return std::nullopt;
+        // "The landlord killed our friends": the person did the harm.
+        if (doer_before(trigger)) return std::nullopt;
         std::uint32_t t = trigger.pos;
         while (t > 0 && m_lexicon.person_links.contains(tokens[t - 1])) --t;
         // An aside between the person and the verb: ", a 34-year-old man from Harnley,".
@@ -612,6 +614,18 @@ private:
         const std::uint32_t negation_from = first >= 2 ? first - 2 : 0;
         if (m_facts.find(Cue::negation, negation_from, trigger.pos) != nullptr) return std::nullopt;
         return first;
+    }
+
+    // True when the word before the trigger is the subject of an active
+    // harm verb with an object after it: "A guard shot two men".
+    [[nodiscard]] bool doer_before(const Trigger& trigger) const
+    {
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        if (trigger.pos == 0 || trigger.end >= n || !m_lexicon.doer_verbs.contains(m_s.tokens[trigger.pos])) return false;
+        const WordToken& before = m_s.tokens[trigger.pos - 1];
+        if (before.punct || m_lexicon.person_links.contains(before)) return false;  // "was arrested at the scene"
+        return m_facts.figure_at(trigger.end) != k_none ||
+               (m_lexicon.harm_objects.contains(m_s.tokens[trigger.end]) && m_s.tokens[trigger.end].word != "at");
     }
 
     [[nodiscard]] static bool is_connector_word(std::string_view word)
@@ -682,6 +696,10 @@ private:
             claim.agent_start = start_of(named->name);
             claim.agent_end = end_of(named->end);
             claim.agent_known_only = named->known_only;
+        } else if (named != nullptr) {
+            // "the basin authority": a known source the description names, else its words.
+            claim.agent_start = start_of(named->pos);
+            claim.agent_end = end_of(named->end);
         }
         m_out.push_back(std::move(claim));
     }
@@ -1039,6 +1057,7 @@ private:
     // "The police denied firing", "the ministry denied that officers fired".
     void denial_claims()
     {
+        self_denial_claims();
         if (!m_attribution || !m_attribution->denial) return;
         const std::uint32_t cue = m_attribution->cue;
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
@@ -1062,6 +1081,27 @@ private:
         if (agent == nullptr || last == 0) return;
         responsibility(agent_name(*agent), false, harm_in(m_s, m_lexicon, cue, n), Polarity::denied,
                        std::min(cue, agent->pos), std::max(last, agent->end()), k_rule_denial);
+    }
+
+    // "It says a valve failed, and it denies any negligence": a speaker's
+    // pronoun before a denial verb and its object clears the speaker, whom
+    // the caller puts in its place.
+    void self_denial_claims()
+    {
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        for (const auto& verb : m_s.matches) {
+            if (verb.cue != Cue::denial_verb) continue;
+            const PhraseMatch* object = m_facts.find(Cue::denial_object, verb.end(), std::min(n, verb.end() + 3));
+            if (object == nullptr || object->payload == k_denied_saying) continue;
+            std::uint32_t before = verb.pos;
+            while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
+            if (before == 0) continue;
+            const std::string_view word = m_s.tokens[before - 1].word;
+            if (word != "it" && word != "he" && word != "she" && word != "we") continue;
+            responsibility(std::string(word), false, harm_in(m_s, m_lexicon, verb.pos, n), Polarity::denied,
+                           before - 1, object->end(), k_rule_denial);
+            m_out.back().agent_is_speaker = true;
+        }
     }
 
     [[nodiscard]] static bool is_zero(const Figure& figure)
@@ -1185,15 +1225,44 @@ private:
     void subject_claim(const Trigger& trigger)
     {
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
-        const PhraseMatch* agent = subject_agent(trigger.pos);
-        if (agent == nullptr || trigger.end >= n) return;
+        if (trigger.end >= n) return;
         const bool object = m_facts.figure_at(trigger.end) != k_none || m_lexicon.harm_objects.contains(m_s.tokens[trigger.end]);
         if (!object) return;
+        const PhraseMatch* agent = subject_agent(trigger.pos);
+        std::optional<NamedAgent> named;
+        if (agent == nullptr) {
+            // "Carrowmore District Hospital has treated 26" does no harm.
+            if (!m_lexicon.doer_verbs.contains(m_s.tokens[trigger.pos])) return;
+            named = named_subject(trigger.pos);
+            if (!named) return;
+        }
         const Polarity polarity = m_facts.in_clause(Cue::hedge, trigger.pos) ? Polarity::hedged : Polarity::asserted;
         const std::uint32_t last = trigger.figure != k_none ? std::max(trigger.end, m_figures[trigger.figure].last)
                                                             : trigger.end;
-        responsibility(agent_name(*agent), true, m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)],
-                       polarity, agent->pos, last, k_rule_subject);
+        std::string harm = m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)];
+        if (named) {
+            responsibility(named_id(*named), true, std::move(harm), polarity, named->pos, last, k_rule_subject, &*named);
+        } else {
+            responsibility(agent_name(*agent), true, std::move(harm), polarity, agent->pos, last, k_rule_subject);
+        }
+    }
+
+    // "Torvane killed my husband", "The landlord killed our friends": a
+    // name, or a body with a word before it, that opens its clause right
+    // before the verb (adverbs between). "The blast at Brackley Chemicals
+    // killed four" has no such subject.
+    [[nodiscard]] std::optional<NamedAgent> named_subject(std::uint32_t verb) const
+    {
+        std::uint32_t before = verb;
+        while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
+        if (before == 0) return std::nullopt;
+        auto named = named_before(before);
+        if (!named || named->end != before) return std::nullopt;
+        if (named->pos > 0 && !m_facts.is_break(named->pos - 1) && m_s.tokens[named->pos - 1].word != "that") {
+            return std::nullopt;
+        }
+        if (vague(*named)) named = known_only(*named);
+        return named;
     }
 
     const SentenceView& m_s;

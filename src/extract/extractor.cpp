@@ -659,6 +659,12 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         previous_end = range.end;
         lexicon.look_up(tokens);
         lexicon.phrases.scan(tokens, matches);
+        // "on Easter Monday last year" in a report of the year after the event tells of the event.
+        if (years.event_was_last_year()) {
+            std::erase_if(matches, [](const extraction::PhraseMatch& match) {
+                return match.cue == extraction::Cue::out_of_scope && match.payload == extraction::k_year_before;
+            });
+        }
         const extraction::SentenceView sentence{tokens, matches};
         define_acronyms(text, tokens, resolver);
 
@@ -956,12 +962,13 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                     }
                 }
             }
-            // "Northgate is responsible": a name the lexicon does not list is the
-            // known (or earlier) source it names, else its slug.
+            // "Northgate is responsible", "the landlord killed them": a name or a
+            // description the lexicon does not list is the known (or earlier)
+            // source it names or whose kind it is, else its slug.
             if (raw.agent_end > raw.agent_start) {
                 const std::string_view agent = text.substr(raw.agent_start, raw.agent_end - raw.agent_start);
                 std::string_view id = resolver.find(agent);
-                if (id.empty() && raw.agent_known_only) id = resolver.find_by_kind(agent);
+                if (id.empty()) id = resolver.find_by_kind(agent);
                 if (id.empty() && raw.agent_known_only) continue;
                 if (!id.empty()) std::get<Agent>(raw.value.data).agent = id;
             }

@@ -271,8 +271,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
                                      "retractions", "partial_degrees", "light_words", "part_of", "partitive", "months", "month_links", "patient_verbs",
                                      "patient_nouns", "to_hospital", "hospital_words", "carry_verbs", "additions", "persons",
-                                     "person_ordinals", "person_links", "restating", "measures", "participle_triggers",
-                                     "group"});
+                                     "person_ordinals", "person_links", "doer_verbs", "restating", "measures", "participle_triggers",
+                                     "year_before", "group"});
     if (!counts) return std::unexpected(counts.error());
     auto ignored = counts->strings("ignored_triggers");
     if (!ignored) return std::unexpected(ignored.error());
@@ -319,7 +319,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
                                             {"harm_attributes", "states", "blame_verbs", "purpose_blame_verbs",
                                              "direct_links",
-                                             "implied_links", "denial_objects", "instruments", "modifiers", "bodies",
+                                             "implied_links", "denial_objects", "denied_sayings", "instruments", "modifiers", "bodies",
                                              "vague_bodies", "self_links", "denied_states", "harm_objects",
                                              "violence_verbs", "agent"});
     if (!responsibility) return std::unexpected(responsibility.error());
@@ -340,6 +340,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add(phrases, "direct_links", Cue::direct_link));
     CONTRA_TRY(responsibility->add(phrases, "implied_links", Cue::implied_link));
     CONTRA_TRY(responsibility->add(phrases, "denial_objects", Cue::denial_object));
+    CONTRA_TRY(responsibility->add(phrases, "denied_sayings", Cue::denial_object, k_denied_saying));
     CONTRA_TRY(responsibility->add(phrases, "instruments", Cue::instrument));
     CONTRA_TRY(responsibility->add(phrases, "violence_verbs", Cue::violence));
     CONTRA_TRY(responsibility->add_words(lexicon.modifiers, "modifiers"));
@@ -367,6 +368,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     }
     CONTRA_TRY(counts->add(phrases, "after_links", Cue::after_link));
     CONTRA_TRY(counts->add(phrases, "out_of_scope", Cue::out_of_scope));
+    CONTRA_TRY(counts->add(phrases, "year_before", Cue::out_of_scope, k_year_before));
     CONTRA_TRY(counts->add(phrases, "explanations", Cue::explanation));
     CONTRA_TRY(counts->add(phrases, "retractions", Cue::retraction));
     CONTRA_TRY(counts->add(phrases, "restating", Cue::restating));
@@ -380,6 +382,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add_words(lexicon.month_links, "month_links"));
     CONTRA_TRY(counts->add_words(lexicon.persons, "persons"));
     CONTRA_TRY(counts->add_words(lexicon.person_links, "person_links"));
+    CONTRA_TRY(counts->add_words(lexicon.doer_verbs, "doer_verbs"));
     CONTRA_TRY(counts->add_words(lexicon.person_ordinals, "person_ordinals"));
     lexicon.injuries = lexicon.attribute_index("injuries");
     if (lexicon.injuries >= 0) {
@@ -402,7 +405,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
                          &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.focus_roles, &lexicon.harm_objects,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
                          &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words, &lexicon.carry_verbs,
-                         &lexicon.additions, &lexicon.persons, &lexicon.person_links,
+                         &lexicon.additions, &lexicon.persons, &lexicon.person_links, &lexicon.doer_verbs,
                          &lexicon.person_ordinals, &lexicon.self_links,
                          &lexicon.measures, &lexicon.participle_triggers}) {
         set->compile(lexicon.vocabulary);

@@ -56,6 +56,15 @@ constexpr int k_named_verb = 1;
 // for after it: "held X responsible", not "held Sunday's vigil".
 constexpr int k_purpose_blame = 1;
 
+// The payload of a denial object that denies what someone said ("the
+// claim"), not the blame itself ("any negligence").
+constexpr int k_denied_saying = 1;
+
+// The payload of an out-of-scope phrase that means the year before the
+// document's ("last year", "a year ago"): out of scope unless the event is
+// of that year.
+constexpr int k_year_before = 1;
+
 struct PhraseMatch {
     std::uint32_t pos = 0;  // first token
     std::uint32_t len = 0;  // tokens
@@ -170,6 +179,7 @@ struct Lexicon {
     WordSet self_links;       // "it was in no way responsible": words between a speaker's pronoun and a state
     WordSet person_ordinals;  // "a tenth person died": one of a toll given elsewhere, no count of its own
     WordSet person_links;     // words between such a person and the trigger: "had been", "was later"
+    WordSet doer_verbs;       // "A guard shot two men": verbs whose subject, with an object after, did the harm
     int injuries = -1;        // the attribute index patient verbs and hospital phrases count
 
     // Reads dir/attribution.toml, negation.toml, hedges.toml,

@@ -51,9 +51,15 @@ YearScope::YearScope(std::string_view event_id, std::string_view event_date, std
         m_last = m_known ? std::max(m_last, *year) : *year;
         m_known = true;
     };
+    std::optional<int> event_year = leading_year(event_date);
+    if (!event_year && event_id.size() > 5 && event_id[event_id.size() - 5] == '-') {
+        event_year = leading_year(event_id.substr(event_id.size() - 4));
+    }
+    const std::optional<int> published_year = leading_year(published);
     add(leading_year(event_date));
     if (event_id.size() > 5 && event_id[event_id.size() - 5] == '-') add(leading_year(event_id.substr(event_id.size() - 4)));
-    add(leading_year(published));
+    add(published_year);
+    m_event_last_year = event_year && published_year && *event_year + 1 == *published_year;
 }
 
 void YearScope::next_sentence(std::span<const WordToken> tokens, bool same_paragraph)

@@ -38,6 +38,10 @@ public:
     // destroyed a chapel. Nobody was hurt.") is that year's.
     [[nodiscard]] bool outside(std::size_t start, std::size_t end) const;
 
+    // True when the event is of the year before the document's: "last year"
+    // then tells of the event, not of another.
+    [[nodiscard]] bool event_was_last_year() const { return m_event_last_year; }
+
 private:
     struct Year {
         std::size_t start;
@@ -50,6 +54,7 @@ private:
     std::vector<Year> m_years;  // the sentence's years, in text order
     bool m_inherited = false;   // the sentence belongs to the other year the one before opened with
     bool m_opens_other = false; // the sentence opens with a year not the event's
+    bool m_event_last_year = false;
 };
 
 }  // namespace contra::detail::extraction
