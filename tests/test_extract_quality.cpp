@@ -253,8 +253,10 @@ constexpr Floors k_dev_floors{0.77, 0.70};
 // 1792 found (0.605). The twentieth round (killers named, a speaker's own
 // denial, "last year") gave 1109 of 1454 right (0.763), 1109 of 1792 found
 // (0.619) on those, and moved sixteen: 967 of 1273 right (0.7596), 967 of
-// 1552 found (0.623).
-constexpr Floors k_heldout_floors{0.75, 0.62};
+// 1552 found (0.623). Then the twenty-first batch of sixteen, written from
+// a copy of 23663d7, joined them, scored with 7a345a8 (after the twentieth
+// round): 1091 of 1458 right (0.748), 1091 of 1778 found (0.614).
+constexpr Floors k_heldout_floors{0.74, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -351,8 +353,9 @@ constexpr Floors k_dev_cause_floors{0.72, 0.35};
 // batch: held-out 192 of 262 right (0.733), 192 of 595 found (0.323).
 // After the twentieth round: 196 of 265 right (0.740), 196 of 595 found
 // (0.329), and with its sixteen documents moved, 166 of 222 right (0.748),
-// 166 of 520 found (0.319).
-constexpr Floors k_heldout_cause_floors{0.74, 0.31};
+// 166 of 520 found (0.319). With the twenty-first batch: 184 of 254 right
+// (0.724), 184 of 600 found (0.307).
+constexpr Floors k_heldout_cause_floors{0.72, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -913,9 +916,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Held-out documents move to the dev corpus with the fixes of their
-    // misses; what is left of twenty batches of sixteen remains
+    // misses; what is left of twenty-one batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 114, 112, 1550); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 130, 126, 1775); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
