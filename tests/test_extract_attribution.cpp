@@ -740,3 +740,31 @@ TEST_CASE("a name with an age set off after a role speaks, and so does a finding
     REQUIRE(deaths.size() == 1);
     CHECK(deaths[0].source == "fire-service");
 }
+
+TEST_CASE("a post's author on a line of its own, with the account's handle in brackets, speaks the post below")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"aurnos-police", "Aurnos Valley Police", "police", Stake::party, {}});
+    const Extraction extraction = extract_text(
+        "12:05 - Aurnos Valley Police (@AurnosPolice)\n"
+        "\"UPDATE: 9 people have died and 17 have been injured after the bus plunged into the gorge.\"\n\n"
+        "13:41 - Dimos Kalvanis (@DKalvanisMP), member of parliament for Aurnos\n"
+        "\"Four more people died in hospital overnight.\"\n\n"
+        "Police said 11 people had died by the evening.\n",
+        options);
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 3);
+    CHECK(deaths[0].source == "aurnos-police");
+    CHECK(deaths[1].source == "dimos-kalvanis");  // an author no source names is a new one
+    CHECK(of(extraction, "injuries")[0].source == "aurnos-police");
+    // Without the handle, a line of title-case words is no label.
+    const auto plain = of(extract_text("12:05 - Aurnos Valley Police\n\"9 people have died.\"\n", options), "deaths");
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].source == "publication");
+}
+
+TEST_CASE("a coroner who concluded or ruled speaks, as does an inquest that finds")
+{
+    CHECK(speaker_of("Two workers died of toxic gas, a coroner concluded on Thursday.").first == "coroner");
+    CHECK(speaker_of("Three men were killed by the collapse, the coroner ruled.").first == "coroner");
+}

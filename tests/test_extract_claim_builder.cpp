@@ -841,3 +841,62 @@ TEST_CASE("'has blood on its hands' lays the blame on its subject")
     CHECK(agent_of(blame[0]).agent == "port-authority");
     CHECK(agent_of(blame[0]).responsible);
 }
+
+TEST_CASE("an agent in a relative clause is no subject of the state after it")
+{
+    const auto blame =
+        of(extract_text("The rioters who threw fireworks at officers and firefighters are to blame for every injury."),
+           "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "protesters");
+    // "bear full responsibility" is a state of blame too.
+    const auto full = of(extract_text("The occupation army bears full responsibility for this massacre."),
+                         "responsibility");
+    REQUIRE(full.size() == 1);
+    CHECK(agent_of(full[0]).agent == "military");
+}
+
+TEST_CASE("'the responsibility of', 'the job of' point at an agent: implied, asserted when a harm is their subject")
+{
+    auto blame = of(extract_text("Security at the gates was the job of Shieldline Services, the minister said."),
+                    "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "shieldline-services");
+    CHECK(blame[0].polarity == Polarity::implied);
+    blame = of(extract_text("That child's death is the responsibility of the housing department."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "housing-department");
+    CHECK(blame[0].polarity == Polarity::asserted);
+    // "a matter for" names as often who will find out as whom to blame.
+    CHECK(of(extract_text("Who is responsible will be a matter for the Chemical Hazards Inspectorate."),
+             "responsibility")
+              .empty());
+}
+
+TEST_CASE("a directorate and an administration are bodies, the known source of that kind when alone")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(
+        Source{"corrections", "Corrections Directorate", "prison directorate", Stake::party, {}});
+    const auto blame = of(extract_text("Cellwatch blames the directorate for the deaths.", options), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "corrections");
+    const auto named = of(extract_text("The district administration is responsible for this."), "responsibility");
+    REQUIRE(named.size() == 1);
+    CHECK(agent_of(named[0]).agent == "district-administration");
+}
+
+TEST_CASE("a figure withdrawn in its sentence or by the sentence after it is no claim")
+{
+    CHECK(of(extract_text("A report that more than 50 fishermen had died was withdrawn the same evening."), "deaths")
+              .empty());
+    CHECK(of(extract_text("A news site reported six dead and took the figure down within the hour."), "deaths").empty());
+    // "That was wrong." opening the next sentence withdraws the counts before it, not those after.
+    const Extraction extraction =
+        extract_text("The article said two people had been killed. That was wrong. One man died.");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].quote == "One man died");
+    // In the present tense it disputes a figure its source still gives.
+    CHECK(of(extract_text("The ministry says 12 people died. That is wrong, the union says."), "deaths").size() == 1);
+}

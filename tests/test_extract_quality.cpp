@@ -120,8 +120,10 @@ struct Floors {
 // 1975 right (0.769), 1518 of 2144 found (0.708). The twentieth round gave
 // 1535 of 1981 right (0.775), 1535 of 2144 found (0.716) on those, and
 // moved sixteen more: 1677 of 2162 right (0.776), 1677 of 2384 found
-// (0.703).
-constexpr Floors k_dev_floors{0.77, 0.70};
+// (0.703). The twenty-first round gave 1685 of 2160 right (0.780), 1685 of
+// 2384 found (0.707) on those, and moved nineteen more: 1849 of 2390 right
+// (0.774), 1849 of 2652 found (0.697).
+constexpr Floors k_dev_floors{0.77, 0.69};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -255,8 +257,12 @@ constexpr Floors k_dev_floors{0.77, 0.70};
 // (0.619) on those, and moved sixteen: 967 of 1273 right (0.7596), 967 of
 // 1552 found (0.623). Then the twenty-first batch of sixteen, written from
 // a copy of 23663d7, joined them, scored with 7a345a8 (after the twentieth
-// round): 1091 of 1458 right (0.748), 1091 of 1778 found (0.614).
-constexpr Floors k_heldout_floors{0.74, 0.61};
+// round): 1091 of 1458 right (0.748), 1091 of 1778 found (0.614). The
+// twenty-first round (posts' authors, relative clauses, pointing, withdrawn
+// figures) gave 1108 of 1461 right (0.758), 1108 of 1778 found (0.623) on
+// those, and moved nineteen: 944 of 1231 right (0.767), 944 of 1510 found
+// (0.625).
+constexpr Floors k_heldout_floors{0.76, 0.62};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -312,8 +318,10 @@ constexpr Floors k_heldout_floors{0.74, 0.61};
 // of 213 found (0.343).
 // After the six documents "blamed" moved: dev 230 of 330 right (0.697), 230
 // of 648 found (0.355). After the twentieth round's sixteen moved
-// documents: dev 325 of 450 right (0.722), 325 of 904 found (0.360).
-constexpr Floors k_dev_cause_floors{0.72, 0.35};
+// documents: dev 325 of 450 right (0.722), 325 of 904 found (0.360). After
+// the twenty-first round's nineteen: 349 of 492 right (0.709), 349 of 984
+// found (0.355).
+constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
 // (0.698), 97 of 280 found (0.346). With the fourteenth batch: 125 of 181
@@ -354,8 +362,10 @@ constexpr Floors k_dev_cause_floors{0.72, 0.35};
 // After the twentieth round: 196 of 265 right (0.740), 196 of 595 found
 // (0.329), and with its sixteen documents moved, 166 of 222 right (0.748),
 // 166 of 520 found (0.319). With the twenty-first batch: 184 of 254 right
-// (0.724), 184 of 600 found (0.307).
-constexpr Floors k_heldout_cause_floors{0.72, 0.30};
+// (0.724), 184 of 600 found (0.307). After the twenty-first round: 186 of
+// 254 right (0.732), 186 of 600 found (0.310), and with its nineteen
+// documents moved, 162 of 212 right (0.764), 162 of 520 found (0.312).
+constexpr Floors k_heldout_cause_floors{0.76, 0.31};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -918,7 +928,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty-one batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 130, 126, 1775); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 111, 107, 1510); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

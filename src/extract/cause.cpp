@@ -177,7 +177,8 @@ public:
     void run()
     {
         for (const auto& match : m_s.matches) {
-            if (match.cue == Cue::retraction) return;  // a withdrawn statement states nothing
+            // A withdrawn statement states nothing.
+            if (match.cue == Cue::retraction && match.payload != k_retracts_before) return;
         }
         thread_local std::vector<PhraseMatch> matches;
         m_finder.m_phrases.scan(m_s.tokens, matches);

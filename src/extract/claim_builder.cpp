@@ -25,6 +25,7 @@ constexpr std::uint32_t k_person_aside = 10;    // tokens of an aside after a pe
 constexpr std::uint32_t k_person_tail = 4;      // tokens of a phrase after a person: "of the lorry"
 constexpr std::uint32_t k_person_modifiers = 6; // tokens between a determiner and a person: "27 - year - old"
 constexpr std::uint32_t k_denial_window = 6;    // tokens from a denial verb to the agent it denies
+constexpr std::uint32_t k_relative_window = 6;  // tokens from "who" to an agent in its clause: "who attacked officers"
 constexpr std::uint32_t k_self_window = 6;      // tokens from a speaker's pronoun to a state: "it was in no way"
 constexpr std::uint32_t k_none = UINT32_MAX;
 constexpr int k_denied_state = 1;  // the payload of a state that denies itself: "bears no responsibility"
@@ -320,7 +321,9 @@ public:
         out_of_scope_clauses(m_s, m_facts, m_figures, triggers, m_scratch.has_figure, m_scratch.out_of_scope);
         const std::vector<bool>& skip = m_scratch.out_of_scope;
         // A correction quoting a withdrawn figure gives no count at all.
-        const bool retracted = std::ranges::any_of(m_s.matches, [](const PhraseMatch& m) { return m.cue == Cue::retraction; });
+        const bool retracted = std::ranges::any_of(m_s.matches, [](const PhraseMatch& m) {
+            return m.cue == Cue::retraction && m.payload != k_retracts_before;
+        });
         m_scratch.retracted_attribute = {};
         for (const Trigger& trigger : triggers) {
             if (trigger.figure != k_none && retracted && m_scratch.retracted_attribute.empty()) {
@@ -861,6 +864,7 @@ private:
             for (const auto& match : m_s.matches) {
                 if (match.cue == Cue::agent && match.end() <= state.pos && state.pos - match.end() <= 5) agent = &match;
             }
+            if (agent != nullptr) agent = relative_subject(*agent);
             std::uint32_t negation_from = agent ? agent->end() : 0;
             std::optional<NamedAgent> named;
             if (agent == nullptr) named = named_before(state.pos);
@@ -895,6 +899,23 @@ private:
                 responsibility(agent_name(*agent), !negated, harm, polarity, agent_pos, last, k_rule_state);
             }
         }
+    }
+
+    // "the rioters who attacked officers with petrol bombs bear full
+    // responsibility": an agent in a relative clause is its object; the
+    // agent right before "who" or "which" is the subject.
+    [[nodiscard]] const PhraseMatch* relative_subject(const PhraseMatch& agent) const
+    {
+        for (std::uint32_t t = agent.pos; t > 0 && agent.pos - t < k_relative_window; --t) {
+            if (m_facts.is_break(t - 1)) break;
+            const std::string_view word = m_s.tokens[t - 1].word;
+            if (word != "who" && word != "which") continue;
+            for (const auto& match : m_s.matches) {
+                if (match.cue == Cue::agent && match.end() == t - 1) return &match;
+            }
+            break;
+        }
+        return &agent;
     }
 
     // "it was not responsible", "we are in no way to blame": a pronoun for
@@ -1029,6 +1050,10 @@ private:
                                  denied_by_cue(blame.pos);
             const auto to = static_cast<std::uint32_t>(std::min<std::size_t>(m_s.tokens.size(), agent_end + 8));
             Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, blame.pos);
+            if (!negated && blame.payload == k_pointing_blame && polarity == Polarity::asserted &&
+                !harm_before(blame.pos)) {
+                polarity = Polarity::implied;
+            }
             std::string harm = harm_in(m_s, m_lexicon, agent_end, to);
             if (named) {
                 responsibility(named_id(*named), !negated, std::move(harm), polarity, blame.pos, agent_end, k_rule_blame,
@@ -1037,6 +1062,17 @@ private:
                 responsibility(agent_name(*agent), !negated, std::move(harm), polarity, blame.pos, agent_end, k_rule_blame);
             }
         }
+    }
+
+    // True when a harm trigger stands before token `at` in its clause: "That
+    // child's death is the responsibility of ...".
+    [[nodiscard]] bool harm_before(std::uint32_t at) const
+    {
+        for (std::uint32_t t = at; t > 0 && !m_facts.is_break(t - 1); --t) {
+            const PhraseMatch* trigger = m_s.at(t - 1, Cue::trigger);
+            if (trigger != nullptr && m_lexicon.harm[static_cast<std::size_t>(trigger->payload)]) return true;
+        }
+        return false;
     }
 
     // "hold the minister personally responsible", "held the company

@@ -170,6 +170,19 @@ std::size_t line_start(std::string_view text, std::size_t at)
 }
 
 // True when only blanks stand between the start of its line and `at`.
+// True when the sentence opens with a phrase that withdraws the counts of
+// the sentence before ("That was wrong.", `retracts_before`).
+bool opens_retraction(const extraction::SentenceView& sentence)
+{
+    const std::uint32_t begin = extraction::after_clock_time(sentence.tokens);
+    return std::ranges::any_of(sentence.matches, [&](const extraction::PhraseMatch& match) {
+        return match.pos == begin && match.cue == extraction::Cue::retraction &&
+               match.payload == extraction::k_retracts_before;
+    });
+}
+
+bool is_count_claim(const Claim& claim) { return std::holds_alternative<Count>(claim.value.data); }
+
 bool opens_line(std::string_view text, std::size_t at)
 {
     while (at > 0 && is_blank(text[at - 1])) --at;
@@ -243,6 +256,7 @@ struct Label {
     std::uint32_t words = 0;
     bool bold = false;             // a list item's lead in bold ("- **Health Ministry:** 214 treated")
     bool named_only = false;       // title case ("Mirek:"): a label only when it names a known or earlier source
+    bool post = false;             // a post's author on a line of its own: "12:05 - Aurnos Valley Police (@AurnosPolice)"
     std::uint32_t note_first = 0;  // the note's tokens [note_first, note_last)
     std::uint32_t note_last = 0;
 };
@@ -287,16 +301,28 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
         // social-media post's, with the account's name in brackets.
         label.first = extraction::after_clock_time(tokens);
         i = label.first;
-        while (i < tokens.size() && i < label.first + k_label_words && tokens[i].capital && !tokens[i].punct &&
-               !tokens[i].number) {
+        auto name_word = [&](std::uint32_t t) {
+            return t < tokens.size() && tokens[t].capital && !tokens[t].punct && !tokens[t].number;
+        };
+        while (i < tokens.size() && i < label.first + k_label_words) {
+            // "Governor of Aurnos Province (@GovAurnos)"
+            if (i > label.first && (tokens[i].word == "of" || tokens[i].word == "for") && name_word(i + 1)) ++i;
+            if (!name_word(i)) break;
             ++i;
         }
         if (i == label.first) return {};
         label.words = i;
         if (!read_label_note(tokens, i, label)) return {};
-        if (i >= tokens.size() || !(tokens[i].punct && tokens[i].word == ":")) return {};
         if (!opens_line(text, start)) return {};
         label.named_only = true;
+        if (i < tokens.size() && tokens[i].punct && tokens[i].word == ":") return label;
+        // "13:41 - Dimos Kalvanis MP (@DKalvanisMP), member of parliament for
+        // Aurnos", and the post on the line below: an account's handle in the
+        // note, and a line break after the label's line.
+        const bool handle = label.note_last > label.note_first && tokens[label.note_first].punct &&
+                            tokens[label.note_first].word == "@";
+        if (!handle || text.find('\n', tokens[label.note_last].end) >= tokens.back().end) return {};
+        label.post = true;
         return label;
     }
     if (!opens_line(text, start)) return {};
@@ -580,6 +606,9 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     // Figures of another year, or of a round-up's other stories, are another event's.
     extraction::YearScope years(options.event, options.event_date, document.published);
     std::size_t previous_end = 0;
+    // Where the claims of the sentence before and of this one begin.
+    std::size_t previous_claims = 0;
+    std::size_t sentence_claims = 0;
     // The agent that opened the sentence before: "They are to blame" after it is its.
     std::string_view previous_subject;
     const std::vector<extraction::ByteRange> other_stories = extraction::other_stories(text, options.event);
@@ -667,6 +696,15 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         }
         const extraction::SentenceView sentence{tokens, matches};
         define_acronyms(text, tokens, resolver);
+        // "The article said two people had been killed. That was wrong.": the
+        // counts of the sentence before are withdrawn.
+        previous_claims = std::exchange(sentence_claims, extraction.claims.size());
+        if (opens_retraction(sentence)) {
+            const auto from = extraction.claims.begin() + static_cast<std::ptrdiff_t>(previous_claims);
+            const auto to = extraction.claims.begin() + static_cast<std::ptrdiff_t>(sentence_claims);
+            sentence_claims -= static_cast<std::size_t>(std::count_if(from, to, is_count_claim));
+            extraction.claims.erase(std::remove_if(from, to, is_count_claim), to);
+        }
 
         // "The cooperative blamed the coastguard": the blame is its subject's.
         Focus blamer;
@@ -687,7 +725,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         }
         if (label.words > 0) {
             const std::string_view named = mention_of(label.first, label.words);
-            std::string_view id = label.bold ? resolver.resolve(named) : resolver.find(named);
+            std::string_view id = label.bold || label.post ? resolver.resolve(named) : resolver.find(named);
             if (id.empty() && label.note_last > label.note_first) {
                 id = resolver.find(mention_of(label.note_first, label.note_last));
             }

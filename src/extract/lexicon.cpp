@@ -269,7 +269,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
 
     auto counts = LexiconFile::open(path("counts.toml"),
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
-                                     "retractions", "partial_degrees", "light_words", "part_of", "partitive", "months", "month_links", "patient_verbs",
+                                     "retractions", "retracts_before", "partial_degrees", "light_words", "part_of", "partitive", "months", "month_links", "patient_verbs",
                                      "patient_nouns", "to_hospital", "hospital_words", "carry_verbs", "additions", "persons",
                                      "person_ordinals", "person_links", "doer_verbs", "restating", "measures", "participle_triggers",
                                      "year_before", "group"});
@@ -318,7 +318,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
 
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
                                             {"harm_attributes", "states", "blame_verbs", "purpose_blame_verbs",
-                                             "direct_links",
+                                             "pointing_phrases", "direct_links",
                                              "implied_links", "denial_objects", "denied_sayings", "instruments", "modifiers", "bodies",
                                              "vague_bodies", "self_links", "denied_states", "harm_objects",
                                              "violence_verbs", "agent"});
@@ -337,6 +337,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add(phrases, "denied_states", Cue::state, 1));
     CONTRA_TRY(responsibility->add(phrases, "blame_verbs", Cue::blame));
     CONTRA_TRY(responsibility->add(phrases, "purpose_blame_verbs", Cue::blame, k_purpose_blame));
+    CONTRA_TRY(responsibility->add(phrases, "pointing_phrases", Cue::blame, k_pointing_blame));
     CONTRA_TRY(responsibility->add(phrases, "direct_links", Cue::direct_link));
     CONTRA_TRY(responsibility->add(phrases, "implied_links", Cue::implied_link));
     CONTRA_TRY(responsibility->add(phrases, "denial_objects", Cue::denial_object));
@@ -371,6 +372,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add(phrases, "year_before", Cue::out_of_scope, k_year_before));
     CONTRA_TRY(counts->add(phrases, "explanations", Cue::explanation));
     CONTRA_TRY(counts->add(phrases, "retractions", Cue::retraction));
+    CONTRA_TRY(counts->add(phrases, "retracts_before", Cue::retraction, k_retracts_before));
     CONTRA_TRY(counts->add(phrases, "restating", Cue::restating));
     CONTRA_TRY(counts->add_words(lexicon.measures, "measures"));
     CONTRA_TRY(counts->add_words(lexicon.participle_triggers, "participle_triggers"));

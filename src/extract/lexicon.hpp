@@ -56,6 +56,10 @@ constexpr int k_named_verb = 1;
 // for after it: "held X responsible", not "held Sunday's vigil".
 constexpr int k_purpose_blame = 1;
 
+// The payload of a phrase that points at who is responsible without
+// blaming outright: "a matter for the park's operator, Allowside Leisure".
+constexpr int k_pointing_blame = 2;
+
 // The payload of a denial object that denies what someone said ("the
 // claim"), not the blame itself ("any negligence").
 constexpr int k_denied_saying = 1;
@@ -64,6 +68,10 @@ constexpr int k_denied_saying = 1;
 // document's ("last year", "a year ago"): out of scope unless the event is
 // of that year.
 constexpr int k_year_before = 1;
+
+// The payload of a retraction that opens a sentence and withdraws the
+// figures of the sentence before: "That was wrong."
+constexpr int k_retracts_before = 1;
 
 struct PhraseMatch {
     std::uint32_t pos = 0;  // first token
