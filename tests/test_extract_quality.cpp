@@ -261,7 +261,9 @@ constexpr Floors k_dev_floors{0.77, 0.69};
 // twenty-first round (posts' authors, relative clauses, pointing, withdrawn
 // figures) gave 1108 of 1461 right (0.758), 1108 of 1778 found (0.623) on
 // those, and moved nineteen: 944 of 1231 right (0.767), 944 of 1510 found
-// (0.625).
+// (0.625). Then the twenty-second batch of sixteen, written from a copy of
+// 7405242, joined them, scored with 3a05ce2 (after the twenty-first round):
+// 1098 of 1433 right (0.766), 1098 of 1753 found (0.626).
 constexpr Floors k_heldout_floors{0.76, 0.62};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -364,8 +366,10 @@ constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // 166 of 520 found (0.319). With the twenty-first batch: 184 of 254 right
 // (0.724), 184 of 600 found (0.307). After the twenty-first round: 186 of
 // 254 right (0.732), 186 of 600 found (0.310), and with its nineteen
-// documents moved, 162 of 212 right (0.764), 162 of 520 found (0.312).
-constexpr Floors k_heldout_cause_floors{0.76, 0.31};
+// documents moved, 162 of 212 right (0.764), 162 of 520 found (0.312). With
+// the twenty-second batch: 192 of 263 right (0.730), 192 of 598 found
+// (0.321).
+constexpr Floors k_heldout_cause_floors{0.72, 0.32};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -926,9 +930,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Held-out documents move to the dev corpus with the fixes of their
-    // misses; what is left of twenty-one batches of sixteen remains
+    // misses; what is left of twenty-two batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 111, 107, 1510); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 127, 122, 1750); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
