@@ -768,3 +768,40 @@ TEST_CASE("a coroner who concluded or ruled speaks, as does an inquest that find
     CHECK(speaker_of("Two workers died of toxic gas, a coroner concluded on Thursday.").first == "coroner");
     CHECK(speaker_of("Three men were killed by the collapse, the coroner ruled.").first == "coroner");
 }
+
+TEST_CASE("a list item's title-case label, a parliamentary record's titled label and a subject shared by 'and said'")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(
+        Source{"health-office", "Wendholt District Health Office", "health office", Stake::independent, {}});
+    options.known_sources.push_back(
+        Source{"ministry", "Ministry of Communities and Local Government", "ministry", Stake::party,
+               {"The Minister for Communities and Local Government"}});
+    Extraction extraction = extract_text("How the counts compare\n\n"
+                                         "- Wendholt District Health Office: 164 ill, two deaths\n"
+                                         "- Wendholt General Hospital: 118 patients treated\n",
+                                         options);
+    auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "health-office");
+    // The label is the line's: the next item, naming no known source, is not the office's.
+    REQUIRE(of(extraction, "injuries").size() == 1);
+    CHECK(of(extraction, "injuries")[0].source != "health-office");
+
+    extraction = extract_text(
+        "The Minister for Communities and Local Government (Hana Petrak): With permission, I shall make a statement.\n\n"
+        "Seven people were killed in the explosion.\n",
+        options);
+    deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "ministry");  // the turn runs on to the next label
+
+    ExtractOptions ministry;
+    ministry.known_sources.push_back(Source{"interior", "Interior Ministry", "ministry", Stake::party, {"The ministry"}});
+    extraction = extract_text("The ministry said 41 officers had been injured. It blamed provocateurs for the violence "
+                              "and said 186 people had been detained.",
+                              ministry);
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(arrests[0].source == "interior");
+}

@@ -900,3 +900,32 @@ TEST_CASE("a figure withdrawn in its sentence or by the sentence after it is no 
     // In the present tense it disputes a figure its source still gives.
     CHECK(of(extract_text("The ministry says 12 people died. That is wrong, the union says."), "deaths").size() == 1);
 }
+
+TEST_CASE("'does not believe' denies the blame after it; 'We reject that allegation' clears the speaker")
+{
+    auto blame = of(extract_text("The mayor said: \"I do not believe the council is responsible for what happened.\""),
+                    "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "council");
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    CHECK(blame[0].polarity == Polarity::denied);
+    ExtractOptions options;
+    options.speaker = "carrowan";
+    options.known_sources.push_back(Source{"carrowan", "Carrowan Oil Company", "oil company", Stake::party, {}});
+    blame = of(extract_text("The committee says our guards stood by. We reject that allegation.", options),
+               "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "carrowan");
+    CHECK(blame[0].polarity == Polarity::denied);
+}
+
+TEST_CASE("police that stormed or dispersed a crowd when people died are implied in the deaths")
+{
+    const auto blame = of(extract_text("Two students died when riot police stormed a sit-in at the university."),
+                          "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "police");
+    CHECK(blame[0].polarity == Polarity::implied);
+    // "break up" is not read: headlines use it of marches where no one blames the police.
+    CHECK(of(extract_text("Police break up march in the capital"), "responsibility").empty());
+}

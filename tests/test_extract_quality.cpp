@@ -122,7 +122,9 @@ struct Floors {
 // moved sixteen more: 1677 of 2162 right (0.776), 1677 of 2384 found
 // (0.703). The twenty-first round gave 1685 of 2160 right (0.780), 1685 of
 // 2384 found (0.707) on those, and moved nineteen more: 1849 of 2390 right
-// (0.774), 1849 of 2652 found (0.697).
+// (0.774), 1849 of 2652 found (0.697). The twenty-second round gave 1860 of
+// 2394 right (0.777), 1860 of 2652 found (0.701) on those, and moved twelve
+// more: 1968 of 2536 right (0.776), 1968 of 2826 found (0.696).
 constexpr Floors k_dev_floors{0.77, 0.69};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -263,8 +265,11 @@ constexpr Floors k_dev_floors{0.77, 0.69};
 // those, and moved nineteen: 944 of 1231 right (0.767), 944 of 1510 found
 // (0.625). Then the twenty-second batch of sixteen, written from a copy of
 // 7405242, joined them, scored with 3a05ce2 (after the twenty-first round):
-// 1098 of 1433 right (0.766), 1098 of 1753 found (0.626).
-constexpr Floors k_heldout_floors{0.76, 0.62};
+// 1098 of 1433 right (0.766), 1098 of 1753 found (0.626). The twenty-second
+// round (list items, titled labels, "does not believe", storming) gave 1112
+// of 1440 right (0.772), 1112 of 1753 found (0.634) on those, and moved
+// twelve: 1004 of 1298 right (0.773), 1004 of 1579 found (0.636).
+constexpr Floors k_heldout_floors{0.77, 0.63};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -322,7 +327,8 @@ constexpr Floors k_heldout_floors{0.76, 0.62};
 // of 648 found (0.355). After the twentieth round's sixteen moved
 // documents: dev 325 of 450 right (0.722), 325 of 904 found (0.360). After
 // the twenty-first round's nineteen: 349 of 492 right (0.709), 349 of 984
-// found (0.355).
+// found (0.355). After the twenty-second round's twelve: 368 of 521 right
+// (0.706), 368 of 1043 found (0.353).
 constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -368,8 +374,10 @@ constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // 254 right (0.732), 186 of 600 found (0.310), and with its nineteen
 // documents moved, 162 of 212 right (0.764), 162 of 520 found (0.312). With
 // the twenty-second batch: 192 of 263 right (0.730), 192 of 598 found
-// (0.321).
-constexpr Floors k_heldout_cause_floors{0.72, 0.32};
+// (0.321). After the twenty-second round: 194 of 263 right (0.738), 194 of
+// 598 found (0.324), and with its twelve documents moved, 176 of 234 right
+// (0.752), 176 of 539 found (0.327).
+constexpr Floors k_heldout_cause_floors{0.75, 0.32};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -932,7 +940,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty-two batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 127, 122, 1750); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 115, 110, 1575); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -337,9 +337,31 @@ bool told_with_nothing_after(const SentenceView& s, const PhraseMatch& match)
     return true;
 }
 
+// Verbs of saying that a subject may share with a verb before them: "It
+// blamed ... and said ...".
+bool second_verb(std::string_view word)
+{
+    return word == "said" || word == "says" || word == "added" || word == "adds";
+}
+
+// The speaker's pronoun or name that opens the sentence, after a live
+// blog's clock time.
+std::optional<Attribution> opening_subject(const SentenceView& s, const Lexicon& lexicon)
+{
+    const std::uint32_t begin = after_clock_time(s.tokens);
+    if (begin >= s.tokens.size()) return std::nullopt;
+    if (const PhraseMatch* pronoun = s.at(begin, Cue::pronoun)) {
+        return Attribution{SpeakerKind::pronoun, begin, pronoun->end(), begin, false};
+    }
+    auto found = phrase_after(s, begin, lexicon);
+    if (!found || found->kind != SpeakerKind::named) return std::nullopt;
+    return found;
+}
+
 // The first speaker a verb of saying or a prefix names from token `from` on.
 std::optional<Attribution> first_attribution(const SentenceView& s, const Lexicon& lexicon, std::uint32_t from)
 {
+    const PhraseMatch* and_said = nullptr;
     for (const auto& match : s.matches) {
         if (match.pos < from) continue;
         std::optional<Attribution> found;
@@ -356,6 +378,13 @@ std::optional<Attribution> first_attribution(const SentenceView& s, const Lexico
             }
             // ", said the ministry": the speaker follows the verb.
             if (!found && match.pos > 0 && s.is_break(match.pos - 1)) found = phrase_after(s, match.end(), lexicon);
+            // "It blamed provocateurs for the violence and said 186 people had
+            // been detained": a second verb's subject opens the sentence,
+            // when no other cue names a speaker.
+            if (!found && and_said == nullptr && match.pos > 1 && s.tokens[match.pos - 1].word == "and" &&
+                second_verb(s.tokens[match.pos].word)) {
+                and_said = &match;
+            }
         }
         if (!found || found->first < from) continue;
         if (match.payload == k_named_verb && found->kind != SpeakerKind::named) continue;
@@ -417,6 +446,12 @@ std::optional<Attribution> first_attribution(const SentenceView& s, const Lexico
         if (lexicon.possessive_figures.contains(s.tokens[noun]) &&
             (link == "is" || link == "are" || link == "was" || link == "were" || link == "of" || link == "at")) {
             return Attribution{SpeakerKind::pronoun, open, open + 1, open, false};
+        }
+    }
+    if (and_said != nullptr) {
+        if (auto subject = opening_subject(s, lexicon); subject && subject->first >= from && subject->last <= and_said->pos) {
+            subject->cue = and_said->pos;
+            return subject;
         }
     }
     return std::nullopt;

@@ -1128,7 +1128,13 @@ private:
         for (const auto& verb : m_s.matches) {
             if (verb.cue != Cue::denial_verb) continue;
             const PhraseMatch* object = m_facts.find(Cue::denial_object, verb.end(), std::min(n, verb.end() + 3));
-            if (object == nullptr || object->payload == k_denied_saying) continue;
+            if (object == nullptr) continue;
+            // "We reject that allegation" clears the speaker; "we reject the
+            // claim of Ostrava Basin Mining that ..." rejects another's words.
+            if (object->payload == k_denied_saying && object->end() < n) {
+                const std::string_view next = m_s.tokens[object->end()].word;
+                if (next == "of" || next == "that" || next == "by" || next == "made") continue;
+            }
             std::uint32_t before = verb.pos;
             while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
             if (before == 0) continue;
@@ -1240,6 +1246,7 @@ private:
             const std::string_view word = m_s.tokens[t - 1].word;
             circumstance = word == "when" || word == "as" || word == "after";
         }
+        if (!circumstance && violence.payload == k_circumstance_only) return;
         Polarity polarity = circumstance ? Polarity::implied : clause_polarity(m_facts, violence.pos);
         // "The army denied that troops had fired on civilians": a denial verb
         // just before the agent, "that" allowed between.

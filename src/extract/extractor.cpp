@@ -257,11 +257,14 @@ struct Label {
     bool bold = false;             // a list item's lead in bold ("- **Health Ministry:** 214 treated")
     bool named_only = false;       // title case ("Mirek:"): a label only when it names a known or earlier source
     bool post = false;             // a post's author on a line of its own: "12:05 - Aurnos Valley Police (@AurnosPolice)"
+    bool item = false;             // a list item's: "- Wendholt General Hospital: 118 patients treated"
+    bool titled = false;           // a parliamentary record's: "The Minister for Communities and Local Government (Hana Petrak):"
     std::uint32_t note_first = 0;  // the note's tokens [note_first, note_last)
     std::uint32_t note_last = 0;
 };
 
 constexpr std::uint32_t k_label_words = 4;
+constexpr std::uint32_t k_titled_label_words = 8;
 constexpr std::uint32_t k_label_titles = 2;
 
 // Reads a note in brackets at token `i` into `label` and moves `i` past it;
@@ -300,22 +303,46 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
         // "16:05 - @WestlakeAmbulance (Westlake Ambulance Service):", a
         // social-media post's, with the account's name in brackets.
         label.first = extraction::after_clock_time(tokens);
+        // "- Wendholt General Hospital: 118 patients treated": a list item's marker.
+        if (label.first == 0 && tokens.size() > 1 && tokens[0].punct &&
+            (tokens[0].word == "-" || tokens[0].word == "+")) {
+            label.first = 1;
+            label.item = true;
+        }
         i = label.first;
         auto name_word = [&](std::uint32_t t) {
             return t < tokens.size() && tokens[t].capital && !tokens[t].punct && !tokens[t].number;
         };
-        while (i < tokens.size() && i < label.first + k_label_words) {
-            // "Governor of Aurnos Province (@GovAurnos)"
-            if (i > label.first && (tokens[i].word == "of" || tokens[i].word == "for") && name_word(i + 1)) ++i;
-            if (!name_word(i)) break;
-            ++i;
+        // Title-case words, "of", "for" or "and" between them ("Governor of
+        // Aurnos Province (@GovAurnos)"), up to `limit` tokens.
+        auto name_end = [&](std::uint32_t limit) {
+            std::uint32_t t = label.first;
+            while (t < tokens.size() && t < label.first + limit) {
+                const std::string_view word = tokens[t].word;
+                if (t > label.first && (word == "of" || word == "for" || word == "and") && name_word(t + 1)) ++t;
+                if (!name_word(t)) break;
+                ++t;
+            }
+            return t;
+        };
+        i = name_end(k_label_words);
+        // A parliamentary record's longer title before the member's name in
+        // brackets: "The Minister for Communities and Local Government (Hana
+        // Petrak):". Its turn runs on to the next label, as one in capitals does.
+        const std::uint32_t titled = name_end(k_titled_label_words);
+        if (titled > i && titled < tokens.size() && tokens[titled].punct && tokens[titled].word == "(") {
+            i = titled;
+            label.titled = true;
         }
         if (i == label.first) return {};
         label.words = i;
         if (!read_label_note(tokens, i, label)) return {};
         if (!opens_line(text, start)) return {};
         label.named_only = true;
-        if (i < tokens.size() && tokens[i].punct && tokens[i].word == ":") return label;
+        const bool colon = i < tokens.size() && tokens[i].punct && tokens[i].word == ":";
+        if (label.titled && (!colon || label.note_last == label.note_first)) return {};
+        if (colon) return label;
+        if (label.item) return {};
         // "13:41 - Dimos Kalvanis MP (@DKalvanisMP), member of parliament for
         // Aurnos", and the post on the line below: an account's handle in the
         // note, and a line break after the label's line.
@@ -713,7 +740,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         // unless the sentence names its own speaker.
         if (range.start >= turn_end) turn = Focus{};
         Label label = speaker_label(text, range.start, tokens);
-        if (label.words == 0) label = bold_label(text, range.start, tokens);
+        if (label.words == 0 || label.item) {
+            // "- **Interior Ministry:** four dead": a bold lead before a plain one.
+            if (Label bold = bold_label(text, range.start, tokens); bold.words > 0) label = bold;
+        }
         // "- **Deaths:** ...", "- **Admitted to hospital:** 7": a heading in
         // bold names no one.
         if (label.bold && std::ranges::any_of(matches, [&](const extraction::PhraseMatch& match) {
@@ -746,8 +776,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 // label ("SUPT. OYELARAN: ... [paragraphs] ... REPORTER:"); a title-case
                 // one, which may as well be a headline's "Ryland Mansions:", ends with
                 // its paragraph.
-                turn_end = label.bold ? line_end(text, range.start)
-                         : label.named_only ? paragraph_end(text, range.start)
+                turn_end = label.bold || label.item ? line_end(text, range.start)
+                         : label.named_only && !label.titled ? paragraph_end(text, range.start)
                                             : text.size();
                 if (!turn.id.empty()) focus = turn;
             }

@@ -60,6 +60,11 @@ constexpr int k_purpose_blame = 1;
 // blaming outright: "a matter for the park's operator, Allowside Leisure".
 constexpr int k_pointing_blame = 2;
 
+// The payload of a verb of violence that implies responsibility only in a
+// clause of circumstance: "Two died when police stormed the building", not
+// "Police storm Ashraf 3".
+constexpr int k_circumstance_only = 1;
+
 // The payload of a denial object that denies what someone said ("the
 // claim"), not the blame itself ("any negligence").
 constexpr int k_denied_saying = 1;
