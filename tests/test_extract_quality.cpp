@@ -268,8 +268,11 @@ constexpr Floors k_dev_floors{0.77, 0.69};
 // 1098 of 1433 right (0.766), 1098 of 1753 found (0.626). The twenty-second
 // round (list items, titled labels, "does not believe", storming) gave 1112
 // of 1440 right (0.772), 1112 of 1753 found (0.634) on those, and moved
-// twelve: 1004 of 1298 right (0.773), 1004 of 1579 found (0.636).
-constexpr Floors k_heldout_floors{0.77, 0.63};
+// twelve: 1004 of 1298 right (0.773), 1004 of 1579 found (0.636). Then the
+// twenty-third batch of sixteen, written from a copy of 630652b, joined
+// them, scored with 6b16d0f (after the twenty-second round): 1145 of 1486
+// right (0.771), 1145 of 1832 found (0.625).
+constexpr Floors k_heldout_floors{0.77, 0.62};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -376,7 +379,8 @@ constexpr Floors k_dev_cause_floors{0.70, 0.35};
 // the twenty-second batch: 192 of 263 right (0.730), 192 of 598 found
 // (0.321). After the twenty-second round: 194 of 263 right (0.738), 194 of
 // 598 found (0.324), and with its twelve documents moved, 176 of 234 right
-// (0.752), 176 of 539 found (0.327).
+// (0.752), 176 of 539 found (0.327). With the twenty-third batch: 199 of
+// 262 right (0.760), 199 of 612 found (0.325).
 constexpr Floors k_heldout_cause_floors{0.75, 0.32};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -938,9 +942,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Held-out documents move to the dev corpus with the fixes of their
-    // misses; what is left of twenty-two batches of sixteen remains
+    // misses; what is left of twenty-three batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 115, 110, 1575); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 131, 125, 1830); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
