@@ -296,15 +296,17 @@ std::optional<Attribution> phrase_after(const SentenceView& s, std::uint32_t beg
 std::optional<Attribution> aged_name(const SentenceView& s, const Lexicon& lexicon)
 {
     const auto n = static_cast<std::uint32_t>(s.tokens.size());
-    for (std::uint32_t first = 0; first < n; ++first) {
-        if (first > 0 && !s.is_punct(first - 1, ',')) continue;
-        std::uint32_t t = first;
-        while (t < n && s.tokens[t].capital && name_word(s.tokens[t], lexicon)) ++t;
-        if (t < first + 2 || t + 2 >= n || !s.is_punct(t, ',') || !s.tokens[t + 1].number ||
-            s.tokens[t + 1].word.size() > 3 || !s.is_punct(t + 2, ',')) {
+    // The age first (", 54,"), which few sentences hold; then the name before it.
+    for (std::uint32_t comma = 2; comma + 2 < n; ++comma) {
+        if (!s.is_punct(comma, ',') || !s.tokens[comma + 1].number || s.tokens[comma + 1].word.size() > 3 ||
+            !s.is_punct(comma + 2, ',')) {
             continue;
         }
-        return Attribution{SpeakerKind::named, first, t, 0, false};
+        std::uint32_t first = comma;
+        while (first > 0 && s.tokens[first - 1].capital && name_word(s.tokens[first - 1], lexicon)) --first;
+        if (comma - first >= 2 && (first == 0 || s.is_punct(first - 1, ','))) {
+            return Attribution{SpeakerKind::named, first, comma, 0, false};
+        }
     }
     return std::nullopt;
 }
@@ -391,7 +393,7 @@ std::optional<Attribution> first_attribution(const SentenceView& s, const Lexico
         // "Corwin Aldstone, 57, of Lakeside Terrace, Oxlade Ferry, denies ...":
         // a name and an age open the sentence; the asides after them are
         // where the person lives, and the name speaks.
-        if (found->kind == SpeakerKind::named) {
+        if (found->kind == SpeakerKind::named && found->first >= 4 && s.is_punct(found->first - 1, ',')) {
             if (const auto aged = aged_name(s, lexicon); aged && aged->last < found->first && found->first < match.pos) {
                 found->first = aged->first;
                 found->last = aged->last;

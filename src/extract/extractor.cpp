@@ -302,6 +302,7 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
         // "21:19, Matej:", a chat log's, after the time of the message;
         // "16:05 - @WestlakeAmbulance (Westlake Ambulance Service):", a
         // social-media post's, with the account's name in brackets.
+        if (!opens_line(text, start)) return {};
         label.first = extraction::after_clock_time(tokens);
         // "- Wendholt General Hospital: 118 patients treated": a list item's marker.
         if (label.first == 0 && tokens.size() > 1 && tokens[0].punct &&
@@ -329,15 +330,16 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
         // A parliamentary record's longer title before the member's name in
         // brackets: "The Minister for Communities and Local Government (Hana
         // Petrak):". Its turn runs on to the next label, as one in capitals does.
-        const std::uint32_t titled = name_end(k_titled_label_words);
-        if (titled > i && titled < tokens.size() && tokens[titled].punct && tokens[titled].word == "(") {
-            i = titled;
-            label.titled = true;
+        if (i >= label.first + k_label_words || (i < tokens.size() && tokens[i].word == "and")) {
+            const std::uint32_t titled = name_end(k_titled_label_words);
+            if (titled > i && titled < tokens.size() && tokens[titled].punct && tokens[titled].word == "(") {
+                i = titled;
+                label.titled = true;
+            }
         }
         if (i == label.first) return {};
         label.words = i;
         if (!read_label_note(tokens, i, label)) return {};
-        if (!opens_line(text, start)) return {};
         label.named_only = true;
         const bool colon = i < tokens.size() && tokens[i].punct && tokens[i].word == ":";
         if (label.titled && (!colon || label.note_last == label.note_first)) return {};
