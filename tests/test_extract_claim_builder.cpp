@@ -929,3 +929,15 @@ TEST_CASE("police that stormed or dispersed a crowd when people died are implied
     // "break up" is not read: headlines use it of marches where no one blames the police.
     CHECK(of(extract_text("Police break up march in the capital"), "responsibility").empty());
 }
+
+TEST_CASE("a committee is a body; a name may join its words with 'and'")
+{
+    auto blame = of(extract_text("The Ministry blames the Sorvin Strike Committee for the violence."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "sorvin-strike-committee");
+    blame = of(extract_text("The union blamed Lowmarsh Fire and Rescue Service for the deaths."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "lowmarsh-fire-and-rescue-service");
+    // "the committee" alone names no one unless a known source is of that kind.
+    CHECK(of(extract_text("They blamed the committee for the deaths."), "responsibility").empty());
+}

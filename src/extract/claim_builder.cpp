@@ -794,7 +794,7 @@ private:
         while (end < n) {
             if (name_word(end)) {
                 ++end;
-            } else if (m_s.tokens[end].word == "of" && name_word(end + 1)) {
+            } else if ((m_s.tokens[end].word == "of" || m_s.tokens[end].word == "and") && name_word(end + 1)) {
                 end += 2;
             } else {
                 break;
