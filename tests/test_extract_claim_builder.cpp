@@ -941,3 +941,35 @@ TEST_CASE("a committee is a body; a name may join its words with 'and'")
     // "the committee" alone names no one unless a known source is of that kind.
     CHECK(of(extract_text("They blamed the committee for the deaths."), "responsibility").empty());
 }
+
+TEST_CASE("denials of one's own deed, a death denied as the police's, and neglect")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"kelvig", "Kelvig Construction", "building contractor", Stake::party,
+                                           {"Kelvig"}});
+    auto blame = of(extract_text("Kelvig issued a statement. It denied that it had ignored safety concerns.", options),
+                    "responsibility");
+    REQUIRE(!blame.empty());
+    CHECK(agent_of(blame[0]).agent == "kelvig");
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    blame = of(extract_text("Kelvig said: \"We reject the allegation that we cut corners.\"", options), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "kelvig");
+    CHECK(blame[0].polarity == Polarity::denied);
+    // A death the speaker denies was the police's is a denial of their part.
+    blame = of(extract_text("The ministry denies he died as a result of police action."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "police");
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    // Neglect implies its subject; "put the blame squarely on" blames.
+    blame = of(extract_text("The union says Roskell Mining ignored warnings about the pumps."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "roskell-mining");
+    CHECK(blame[0].polarity == Polarity::implied);
+    blame = of(extract_text("The council denies ignoring the complaints."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    blame = of(extract_text("The operator put the blame squarely on Drovna Haulage."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "drovna-haulage");
+}

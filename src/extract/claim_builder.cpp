@@ -1094,6 +1094,7 @@ private:
     void denial_claims()
     {
         self_denial_claims();
+        denied_own_deed();
         if (!m_attribution || !m_attribution->denial) return;
         const std::uint32_t cue = m_attribution->cue;
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
@@ -1119,6 +1120,32 @@ private:
                        std::min(cue, agent->pos), std::max(last, agent->end()), k_rule_denial);
     }
 
+    // The speaker's own words after "that": "It denied that it had ignored
+    // safety concerns", "We reject the claim that our rosters ...".
+    [[nodiscard]] static bool own_word(std::string_view word)
+    {
+        return word == "it" || word == "its" || word == "we" || word == "our" || word == "he" || word == "his" ||
+               word == "she" || word == "her";
+    }
+
+    // "It denied that it had ignored safety concerns", "Corvale does not
+    // accept that it caused this collapse": a denial whose "that" clause
+    // opens with the speaker's own pronoun clears the speaker.
+    void denied_own_deed()
+    {
+        if (!m_attribution || !m_attribution->denial) return;
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        std::uint32_t t = m_attribution->cue;
+        while (t < n && m_s.at(t, Cue::denial_verb) == nullptr) ++t;
+        const PhraseMatch* verb = t < n ? m_s.at(t, Cue::denial_verb) : nullptr;
+        if (verb == nullptr || verb->end() + 1 >= n || m_s.tokens[verb->end()].word != "that") return;
+        const std::string_view word = m_s.tokens[verb->end() + 1].word;
+        if (word != "it" && word != "we" && word != "he" && word != "she") return;
+        responsibility(std::string(word), false, harm_in(m_s, m_lexicon, verb->pos, n), Polarity::denied,
+                       verb->pos, verb->end() + 2, k_rule_denial);
+        m_out.back().agent_is_speaker = true;
+    }
+
     // "It says a valve failed, and it denies any negligence": a speaker's
     // pronoun before a denial verb and its object clears the speaker, whom
     // the caller puts in its place.
@@ -1129,11 +1156,14 @@ private:
             if (verb.cue != Cue::denial_verb) continue;
             const PhraseMatch* object = m_facts.find(Cue::denial_object, verb.end(), std::min(n, verb.end() + 3));
             if (object == nullptr) continue;
-            // "We reject that allegation" clears the speaker; "we reject the
-            // claim of Ostrava Basin Mining that ..." rejects another's words.
+            // "We reject that allegation", "We reject the allegation that we
+            // cut corners" clear the speaker; "we reject the claim of Ostrava
+            // Basin Mining that ..." rejects another's words.
             if (object->payload == k_denied_saying && object->end() < n) {
                 const std::string_view next = m_s.tokens[object->end()].word;
-                if (next == "of" || next == "that" || next == "by" || next == "made") continue;
+                const bool about_self = next == "that" && object->end() + 1 < n &&
+                                        own_word(m_s.tokens[object->end() + 1].word);
+                if ((next == "of" || next == "that" || next == "by" || next == "made") && !about_self) continue;
             }
             std::uint32_t before = verb.pos;
             while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
@@ -1199,7 +1229,9 @@ private:
         const std::uint32_t negation_from = std::min(first, trigger.pos >= 3 ? trigger.pos - 3 : 0);
         // "nobody was injured by police action": a zero harmed by the agent clears it.
         const bool zero = trigger.figure != k_none && is_zero(m_figures[trigger.figure]);
-        const bool negated = zero || m_facts.find(Cue::negation, negation_from, trigger.pos) != nullptr;
+        // "The ministry denies he died as a result of police action".
+        const bool negated =
+            zero || m_facts.find(Cue::negation, negation_from, trigger.pos) != nullptr || denied_before(first);
         Polarity polarity = asserted ? Polarity::asserted : Polarity::implied;
         if (negated) {
             polarity = Polarity::denied;
@@ -1237,6 +1269,10 @@ private:
     // subject of a verb of violence is responsible for the sentence's harm.
     void violence_claim(const PhraseMatch& violence)
     {
+        if (violence.payload == k_neglect) {
+            neglect_claim(violence);
+            return;
+        }
         const PhraseMatch* agent = subject_agent(violence.pos);
         if (agent == nullptr) return;
         // Implied in a clause of circumstance: "Two men died when soldiers opened fire".
@@ -1257,6 +1293,37 @@ private:
         std::string harm = harm_in(m_s, m_lexicon, 0, static_cast<std::uint32_t>(m_s.tokens.size()));
         responsibility(agent_name(*agent), !denied, std::move(harm), polarity, agent->pos, violence.end(),
                        k_rule_subject);
+    }
+
+    // "Roskell Mining ignored warnings", "because the council ignored
+    // warnings": the subject of a verb of neglect is implied in the harm;
+    // denied after a negation or a denial verb ("The council denies ignoring
+    // the complaints", "Northway did not ignore them").
+    void neglect_claim(const PhraseMatch& verb)
+    {
+        // "The council denies ignoring the complaints": the denial's subject.
+        std::uint32_t subject_end = verb.pos;
+        for (const auto& match : m_s.matches) {
+            if (match.cue == Cue::denial_verb && match.end() == verb.pos) subject_end = match.pos;
+        }
+        const PhraseMatch* agent = subject_agent(subject_end);
+        std::optional<NamedAgent> named;
+        if (agent == nullptr) {
+            named = named_subject(subject_end, true);
+            if (!named) return;
+        }
+        const std::uint32_t first = named ? named->pos : agent->pos;
+        const bool negated = m_facts.find(Cue::negation, first, verb.pos) != nullptr || denied_before(first) ||
+                             subject_end != verb.pos;
+        Polarity polarity = negated ? Polarity::denied : Polarity::implied;
+        if (!negated && m_facts.in_clause(Cue::hedge, verb.pos)) polarity = Polarity::hedged;
+        std::string harm = harm_in(m_s, m_lexicon, 0, static_cast<std::uint32_t>(m_s.tokens.size()));
+        if (named) {
+            responsibility(named_id(*named), !negated, std::move(harm), polarity, first, verb.end(), k_rule_subject,
+                           &*named);
+        } else {
+            responsibility(agent_name(*agent), !negated, std::move(harm), polarity, first, verb.end(), k_rule_subject);
+        }
     }
 
     // "The police killed two men", "Police shot dead five traders", "soldiers
@@ -1294,15 +1361,18 @@ private:
     // name, or a body with a word before it, that opens its clause right
     // before the verb (adverbs between). "The blast at Brackley Chemicals
     // killed four" has no such subject.
-    [[nodiscard]] std::optional<NamedAgent> named_subject(std::uint32_t verb) const
+    [[nodiscard]] std::optional<NamedAgent> named_subject(std::uint32_t verb, bool after_because = false) const
     {
         std::uint32_t before = verb;
         while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
         if (before == 0) return std::nullopt;
         auto named = named_before(before);
         if (!named || named->end != before) return std::nullopt;
-        if (named->pos > 0 && !m_facts.is_break(named->pos - 1) && m_s.tokens[named->pos - 1].word != "that") {
-            return std::nullopt;
+        if (named->pos > 0 && !m_facts.is_break(named->pos - 1)) {
+            const std::string_view word = m_s.tokens[named->pos - 1].word;
+            // "because the council ignored warnings", "The union says Roskell Mining ignored warnings".
+            const bool opens = word == "because" || word == "and" || m_s.at(named->pos - 1, Cue::verb) != nullptr;
+            if (word != "that" && !(after_because && opens)) return std::nullopt;
         }
         if (vague(*named)) named = known_only(*named);
         return named;

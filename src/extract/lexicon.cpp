@@ -321,7 +321,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
                                              "pointing_phrases", "direct_links",
                                              "implied_links", "denial_objects", "denied_sayings", "instruments", "modifiers", "bodies",
                                              "vague_bodies", "self_links", "denied_states", "harm_objects",
-                                             "violence_verbs", "circumstance_violence_verbs", "agent"});
+                                             "violence_verbs", "circumstance_violence_verbs", "neglect_verbs", "agent"});
     if (!responsibility) return std::unexpected(responsibility.error());
     auto harm = responsibility->strings("harm_attributes");
     if (!harm) return std::unexpected(harm.error());
@@ -345,6 +345,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add(phrases, "instruments", Cue::instrument));
     CONTRA_TRY(responsibility->add(phrases, "violence_verbs", Cue::violence));
     CONTRA_TRY(responsibility->add(phrases, "circumstance_violence_verbs", Cue::violence, k_circumstance_only));
+    CONTRA_TRY(responsibility->add(phrases, "neglect_verbs", Cue::violence, k_neglect));
     CONTRA_TRY(responsibility->add_words(lexicon.modifiers, "modifiers"));
     CONTRA_TRY(responsibility->add_words(lexicon.bodies, "bodies"));
     CONTRA_TRY(responsibility->add_words(lexicon.vague_bodies, "vague_bodies"));

@@ -65,6 +65,10 @@ constexpr int k_pointing_blame = 2;
 // "Police storm Ashraf 3".
 constexpr int k_circumstance_only = 1;
 
+// The payload of a verb of neglect: "the council ignored warnings", "it did
+// nothing" implies its subject's responsibility.
+constexpr int k_neglect = 2;
+
 // The payload of a denial object that denies what someone said ("the
 // claim"), not the blame itself ("any negligence").
 constexpr int k_denied_saying = 1;
