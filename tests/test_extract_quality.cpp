@@ -284,7 +284,10 @@ constexpr Floors k_dev_floors{0.77, 0.69};
 // found (0.630). The twenty-fourth round (own deeds denied, neglect) gave
 // 1249 of 1614 right (0.774), 1249 of 1959 found (0.638) on those, and
 // moved seventeen: 1084 of 1408 right (0.770), 1084 of 1716 found (0.632).
-constexpr Floors k_heldout_floors{0.76, 0.63};
+// Then the twenty-fifth batch of sixteen, written from a copy of 1c9cfd2,
+// joined them, scored with d84e1d5 (after the twenty-fourth round): 1196 of
+// 1583 right (0.756), 1196 of 1960 found (0.610).
+constexpr Floors k_heldout_floors{0.75, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -399,8 +402,9 @@ constexpr Floors k_dev_cause_floors{0.70, 0.34};
 // round's four moved: 191 of 252 right (0.758), 191 of 591 found (0.323).
 // With the twenty-fourth batch: 211 of 287 right (0.735), 211 of 660 found
 // (0.3197). After the twenty-fourth round's seventeen moved: 190 of 259
-// right (0.734), 190 of 577 found (0.329).
-constexpr Floors k_heldout_cause_floors{0.73, 0.32};
+// right (0.734), 190 of 577 found (0.329). With the twenty-fifth batch: 202
+// of 285 right (0.709), 202 of 646 found (0.313).
+constexpr Floors k_heldout_cause_floors{0.70, 0.31};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -961,9 +965,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Held-out documents move to the dev corpus with the fixes of their
-    // misses; what is left of twenty-four batches of sixteen remains
+    // misses; what is left of twenty-five batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 126, 118, 1715); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 142, 131, 1955); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
