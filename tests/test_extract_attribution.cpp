@@ -805,3 +805,27 @@ TEST_CASE("a list item's title-case label, a parliamentary record's titled label
     REQUIRE(arrests.size() == 1);
     CHECK(arrests[0].source == "interior");
 }
+
+TEST_CASE("a post introduced by its account and the time of posting is the account's, by name or by handle")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"thackwell-police", "Thackwell Police", "police", Stake::party, {}});
+    const Extraction extraction = extract_text(
+        "Thackwell Police (@ThackwellPolice) at 12:40: \"Approx 2,500 people are now gathered at the main gate.\"\n\n"
+        "@ThackwellPolice, 14:15: \"Seven officers have been injured, one of them seriously.\"\n\n"
+        "Steelworkers Union (@SWUnion) posted at 15:50: \"Two of our members have been killed.\"\n",
+        options);
+    const auto injuries = of(extraction, "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].source == "thackwell-police");  // the handle names the account the label before named
+    const auto participants = of(extraction, "participants");
+    REQUIRE(participants.size() == 1);
+    CHECK(participants[0].source == "thackwell-police");
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source != "publication");
+    // A force named by its place, blamed, is the lexicon's police.
+    const auto blame = of(extract_text("\"We hold Thackwell Police responsible,\" the union said."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "police");
+}

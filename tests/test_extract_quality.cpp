@@ -129,6 +129,8 @@ struct Floors {
 // (0.775), 2018 of 2902 found (0.695). The twenty-fourth round gave 2027 of
 // 2621 right (0.773), 2027 of 2902 found (0.698) on those, and moved
 // seventeen more: 2192 of 2827 right (0.775), 2192 of 3145 found (0.697).
+// The twenty-fifth round, with the document it moved: 2200 of 2841 right
+// (0.774), 2200 of 3164 found (0.695).
 constexpr Floors k_dev_floors{0.77, 0.69};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -286,8 +288,11 @@ constexpr Floors k_dev_floors{0.77, 0.69};
 // moved seventeen: 1084 of 1408 right (0.770), 1084 of 1716 found (0.632).
 // Then the twenty-fifth batch of sixteen, written from a copy of 1c9cfd2,
 // joined them, scored with d84e1d5 (after the twenty-fourth round): 1196 of
-// 1583 right (0.756), 1196 of 1960 found (0.610).
-constexpr Floors k_heldout_floors{0.75, 0.61};
+// 1583 right (0.756), 1196 of 1960 found (0.610). The twenty-fifth round
+// (posts introduced by their account) gave 1201 of 1582 right (0.759), 1201
+// of 1960 found (0.613) on those, and moved one: 1193 of 1567 right
+// (0.761), 1193 of 1941 found (0.615).
+constexpr Floors k_heldout_floors{0.76, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -349,7 +354,8 @@ constexpr Floors k_heldout_floors{0.75, 0.61};
 // (0.706), 368 of 1043 found (0.353). After the twenty-third round's four:
 // 376 of 531 right (0.708), 376 of 1064 found (0.353). After the
 // twenty-fourth round's seventeen: 397 of 559 right (0.710), 397 of 1147
-// found (0.346).
+// found (0.346). After the twenty-fifth round's one: 397 of 560 right
+// (0.709), 397 of 1152 found (0.345).
 constexpr Floors k_dev_cause_floors{0.70, 0.34};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -403,8 +409,9 @@ constexpr Floors k_dev_cause_floors{0.70, 0.34};
 // With the twenty-fourth batch: 211 of 287 right (0.735), 211 of 660 found
 // (0.3197). After the twenty-fourth round's seventeen moved: 190 of 259
 // right (0.734), 190 of 577 found (0.329). With the twenty-fifth batch: 202
-// of 285 right (0.709), 202 of 646 found (0.313).
-constexpr Floors k_heldout_cause_floors{0.70, 0.31};
+// of 285 right (0.709), 202 of 646 found (0.313). After the twenty-fifth
+// round's one moved: 202 of 284 right (0.711), 202 of 641 found (0.315).
+constexpr Floors k_heldout_cause_floors{0.71, 0.31};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -967,7 +974,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty-five batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 142, 131, 1955); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 141, 130, 1940); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

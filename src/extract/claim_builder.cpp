@@ -1044,6 +1044,14 @@ private:
                 named = named_after(blame.end());
                 if (!named || (blame.payload == k_purpose_blame && !blames_for(named->end))) continue;
                 if (vague(*named)) named = known_only(*named);
+                // "We hold Thackwell Police responsible": a force named by its
+                // place is the lexicon's agent its last word is.
+                if (named->proper && named->end > named->name + 1) {
+                    if (const PhraseMatch* last = m_s.at(named->end - 1, Cue::agent)) {
+                        agent = last;
+                        named.reset();
+                    }
+                }
             }
             const std::uint32_t agent_end = named ? named->end : agent->end();
             const bool negated = (blame.pos > 0 && m_facts.find(Cue::negation, blame.pos >= 2 ? blame.pos - 2 : 0, blame.pos)) ||

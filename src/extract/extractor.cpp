@@ -281,6 +281,18 @@ bool read_label_note(std::span<const WordToken> tokens, std::uint32_t& i, Label&
     return true;
 }
 
+// True when tokens from `t` on are the time of a post and a colon: "at
+// 12:40:", "posted at 11:02:", ", 14:31:".
+bool posted_at(std::span<const WordToken> tokens, std::uint32_t t)
+{
+    const auto n = static_cast<std::uint32_t>(tokens.size());
+    auto is = [&](std::uint32_t at, std::string_view word) { return at < n && tokens[at].word == word; };
+    if (is(t, "posted") || is(t, "wrote") || is(t, "tweeted")) ++t;
+    if (is(t, ",") || is(t, "at")) ++t;
+    return t + 3 < n && tokens[t].number && tokens[t].word.size() <= 2 && is(t + 1, ":") && tokens[t + 2].number &&
+           tokens[t + 2].word.size() == 2 && is(t + 3, ":");
+}
+
 Label speaker_label(std::string_view text, std::size_t start, std::span<const WordToken> tokens)
 {
     Label label;
@@ -314,6 +326,16 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
         auto name_word = [&](std::uint32_t t) {
             return t < tokens.size() && tokens[t].capital && !tokens[t].punct && !tokens[t].number;
         };
+        // "@ThackwellPolice, 14:15:": an account's handle alone, then the time of its post.
+        if (i + 1 < tokens.size() && tokens[i].punct && tokens[i].word == "@" && !tokens[i + 1].punct) {
+            std::uint32_t after = i + 2;
+            if (!posted_at(tokens, after)) return {};
+            label.first = i + 1;
+            label.words = i + 2;
+            label.named_only = true;
+            label.post = true;
+            return label;
+        }
         // Title-case words, "of", "for" or "and" between them ("Governor of
         // Aurnos Province (@GovAurnos)"), up to `limit` tokens.
         auto name_end = [&](std::uint32_t limit) {
@@ -345,11 +367,17 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
         if (label.titled && (!colon || label.note_last == label.note_first)) return {};
         if (colon) return label;
         if (label.item) return {};
+        const bool handle = label.note_last > label.note_first && tokens[label.note_first].punct &&
+                            tokens[label.note_first].word == "@";
+        // "Thackwell Police (@ThackwellPolice) at 12:40:", "The union
+        // (@SFWUnion) posted at 11:02:": the time of the post before its words.
+        if (handle && posted_at(tokens, i)) {
+            label.post = true;
+            return label;
+        }
         // "13:41 - Dimos Kalvanis MP (@DKalvanisMP), member of parliament for
         // Aurnos", and the post on the line below: an account's handle in the
         // note, and a line break after the label's line.
-        const bool handle = label.note_last > label.note_first && tokens[label.note_first].punct &&
-                            tokens[label.note_first].word == "@";
         if (!handle || text.find('\n', tokens[label.note_last].end) >= tokens.back().end) return {};
         label.post = true;
         return label;
@@ -757,6 +785,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         }
         if (label.words > 0) {
             const std::string_view named = mention_of(label.first, label.words);
+            // "Thackwell Police (@ThackwellPolice)": the handle names the account's owner later.
+            if (label.post && label.note_last > label.note_first + 1 && tokens[label.note_first].word == "@") {
+                resolver.define_acronym(words_of(text, tokens, label.note_first + 1, label.note_last), named);
+            }
             std::string_view id = label.bold || label.post ? resolver.resolve(named) : resolver.find(named);
             if (id.empty() && label.note_last > label.note_first) {
                 id = resolver.find(mention_of(label.note_first, label.note_last));
