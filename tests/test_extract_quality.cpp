@@ -291,8 +291,11 @@ constexpr Floors k_dev_floors{0.77, 0.69};
 // 1583 right (0.756), 1196 of 1960 found (0.610). The twenty-fifth round
 // (posts introduced by their account) gave 1201 of 1582 right (0.759), 1201
 // of 1960 found (0.613) on those, and moved one: 1193 of 1567 right
-// (0.761), 1193 of 1941 found (0.615).
-constexpr Floors k_heldout_floors{0.76, 0.61};
+// (0.761), 1193 of 1941 found (0.615). Then the twenty-sixth batch of
+// sixteen, written from a copy of 3b2b3cd, joined them, scored with the
+// extractor of 02e5485 (after the twenty-fifth round): 1328 of 1751 right
+// (0.758), 1328 of 2150 found (0.618).
+constexpr Floors k_heldout_floors{0.75, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -411,7 +414,9 @@ constexpr Floors k_dev_cause_floors{0.70, 0.34};
 // right (0.734), 190 of 577 found (0.329). With the twenty-fifth batch: 202
 // of 285 right (0.709), 202 of 646 found (0.313). After the twenty-fifth
 // round's one moved: 202 of 284 right (0.711), 202 of 641 found (0.315).
-constexpr Floors k_heldout_cause_floors{0.71, 0.31};
+// With the twenty-sixth batch: 227 of 321 right (0.707), 227 of 704 found
+// (0.322).
+constexpr Floors k_heldout_cause_floors{0.70, 0.32};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -972,9 +977,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Held-out documents move to the dev corpus with the fixes of their
-    // misses; what is left of twenty-five batches of sixteen remains
+    // misses; what is left of twenty-six batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 141, 130, 1940); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 157, 144, 2145); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
