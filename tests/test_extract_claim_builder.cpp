@@ -973,3 +973,25 @@ TEST_CASE("denials of one's own deed, a death denied as the police's, and neglec
     REQUIRE(blame.size() == 1);
     CHECK(agent_of(blame[0]).agent == "drovna-haulage");
 }
+
+TEST_CASE("a possessive before 'responsibility' points at its owner; 'has to answer for' blames; 'did nothing' neglects")
+{
+    auto blame = of(extract_text("The trust said the crossing was the rail company's responsibility."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "rail-company");
+    CHECK(agent_of(blame[0]).responsible);
+    blame = of(extract_text("The drains were not the council's responsibility, the mayor said."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "council");
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    CHECK(blame[0].polarity == Polarity::denied);
+    blame = of(extract_text("\"The council has to answer for that,\" she said."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "council");
+    blame = of(extract_text("Residents warned Parkwise Holdings for years, and Parkwise Holdings did nothing about it."),
+               "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "parkwise-holdings");
+    CHECK(blame[0].polarity == Polarity::implied);
+    CHECK(of(extract_text("Most of those who joined the march did nothing wrong."), "responsibility").empty());
+}

@@ -130,7 +130,9 @@ struct Floors {
 // 2621 right (0.773), 2027 of 2902 found (0.698) on those, and moved
 // seventeen more: 2192 of 2827 right (0.775), 2192 of 3145 found (0.697).
 // The twenty-fifth round, with the document it moved: 2200 of 2841 right
-// (0.774), 2200 of 3164 found (0.695).
+// (0.774), 2200 of 3164 found (0.695). The twenty-sixth round gave 2206 of
+// 2849 right (0.774), 2206 of 3164 found (0.697) on those, and moved nine
+// more: 2281 of 2949 right (0.773), 2281 of 3303 found (0.691).
 constexpr Floors k_dev_floors{0.77, 0.69};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -294,8 +296,11 @@ constexpr Floors k_dev_floors{0.77, 0.69};
 // (0.761), 1193 of 1941 found (0.615). Then the twenty-sixth batch of
 // sixteen, written from a copy of 3b2b3cd, joined them, scored with the
 // extractor of 02e5485 (after the twenty-fifth round): 1328 of 1751 right
-// (0.758), 1328 of 2150 found (0.618).
-constexpr Floors k_heldout_floors{0.75, 0.61};
+// (0.758), 1328 of 2150 found (0.618). The twenty-sixth round (owned
+// responsibility, answering for it, doing nothing) gave 1337 of 1761 right
+// (0.759), 1337 of 2150 found (0.622) on those, and moved nine: 1262 of
+// 1661 right (0.760), 1262 of 2011 found (0.628).
+constexpr Floors k_heldout_floors{0.75, 0.62};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -358,8 +363,9 @@ constexpr Floors k_heldout_floors{0.75, 0.61};
 // 376 of 531 right (0.708), 376 of 1064 found (0.353). After the
 // twenty-fourth round's seventeen: 397 of 559 right (0.710), 397 of 1147
 // found (0.346). After the twenty-fifth round's one: 397 of 560 right
-// (0.709), 397 of 1152 found (0.345).
-constexpr Floors k_dev_cause_floors{0.70, 0.34};
+// (0.709), 397 of 1152 found (0.345). After the twenty-sixth round's nine:
+// 411 of 575 right (0.715), 411 of 1191 found (0.345).
+constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
 // (0.698), 97 of 280 found (0.346). With the fourteenth batch: 125 of 181
@@ -415,8 +421,9 @@ constexpr Floors k_dev_cause_floors{0.70, 0.34};
 // of 285 right (0.709), 202 of 646 found (0.313). After the twenty-fifth
 // round's one moved: 202 of 284 right (0.711), 202 of 641 found (0.315).
 // With the twenty-sixth batch: 227 of 321 right (0.707), 227 of 704 found
-// (0.322).
-constexpr Floors k_heldout_cause_floors{0.70, 0.32};
+// (0.322). After the twenty-sixth round's nine moved: 213 of 306 right
+// (0.696), 213 of 665 found (0.320).
+constexpr Floors k_heldout_cause_floors{0.69, 0.32};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -979,7 +986,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty-six batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 157, 144, 2145); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 148, 136, 2010); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

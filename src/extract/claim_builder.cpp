@@ -353,6 +353,7 @@ public:
             }
         }
         state_claims();
+        owned_responsibility_claims();
         blame_claims();
         denial_claims();
         for (const Trigger& trigger : triggers) {
@@ -1072,6 +1073,41 @@ private:
         }
     }
 
+    // "The bridge was the contractor's responsibility", "were not the
+    // council's responsibility": a possessive before "responsibility" points
+    // at its owner, implied (asserted when a harm is the subject, denied
+    // after a negation), as `pointing_phrases` do.
+    void owned_responsibility_claims()
+    {
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        for (std::uint32_t t = 2; t < n; ++t) {
+            if (m_s.tokens[t].word != "responsibility" || m_s.tokens[t - 1].word != "'s") continue;
+            const std::uint32_t owner_end = t - 1;
+            const PhraseMatch* agent = nullptr;
+            for (const auto& match : m_s.matches) {
+                if (match.cue == Cue::agent && match.end() == owner_end) agent = &match;
+            }
+            std::optional<NamedAgent> named;
+            if (agent == nullptr) {
+                named = named_before(owner_end);
+                if (!named || named->end != owner_end) continue;
+                if (vague(*named)) named = known_only(*named);
+            }
+            const std::uint32_t first = named ? named->pos : agent->pos;
+            std::uint32_t clause = first;
+            while (clause > 0 && !m_facts.is_break(clause - 1)) --clause;
+            const bool negated = m_facts.find(Cue::negation, clause, first) != nullptr;
+            Polarity polarity = negated ? Polarity::denied : harm_before(first) ? Polarity::asserted : Polarity::implied;
+            std::string harm = harm_in(m_s, m_lexicon, 0, n);
+            if (named) {
+                responsibility(named_id(*named), !negated, std::move(harm), polarity, first, t + 1, k_rule_state,
+                               &*named);
+            } else {
+                responsibility(agent_name(*agent), !negated, std::move(harm), polarity, first, t + 1, k_rule_state);
+            }
+        }
+    }
+
     // True when a harm trigger stands before token `at` in its clause: "That
     // child's death is the responsibility of ...".
     [[nodiscard]] bool harm_before(std::uint32_t at) const
@@ -1309,6 +1345,7 @@ private:
     // the complaints", "Northway did not ignore them").
     void neglect_claim(const PhraseMatch& verb)
     {
+        if (verb.end() < m_s.tokens.size() && m_s.tokens[verb.end()].word == "wrong") return;  // "did nothing wrong"
         // "The council denies ignoring the complaints": the denial's subject.
         std::uint32_t subject_end = verb.pos;
         for (const auto& match : m_s.matches) {
