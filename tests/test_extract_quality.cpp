@@ -299,8 +299,11 @@ constexpr Floors k_dev_floors{0.77, 0.69};
 // (0.758), 1328 of 2150 found (0.618). The twenty-sixth round (owned
 // responsibility, answering for it, doing nothing) gave 1337 of 1761 right
 // (0.759), 1337 of 2150 found (0.622) on those, and moved nine: 1262 of
-// 1661 right (0.760), 1262 of 2011 found (0.628).
-constexpr Floors k_heldout_floors{0.75, 0.62};
+// 1661 right (0.760), 1262 of 2011 found (0.628). Then the twenty-seventh
+// batch of sixteen, written from a copy of d0df18f, joined them, scored
+// with 9ffec76 (after the twenty-sixth round): 1418 of 1863 right (0.761),
+// 1418 of 2263 found (0.627).
+constexpr Floors k_heldout_floors{0.76, 0.62};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -422,7 +425,8 @@ constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // round's one moved: 202 of 284 right (0.711), 202 of 641 found (0.315).
 // With the twenty-sixth batch: 227 of 321 right (0.707), 227 of 704 found
 // (0.322). After the twenty-sixth round's nine moved: 213 of 306 right
-// (0.696), 213 of 665 found (0.320).
+// (0.696), 213 of 665 found (0.320). With the twenty-seventh batch: 237 of
+// 341 right (0.695), 237 of 738 found (0.321).
 constexpr Floors k_heldout_cause_floors{0.69, 0.32};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -984,9 +988,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Held-out documents move to the dev corpus with the fixes of their
-    // misses; what is left of twenty-six batches of sixteen remains
+    // misses; what is left of twenty-seven batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 148, 136, 2010); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 164, 146, 2260); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
