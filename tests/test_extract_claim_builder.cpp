@@ -995,3 +995,20 @@ TEST_CASE("a possessive before 'responsibility' points at its owner; 'has to ans
     CHECK(blame[0].polarity == Polarity::implied);
     CHECK(of(extract_text("Most of those who joined the march did nothing wrong."), "responsibility").empty());
 }
+
+TEST_CASE("a verdict of manslaughter blames; a denial of one's own officers' deed clears the speaker")
+{
+    auto blame = of(extract_text("Kestrand Homes Ltd has been found guilty of corporate manslaughter."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "kestrand-homes-ltd");
+    CHECK(agent_of(blame[0]).responsible);
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"border", "State Border Service", "border police", Stake::party, {}});
+    blame = of(extract_text("The State Border Service denies that its officers used live ammunition.", options),
+               "responsibility");
+    // The service clears itself (and its officers, as the police).
+    const auto own = std::ranges::find_if(blame, [](const Claim& claim) { return agent_of(claim).agent == "border"; });
+    REQUIRE(own != blame.end());
+    CHECK_FALSE(agent_of(*own).responsible);
+    CHECK(own->polarity == Polarity::denied);
+}

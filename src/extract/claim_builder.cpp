@@ -1173,8 +1173,9 @@ private:
     }
 
     // "It denied that it had ignored safety concerns", "Corvale does not
-    // accept that it caused this collapse": a denial whose "that" clause
-    // opens with the speaker's own pronoun clears the speaker.
+    // accept that it caused this collapse", "denies that its officers used
+    // live ammunition": a denial whose "that" clause opens with the
+    // speaker's own pronoun or possessive clears the speaker.
     void denied_own_deed()
     {
         if (!m_attribution || !m_attribution->denial) return;
@@ -1182,9 +1183,10 @@ private:
         std::uint32_t t = m_attribution->cue;
         while (t < n && m_s.at(t, Cue::denial_verb) == nullptr) ++t;
         const PhraseMatch* verb = t < n ? m_s.at(t, Cue::denial_verb) : nullptr;
+        // "Brightfield denies that." is left out: as often a figure as a blame.
         if (verb == nullptr || verb->end() + 1 >= n || m_s.tokens[verb->end()].word != "that") return;
         const std::string_view word = m_s.tokens[verb->end() + 1].word;
-        if (word != "it" && word != "we" && word != "he" && word != "she") return;
+        if (!own_word(word)) return;
         responsibility(std::string(word), false, harm_in(m_s, m_lexicon, verb->pos, n), Polarity::denied,
                        verb->pos, verb->end() + 2, k_rule_denial);
         m_out.back().agent_is_speaker = true;
