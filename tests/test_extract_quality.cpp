@@ -307,7 +307,9 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // 1418 of 2263 found (0.627). The twenty-seventh round (verdicts, one's own
 // officers) gave 1420 of 1866 right (0.761), 1420 of 2263 found (0.627) on
 // those, and moved three: 1390 of 1824 right (0.762), 1390 of 2212 found
-// (0.628).
+// (0.628). Then the twenty-eighth batch of sixteen, written from a copy of
+// 98bc1b3, joined them, scored with the same extractor: 1520 of 1997 right
+// (0.761), 1520 of 2447 found (0.621).
 constexpr Floors k_heldout_floors{0.76, 0.62};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -435,7 +437,9 @@ constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // (0.696), 213 of 665 found (0.320). With the twenty-seventh batch: 237 of
 // 341 right (0.695), 237 of 738 found (0.321). After the twenty-seventh
 // round's three moved: 230 of 333 right (0.691), 230 of 722 found (0.3186).
-constexpr Floors k_heldout_cause_floors{0.69, 0.31};
+// With the twenty-eighth batch: 246 of 359 right (0.685), 246 of 786 found
+// (0.313).
+constexpr Floors k_heldout_cause_floors{0.68, 0.31};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -996,9 +1000,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Held-out documents move to the dev corpus with the fixes of their
-    // misses; what is left of twenty-seven batches of sixteen remains
+    // misses; what is left of twenty-eight batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 161, 143, 2210); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 177, 154, 2445); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
