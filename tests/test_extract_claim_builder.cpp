@@ -1012,3 +1012,15 @@ TEST_CASE("a verdict of manslaughter blames; a denial of one's own officers' dee
     CHECK_FALSE(agent_of(*own).responsible);
     CHECK(own->polarity == Polarity::denied);
 }
+
+TEST_CASE("'lies with', 'rests with' point at an agent, outright after 'responsibility'")
+{
+    auto blame = of(extract_text("The company said responsibility for the flue lies with Kelston Heating Services."),
+                    "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "kelston-heating-services");
+    CHECK(blame[0].polarity == Polarity::asserted);
+    blame = of(extract_text("The service said the emergency plan rests with Tallow Brook Utilities."), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(blame[0].polarity == Polarity::implied);
+}

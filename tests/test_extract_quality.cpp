@@ -134,8 +134,10 @@ struct Floors {
 // 2849 right (0.774), 2206 of 3164 found (0.697) on those, and moved nine
 // more: 2281 of 2949 right (0.773), 2281 of 3303 found (0.691). The
 // twenty-seventh round, with the three documents it moved: 2312 of 2992
-// right (0.773), 2312 of 3354 found (0.689).
-constexpr Floors k_dev_floors{0.77, 0.68};
+// right (0.773), 2312 of 3354 found (0.689). The twenty-eighth round gave
+// 2319 of 3000 right (0.773), 2319 of 3354 found (0.691) on those, and
+// moved seven more: 2385 of 3088 right (0.772), 2385 of 3448 found (0.692).
+constexpr Floors k_dev_floors{0.77, 0.69};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
 // expected claims found (0.464). After the held-out fixes, on the four
@@ -309,7 +311,10 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // those, and moved three: 1390 of 1824 right (0.762), 1390 of 2212 found
 // (0.628). Then the twenty-eighth batch of sixteen, written from a copy of
 // 98bc1b3, joined them, scored with the same extractor: 1520 of 1997 right
-// (0.761), 1520 of 2447 found (0.621).
+// (0.761), 1520 of 2447 found (0.621). The twenty-eighth round (where
+// responsibility lies) gave 1525 of 2004 right (0.761), 1525 of 2447 found
+// (0.623) on those, and moved seven: 1459 of 1916 right (0.761), 1459 of
+// 2353 found (0.620).
 constexpr Floors k_heldout_floors{0.76, 0.62};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -376,7 +381,8 @@ constexpr Floors k_heldout_floors{0.76, 0.62};
 // (0.709), 397 of 1152 found (0.345). After the twenty-sixth round's nine:
 // 411 of 575 right (0.715), 411 of 1191 found (0.345). After the
 // twenty-seventh round's three: 418 of 583 right (0.717), 418 of 1207 found
-// (0.346).
+// (0.346). After the twenty-eighth round's seven: 431 of 600 right
+// (0.718), 431 of 1240 found (0.348).
 constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -438,8 +444,9 @@ constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // 341 right (0.695), 237 of 738 found (0.321). After the twenty-seventh
 // round's three moved: 230 of 333 right (0.691), 230 of 722 found (0.3186).
 // With the twenty-eighth batch: 246 of 359 right (0.685), 246 of 786 found
-// (0.313).
-constexpr Floors k_heldout_cause_floors{0.68, 0.31};
+// (0.313). After the twenty-eighth round's seven moved: 233 of 342 right
+// (0.681), 233 of 753 found (0.309).
+constexpr Floors k_heldout_cause_floors{0.68, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
 constexpr double k_recall_target = 0.8;
@@ -1002,7 +1009,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty-eight batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 177, 154, 2445); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 170, 148, 2350); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

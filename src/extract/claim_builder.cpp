@@ -1059,8 +1059,9 @@ private:
                                  denied_by_cue(blame.pos);
             const auto to = static_cast<std::uint32_t>(std::min<std::size_t>(m_s.tokens.size(), agent_end + 8));
             Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, blame.pos);
+            // "Responsibility for the flue lies with the contractor" says so outright.
             if (!negated && blame.payload == k_pointing_blame && polarity == Polarity::asserted &&
-                !harm_before(blame.pos)) {
+                !harm_before(blame.pos) && !word_before(blame.pos, "responsibility")) {
                 polarity = Polarity::implied;
             }
             std::string harm = harm_in(m_s, m_lexicon, agent_end, to);
@@ -1106,6 +1107,15 @@ private:
                 responsibility(agent_name(*agent), !negated, std::move(harm), polarity, first, t + 1, k_rule_state);
             }
         }
+    }
+
+    // True when `word` stands before token `at` in its clause.
+    [[nodiscard]] bool word_before(std::uint32_t at, std::string_view word) const
+    {
+        for (std::uint32_t t = at; t > 0 && !m_facts.is_break(t - 1); --t) {
+            if (m_s.tokens[t - 1].word == word) return true;
+        }
+        return false;
     }
 
     // True when a harm trigger stands before token `at` in its clause: "That
