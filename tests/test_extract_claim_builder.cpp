@@ -1024,3 +1024,17 @@ TEST_CASE("'lies with', 'rests with' point at an agent, outright after 'responsi
     REQUIRE(blame.size() == 1);
     CHECK(blame[0].polarity == Polarity::implied);
 }
+
+TEST_CASE("the whole a part is taken from is no count of its own")
+{
+    auto injuries = of(extract_text("Of the 47 people injured, 12 suffered broken bones."), "injuries");
+    for (const auto& claim : injuries) CHECK(count_of(claim).lo != 47);
+    auto deaths = of(extract_text("By the association's count, 14 of the 23 died of gunshot wounds."), "deaths");
+    for (const auto& claim : deaths) CHECK(count_of(claim).lo != 23);
+    // "None of the 86 passengers": a zero of a part, and no count of 86 either.
+    CHECK(of(extract_text("None of the 86 passengers on the train was hurt."), "injuries").empty());
+    // A figure after "of the" with no part before it still counts: "the deaths of the 12 miners".
+    deaths = of(extract_text("The union mourned the deaths of the 12 miners."), "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]).lo == 12);
+}

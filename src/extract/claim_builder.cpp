@@ -497,6 +497,7 @@ private:
 
     void count_claim(const Trigger& trigger, const Figure& figure)
     {
+        if (whole_of_a_part(figure)) return;
         SentenceClaim claim;
         claim.attribute = m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)];
         claim.value = Value{figure.count, figure.wording};
@@ -528,6 +529,20 @@ private:
             claim.part_of_earlier = !added;
         }
         m_out.push_back(std::move(claim));
+    }
+
+    // "14 of the 23 died", "Of the 47 people injured, 12 suffered broken
+    // bones": the whole a part is taken from, given before, is no count of
+    // its own here. The figure after "of the", with a figure or the
+    // sentence's start before "of".
+    [[nodiscard]] bool whole_of_a_part(const Figure& figure) const
+    {
+        const std::uint32_t t = figure.first;
+        if (t < 2 || m_s.tokens[t - 1].word != "the" || m_s.tokens[t - 2].word != "of") return false;
+        if (t == 2) return true;  // "Of the 47 people injured, ..."
+        const std::uint32_t before = t - 3;
+        return m_s.tokens[before].number || m_facts.figure_at(before) != k_none ||
+               (m_s.tokens[before].punct && m_s.tokens[before].word == "\"" && t == 3);
     }
 
     // "City police put the figure at 12,000 to 15,000": a figure right after a
