@@ -482,10 +482,15 @@ std::optional<Attribution> leading_subject(const SentenceView& s, const Lexicon&
     // opens the entry, not the subject.
     std::uint32_t begin = after_clock_time(s.tokens);
     // "- Dunhollow General Hospital has treated 41 people": a list item's marker.
-    if (begin == 0 && s.tokens.size() > 1 && (s.is_punct(0, '-') || s.is_punct(0, '+'))) begin = 1;
+    if (begin == 0) begin = list_marker_end(s.tokens);
     auto found = phrase_after(s, begin, lexicon);
     if (!found || found->kind != SpeakerKind::named) return std::nullopt;
     return found;
+}
+
+std::uint32_t list_marker_end(std::span<const WordToken> tokens)
+{
+    return tokens.size() > 1 && tokens[0].punct && (tokens[0].word == "-" || tokens[0].word == "+") ? 1 : 0;
 }
 
 std::uint32_t after_clock_time(std::span<const WordToken> t)

@@ -56,4 +56,8 @@ struct Attribution {
 // punctuation after it; 0 when the sentence opens with no clock time.
 [[nodiscard]] std::uint32_t after_clock_time(std::span<const WordToken> tokens);
 
+// 1 when the sentence opens with a list item's marker ("- ", "+ "; "*" is
+// no token), else 0.
+[[nodiscard]] std::uint32_t list_marker_end(std::span<const WordToken> tokens);
+
 }  // namespace contra::detail::extraction

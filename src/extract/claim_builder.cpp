@@ -723,6 +723,35 @@ private:
         m_out.push_back(std::move(claim));
     }
 
+    // The same for an agent that is either the lexicon's (`agent`) or a
+    // phrase it does not list (`named`).
+    void responsibility(const PhraseMatch* agent, const std::optional<NamedAgent>& named, bool responsible,
+                        std::string for_attribute, Polarity polarity, std::uint32_t first, std::uint32_t last,
+                        std::string_view rule)
+    {
+        if (named) {
+            responsibility(named_id(*named), responsible, std::move(for_attribute), polarity, first, last, rule, &*named);
+        } else {
+            responsibility(agent_name(*agent), responsible, std::move(for_attribute), polarity, first, last, rule);
+        }
+    }
+
+    // The last match of `cue` that ends at token `end`, else null.
+    [[nodiscard]] const PhraseMatch* ending_at(Cue cue, std::uint32_t end) const
+    {
+        const PhraseMatch* found = nullptr;
+        for (const auto& match : m_s.matches) {
+            if (match.cue == cue && match.end() == end) found = &match;
+        }
+        return found;
+    }
+
+    // "it", "he", "she", "we": a pronoun that names whoever speaks the sentence.
+    [[nodiscard]] static bool speaker_pronoun(std::string_view word)
+    {
+        return word == "it" || word == "he" || word == "she" || word == "we";
+    }
+
     [[nodiscard]] std::string agent_name(const PhraseMatch& match) const
     {
         return m_lexicon.agents[static_cast<std::size_t>(match.payload)];
@@ -909,11 +938,7 @@ private:
             const bool negated = m_facts.find(Cue::negation, negation_from, state.pos) != nullptr ||
                                  denied_before(agent_pos) || state.payload == k_denied_state;
             Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
-            if (named) {
-                responsibility(named_id(*named), !negated, harm, polarity, agent_pos, last, k_rule_state, &*named);
-            } else {
-                responsibility(agent_name(*agent), !negated, harm, polarity, agent_pos, last, k_rule_state);
-            }
+            responsibility(agent, named, !negated, harm, polarity, agent_pos, last, k_rule_state);
         }
     }
 
@@ -926,9 +951,7 @@ private:
             if (m_facts.is_break(t - 1)) break;
             const std::string_view word = m_s.tokens[t - 1].word;
             if (word != "who" && word != "which") continue;
-            for (const auto& match : m_s.matches) {
-                if (match.cue == Cue::agent && match.end() == t - 1) return &match;
-            }
+            if (const PhraseMatch* subject = ending_at(Cue::agent, t - 1)) return subject;
             break;
         }
         return &agent;
@@ -941,9 +964,7 @@ private:
     // than the speaker ("They are to blame for these deaths").
     [[nodiscard]] std::optional<std::uint32_t> speaker_pronoun_before(std::uint32_t state) const
     {
-        return pronoun_before(state, [](std::string_view word) {
-            return word == "it" || word == "he" || word == "she" || word == "we";
-        });
+        return pronoun_before(state, speaker_pronoun);
     }
 
     // "The police came in firing. They are responsible for these deaths":
@@ -1080,12 +1101,7 @@ private:
                 polarity = Polarity::implied;
             }
             std::string harm = harm_in(m_s, m_lexicon, agent_end, to);
-            if (named) {
-                responsibility(named_id(*named), !negated, std::move(harm), polarity, blame.pos, agent_end, k_rule_blame,
-                               &*named);
-            } else {
-                responsibility(agent_name(*agent), !negated, std::move(harm), polarity, blame.pos, agent_end, k_rule_blame);
-            }
+            responsibility(agent, named, !negated, std::move(harm), polarity, blame.pos, agent_end, k_rule_blame);
         }
     }
 
@@ -1099,10 +1115,7 @@ private:
         for (std::uint32_t t = 2; t < n; ++t) {
             if (m_s.tokens[t].word != "responsibility" || m_s.tokens[t - 1].word != "'s") continue;
             const std::uint32_t owner_end = t - 1;
-            const PhraseMatch* agent = nullptr;
-            for (const auto& match : m_s.matches) {
-                if (match.cue == Cue::agent && match.end() == owner_end) agent = &match;
-            }
+            const PhraseMatch* agent = ending_at(Cue::agent, owner_end);
             std::optional<NamedAgent> named;
             if (agent == nullptr) {
                 named = named_before(owner_end);
@@ -1115,12 +1128,7 @@ private:
             const bool negated = m_facts.find(Cue::negation, clause, first) != nullptr;
             Polarity polarity = negated ? Polarity::denied : harm_before(first) ? Polarity::asserted : Polarity::implied;
             std::string harm = harm_in(m_s, m_lexicon, 0, n);
-            if (named) {
-                responsibility(named_id(*named), !negated, std::move(harm), polarity, first, t + 1, k_rule_state,
-                               &*named);
-            } else {
-                responsibility(agent_name(*agent), !negated, std::move(harm), polarity, first, t + 1, k_rule_state);
-            }
+            responsibility(agent, named, !negated, std::move(harm), polarity, first, t + 1, k_rule_state);
         }
     }
 
@@ -1193,8 +1201,7 @@ private:
     // safety concerns", "We reject the claim that our rosters ...".
     [[nodiscard]] static bool own_word(std::string_view word)
     {
-        return word == "it" || word == "its" || word == "we" || word == "our" || word == "he" || word == "his" ||
-               word == "she" || word == "her";
+        return speaker_pronoun(word) || word == "its" || word == "our" || word == "his" || word == "her";
     }
 
     // "It denied that it had ignored safety concerns", "Corvale does not
@@ -1205,9 +1212,7 @@ private:
     {
         if (!m_attribution || !m_attribution->denial) return;
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
-        std::uint32_t t = m_attribution->cue;
-        while (t < n && m_s.at(t, Cue::denial_verb) == nullptr) ++t;
-        const PhraseMatch* verb = t < n ? m_s.at(t, Cue::denial_verb) : nullptr;
+        const PhraseMatch* verb = m_facts.find(Cue::denial_verb, m_attribution->cue, n);
         // "Brightfield denies that." is left out: as often a figure as a blame.
         if (verb == nullptr || verb->end() + 1 >= n || m_s.tokens[verb->end()].word != "that") return;
         const std::string_view word = m_s.tokens[verb->end() + 1].word;
@@ -1240,7 +1245,7 @@ private:
             while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
             if (before == 0) continue;
             const std::string_view word = m_s.tokens[before - 1].word;
-            if (word != "it" && word != "he" && word != "she" && word != "we") continue;
+            if (!speaker_pronoun(word)) continue;
             responsibility(std::string(word), false, harm_in(m_s, m_lexicon, verb.pos, n), Polarity::denied,
                            before - 1, object->end(), k_rule_denial);
             m_out.back().agent_is_speaker = true;
@@ -1322,10 +1327,7 @@ private:
         std::uint32_t before = verb;
         while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
         if (before == 0) return nullptr;
-        const PhraseMatch* agent = nullptr;
-        for (const auto& match : m_s.matches) {
-            if (match.cue == Cue::agent && match.end() == before) agent = &match;
-        }
+        const PhraseMatch* agent = ending_at(Cue::agent, before);
         if (agent == nullptr) return nullptr;
         std::uint32_t start = agent->pos;
         if (start > 0 && m_lexicon.determiners.contains(m_s.tokens[start - 1])) --start;
@@ -1374,10 +1376,8 @@ private:
     {
         if (verb.end() < m_s.tokens.size() && m_s.tokens[verb.end()].word == "wrong") return;  // "did nothing wrong"
         // "The council denies ignoring the complaints": the denial's subject.
-        std::uint32_t subject_end = verb.pos;
-        for (const auto& match : m_s.matches) {
-            if (match.cue == Cue::denial_verb && match.end() == verb.pos) subject_end = match.pos;
-        }
+        const PhraseMatch* denial = ending_at(Cue::denial_verb, verb.pos);
+        const std::uint32_t subject_end = denial != nullptr ? denial->pos : verb.pos;
         const PhraseMatch* agent = subject_agent(subject_end);
         std::optional<NamedAgent> named;
         if (agent == nullptr) {
@@ -1390,12 +1390,7 @@ private:
         Polarity polarity = negated ? Polarity::denied : Polarity::implied;
         if (!negated && m_facts.in_clause(Cue::hedge, verb.pos)) polarity = Polarity::hedged;
         std::string harm = harm_in(m_s, m_lexicon, 0, static_cast<std::uint32_t>(m_s.tokens.size()));
-        if (named) {
-            responsibility(named_id(*named), !negated, std::move(harm), polarity, first, verb.end(), k_rule_subject,
-                           &*named);
-        } else {
-            responsibility(agent_name(*agent), !negated, std::move(harm), polarity, first, verb.end(), k_rule_subject);
-        }
+        responsibility(agent, named, !negated, std::move(harm), polarity, first, verb.end(), k_rule_subject);
     }
 
     // "The police killed two men", "Police shot dead five traders", "soldiers
@@ -1422,11 +1417,8 @@ private:
         const std::uint32_t last = trigger.figure != k_none ? std::max(trigger.end, m_figures[trigger.figure].last)
                                                             : trigger.end;
         std::string harm = m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)];
-        if (named) {
-            responsibility(named_id(*named), true, std::move(harm), polarity, named->pos, last, k_rule_subject, &*named);
-        } else {
-            responsibility(agent_name(*agent), true, std::move(harm), polarity, agent->pos, last, k_rule_subject);
-        }
+        responsibility(agent, named, true, std::move(harm), polarity, named ? named->pos : agent->pos, last,
+                       k_rule_subject);
     }
 
     // "Torvane killed my husband", "The landlord killed our friends": a

@@ -317,8 +317,7 @@ Label speaker_label(std::string_view text, std::size_t start, std::span<const Wo
         if (!opens_line(text, start)) return {};
         label.first = extraction::after_clock_time(tokens);
         // "- Wendholt General Hospital: 118 patients treated": a list item's marker.
-        if (label.first == 0 && tokens.size() > 1 && tokens[0].punct &&
-            (tokens[0].word == "-" || tokens[0].word == "+")) {
+        if (label.first == 0 && extraction::list_marker_end(tokens) == 1) {
             label.first = 1;
             label.item = true;
         }
@@ -493,7 +492,7 @@ Label bold_label(std::string_view text, std::size_t start, std::span<const WordT
     if (tokens.empty()) return {};
     std::uint32_t first = 0;
     // The bullet: "-", "+" or "1." ("*" is no token).
-    if (tokens[0].punct && (tokens[0].word == "-" || tokens[0].word == "+")) {
+    if (extraction::list_marker_end(tokens) == 1) {
         first = 1;
     } else if (tokens[0].number && tokens.size() > 1 && tokens[1].punct && (tokens[1].word == "." || tokens[1].word == ")")) {
         first = 2;
