@@ -51,14 +51,16 @@ YearScope::YearScope(std::string_view event_id, std::string_view event_date, std
         m_last = m_known ? std::max(m_last, *year) : *year;
         m_known = true;
     };
-    std::optional<int> event_year = leading_year(event_date);
-    if (!event_year && event_id.size() > 5 && event_id[event_id.size() - 5] == '-') {
-        event_year = leading_year(event_id.substr(event_id.size() - 4));
-    }
+    const std::optional<int> date_year = leading_year(event_date);
+    const std::optional<int> id_year = event_id.size() > 5 && event_id[event_id.size() - 5] == '-'
+                                           ? leading_year(event_id.substr(event_id.size() - 4))
+                                           : std::nullopt;
     const std::optional<int> published_year = leading_year(published);
-    add(leading_year(event_date));
-    if (event_id.size() > 5 && event_id[event_id.size() - 5] == '-') add(leading_year(event_id.substr(event_id.size() - 4)));
+    add(date_year);
+    add(id_year);
     add(published_year);
+    // The event's own year: its date's, else its id's.
+    const std::optional<int> event_year = date_year ? date_year : id_year;
     m_event_last_year = event_year && published_year && *event_year + 1 == *published_year;
 }
 
