@@ -170,6 +170,12 @@ std::size_t line_start(std::string_view text, std::size_t at)
 }
 
 // True when only blanks stand between the start of its line and `at`.
+bool opens_line(std::string_view text, std::size_t at)
+{
+    while (at > 0 && is_blank(text[at - 1])) --at;
+    return at == 0 || text[at - 1] == '\n';
+}
+
 // True when the sentence opens with a phrase that withdraws the counts of
 // the sentence before ("That was wrong.", `retracts_before`).
 bool opens_retraction(const extraction::SentenceView& sentence)
@@ -182,12 +188,6 @@ bool opens_retraction(const extraction::SentenceView& sentence)
 }
 
 bool is_count_claim(const Claim& claim) { return std::holds_alternative<Count>(claim.value.data); }
-
-bool opens_line(std::string_view text, std::size_t at)
-{
-    while (at > 0 && is_blank(text[at - 1])) --at;
-    return at == 0 || text[at - 1] == '\n';
-}
 
 // The end of the paragraph that holds byte `at`: the next blank line, or the text's end.
 std::size_t paragraph_end(std::string_view text, std::size_t at)
