@@ -758,8 +758,9 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         if (opens_retraction(sentence)) {
             const auto from = extraction.claims.begin() + static_cast<std::ptrdiff_t>(previous_claims);
             const auto to = extraction.claims.begin() + static_cast<std::ptrdiff_t>(sentence_claims);
-            sentence_claims -= static_cast<std::size_t>(std::count_if(from, to, is_count_claim));
-            extraction.claims.erase(std::remove_if(from, to, is_count_claim), to);
+            const auto kept = std::remove_if(from, to, is_count_claim);
+            sentence_claims -= static_cast<std::size_t>(to - kept);
+            extraction.claims.erase(kept, to);
         }
 
         // "The cooperative blamed the coastguard": the blame is its subject's.
