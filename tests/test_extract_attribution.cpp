@@ -636,7 +636,7 @@ TEST_CASE("two speakers joined by ', and', a known subject that treats or arrest
     CHECK(speaker_of("Police have arrested two people on suspicion of manslaughter.", statement).first ==
           "department");
 
-    extraction = extract_text("\"Police shot dead five traders at the market. Nobody else was hurt.\" - Zorica "
+    extraction = extract_text("\"Police shot dead five traders at the market. Nobody was hurt.\" - Zorica "
                               "Varnak, MP for Sarnholt East, 17 June\n");
     REQUIRE(of(extraction, "deaths").size() == 1);
     CHECK(of(extraction, "deaths")[0].source == "zorica-varnak");
@@ -828,4 +828,38 @@ TEST_CASE("a post introduced by its account and the time of posting is the accou
     const auto blame = of(extract_text("\"We hold Thackwell Police responsible,\" the union said."), "responsibility");
     REQUIRE(blame.size() == 1);
     CHECK(agent_of(blame[0]).agent == "police");
+}
+
+TEST_CASE("a fact check's claim label gives the checked claim to its author, or to nobody")
+{
+    // The author's handle, anywhere in the label's paragraph.
+    auto deaths = of(extract_text("WHAT WAS CLAIMED: A video posted on Tuesday by the account @WardWatchVal carries the "
+                                  "caption: \"Police killed two nurses at the ministry gates today.\"\n"),
+                     "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "wardwatchval");
+    CHECK(count_of(deaths[0]).lo == 2);
+    // A name after "Post by", not a day after "shared ... by".
+    deaths = of(extract_text("**The claim:** \"Soldiers killed 12 shepherds at the pass.\" Shared 9,000 times by "
+                             "Monday. Post by Kalmethi MP Aram Teodosyan on 19 September.\n"),
+                "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "kalmethi-mp-aram-teodosyan");
+    // A known source named by what carried the claim.
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"viral-post", "Viral post", "social media post", Stake::unknown, {"The post"}});
+    deaths = of(extract_text("**THE CLAIM:** \"32 people drowned on the Marigold Belle.\" The post had been shared "
+                             "40,000 times by Tuesday morning.\n",
+                             options),
+                "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "viral-post");
+    // No author named: the checker does not assert the figure it checks.
+    CHECK(of(extract_text("**The claim:** \"17 young people shot dead in Durnavo tonight.\" It spread widely.\n\n"
+                          "The official toll is three dead.\n"),
+             "deaths")
+              .size() == 1);
+    // "The claim that ... is false": a determiner opening the sentence names no one.
+    deaths = of(extract_text("The claim that 32 people drowned is false.\n"), "deaths");
+    for (const auto& claim : deaths) CHECK(claim.source != "the");
 }

@@ -1038,3 +1038,24 @@ TEST_CASE("the whole a part is taken from is no count of its own")
     REQUIRE(deaths.size() == 1);
     CHECK(count_of(deaths[0]).lo == 12);
 }
+
+TEST_CASE("'among the injured' makes a part; 'no one else' is no zero; 'each ... who died' counts no one")
+{
+    CHECK(of(extract_text("Two stewards were among the injured."), "injuries").empty());
+    CHECK(of(extract_text("Four children were among those we treated, the hospital said."), "injuries").empty());
+    // An aside with "among" before the trigger does not make the whole a part.
+    auto injuries = of(extract_text("Eleven people, among them two children, were injured."), "injuries");
+    REQUIRE_FALSE(injuries.empty());
+    CHECK(count_of(injuries[0]).lo == 11);
+    // After an arrest, "no one else" says there were no more, not that there were none.
+    auto arrests = of(extract_text("Police arrested a 34-year-old man. No one else has been arrested."), "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(count_of(arrests[0]).lo == 1);
+    CHECK(of(extract_text("Nobody else has been detained, police said."), "arrests").empty());
+    // "No one has been arrested" is still a zero.
+    arrests = of(extract_text("No one has been arrested, police said."), "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(count_of(arrests[0]).lo == 0);
+    CHECK(of(extract_text("The firm will pay the family of each passenger who died."), "deaths").empty());
+    REQUIRE(of(extract_text("A passenger who died was named on Friday."), "deaths").size() == 1);
+}

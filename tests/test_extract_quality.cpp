@@ -139,7 +139,10 @@ struct Floors {
 // moved seven more: 2385 of 3088 right (0.772), 2385 of 3448 found (0.692).
 // The twenty-ninth round gave 2385 of 3069 right (0.777), 2385 of 3448 found
 // (0.692) on those, and moved eighteen more: 2546 of 3268 right (0.779),
-// 2546 of 3706 found (0.687).
+// 2546 of 3706 found (0.687). The thirtieth round gave 2548 of 3261 right
+// (0.781), 2548 of 3705 found (0.688) on those (one annotation corrected),
+// and moved twenty-one more: 2731 of 3499 right (0.780), 2731 of 3993 found
+// (0.684).
 constexpr Floors k_dev_floors{0.77, 0.68};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -320,8 +323,11 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // 2353 found (0.620). The twenty-ninth round (the whole a part is taken
 // from) gave 1457 of 1898 right (0.768), 1457 of 2353 found (0.619) on
 // those, and moved eighteen: 1296 of 1699 right (0.763), 1296 of 2095 found
-// (0.619).
-constexpr Floors k_heldout_floors{0.76, 0.61};
+// (0.619). The thirtieth round (parts "among the injured", "no one else",
+// the claim a fact check checks) gave 1303 of 1681 right (0.775), 1303 of
+// 2095 found (0.622) on those, and moved twenty-one: 1120 of 1443 right
+// (0.776), 1120 of 1807 found (0.620).
+constexpr Floors k_heldout_floors{0.77, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -389,7 +395,9 @@ constexpr Floors k_heldout_floors{0.76, 0.61};
 // twenty-seventh round's three: 418 of 583 right (0.717), 418 of 1207 found
 // (0.346). After the twenty-eighth round's seven: 431 of 600 right
 // (0.718), 431 of 1240 found (0.348). After the twenty-ninth round's
-// eighteen: 455 of 636 right (0.715), 455 of 1315 found (0.346).
+// eighteen: 455 of 636 right (0.715), 455 of 1315 found (0.346). After the
+// thirtieth round's twenty-one: 487 of 678 right (0.718), 487 of 1404 found
+// (0.347).
 constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -453,7 +461,9 @@ constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // With the twenty-eighth batch: 246 of 359 right (0.685), 246 of 786 found
 // (0.313). After the twenty-eighth round's seven moved: 233 of 342 right
 // (0.681), 233 of 753 found (0.309). After the twenty-ninth round's
-// eighteen moved: 209 of 306 right (0.683), 209 of 678 found (0.308).
+// eighteen moved: 209 of 306 right (0.683), 209 of 678 found (0.308). The
+// thirtieth round: 211 of 306 right (0.690), 211 of 678 found (0.311); with
+// its twenty-one moved: 181 of 264 right (0.686), 181 of 589 found (0.307).
 constexpr Floors k_heldout_cause_floors{0.68, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -1017,7 +1027,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty-eight batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 152, 134, 2090); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 131, 118, 1800); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

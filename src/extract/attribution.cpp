@@ -42,7 +42,11 @@ bool names_someone(const SentenceView& s, std::uint32_t first, std::uint32_t las
 {
     for (auto i = first; i < last; ++i) {
         const auto& token = s.tokens[i];
-        if (token.punct || is_connector(token.word) || token.word == "'s") continue;
+        // "The claim that 32 people drowned is false": a determiner, capitalised
+        // to open the sentence, names no one.
+        if (token.punct || is_connector(token.word) || token.word == "'s" || lexicon.determiners.contains(token)) {
+            continue;
+        }
         if (token.capital || lexicon.speaker_words.contains(token)) return true;
     }
     return false;

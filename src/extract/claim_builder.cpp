@@ -14,6 +14,7 @@ constexpr std::uint32_t k_aside = 9;         // tokens of an aside between comma
 constexpr std::uint32_t k_label_words = 10;  // tokens from a trigger to the colon that ends its label
 constexpr std::uint32_t k_label_cost = 20;   // a label's pairing loses to every nearer one
 constexpr std::uint32_t k_role_words = 5;    // tokens of a role before its name: "the rink's operator, Orvane Leisure"
+constexpr std::uint32_t k_part_link_span = 3; // tokens from a part link to its trigger: "among those we treated"
 constexpr std::uint32_t k_noun_gap = 1;     // words between a figure and a trigger that is a group noun: "150 young protesters"
 constexpr std::uint32_t k_after_gap = 4;     // tokens between a trigger and a figure after it
 constexpr std::uint32_t k_agent_window = 16; // tokens from a harm trigger to its agent
@@ -164,6 +165,12 @@ void pair_figures(const SentenceView& s, const Lexicon& lexicon, const SentenceF
     // "18 of the injured", "two of those killed": the figure counts a part of
     // the people the trigger names, who are counted elsewhere.
     auto part_of_trigger = [&](std::uint32_t figure_last, std::uint32_t trigger_pos) {
+        // "Two stewards were among the injured", "Four children were among
+        // those we treated": a link word a few words before the trigger.
+        for (auto t = trigger_pos; t > figure_last && t + k_part_link_span >= trigger_pos; --t) {
+            if (facts.is_break(t - 1)) break;
+            if (lexicon.part_links.contains(s.tokens[t - 1])) return true;
+        }
         if (figure_last + 1 >= trigger_pos || s.tokens[figure_last].word != "of") return false;
         for (auto t = figure_last + 1; t < trigger_pos; ++t) {
             if (!lexicon.part_of.contains(s.tokens[t])) return false;
@@ -614,6 +621,9 @@ private:
             if (m_lexicon.determiners.contains(token)) break;
             const bool hyphen = m_s.is_punct(first - 1, '-');
             if ((token.punct && !hyphen) || m_s.at(first - 1, Cue::negation) != nullptr) return std::nullopt;
+            // "the family of each passenger who died": the determiner before
+            // "of" is another noun's, and "each" counts no one.
+            if (token.word == "of") return std::nullopt;
             // "a tenth person ... died": one of a toll given elsewhere.
             if (m_lexicon.person_ordinals.contains(token)) return std::nullopt;
             --first;

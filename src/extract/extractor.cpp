@@ -266,6 +266,7 @@ struct Label {
 constexpr std::uint32_t k_label_words = 4;
 constexpr std::uint32_t k_titled_label_words = 8;
 constexpr std::uint32_t k_label_titles = 2;
+constexpr std::uint32_t k_claim_label_words = 5;  // "what is being claimed"
 
 // Reads a note in brackets at token `i` into `label` and moves `i` past it;
 // false when the brackets do not close within a few words.
@@ -519,6 +520,90 @@ Label bold_label(std::string_view text, std::size_t start, std::span<const WordT
     return {};
 }
 
+// The token after a fact check's label for the claim it checks, at the
+// start of a line ("**The claim:**", "WHAT WAS CLAIMED:"); 0 when the
+// sentence opens with none (lexicon.claim_labels).
+std::uint32_t claim_label_end(std::string_view text, std::size_t start, std::span<const WordToken> tokens,
+                              const std::vector<std::string>& labels)
+{
+    if (!opens_line(text, start)) return 0;
+    std::uint32_t colon = 0;
+    while (colon < tokens.size() && colon < k_claim_label_words && !tokens[colon].punct) ++colon;
+    if (colon == 0 || colon >= tokens.size() || tokens[colon].word != ":") return 0;
+    const bool labelled = std::ranges::any_of(labels, [&](std::string_view label) {
+        for (std::uint32_t t = 0; t < colon; ++t) {
+            if (!label.starts_with(tokens[t].word)) return false;
+            label.remove_prefix(tokens[t].word.size());
+            if (t + 1 < colon && !label.starts_with(' ')) return false;
+            if (t + 1 < colon) label.remove_prefix(1);
+        }
+        return label.empty();
+    });
+    return labelled ? colon + 1 : 0;
+}
+
+bool is_handle_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+// Who made the claim a fact check's label introduces, named in its
+// paragraph, bytes [from, to), outside quotation marks: an account's handle
+// ("by the account @orvenna_truth"), else a known source that one of
+// lexicon.claim_carriers names ("The post, from an account ..."), else the
+// capitalised words after "by" after one of lexicon.claim_authored ("Post
+// by Kalmethi MP Aram Teodosyan on 19 September"). An empty focus when the
+// paragraph names none.
+Focus claimant(std::string_view text, std::size_t from, std::size_t to, extraction::SourceResolver& resolver,
+               const extraction::Lexicon& lexicon)
+{
+    const std::string_view paragraph = text.substr(from, to - from);
+    // The bytes outside quotation marks, straight or curly, in lower case.
+    std::string outside(paragraph.size(), ' ');
+    bool quoted = false;
+    for (std::size_t i = 0; i < paragraph.size(); ++i) {
+        const std::string_view rest = paragraph.substr(i);
+        if (rest.starts_with('"') || rest.starts_with("\u201c") || rest.starts_with("\u201d")) {
+            quoted = rest.starts_with('"') ? !quoted : rest.starts_with("\u201c");
+            continue;
+        }
+        if (!quoted) outside[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(paragraph[i])));
+    }
+    for (std::size_t at = outside.find('@'); at != std::string::npos; at = outside.find('@', at + 1)) {
+        if (at > 0 && is_handle_char(outside[at - 1])) continue;  // an e-mail address
+        std::size_t end = at + 1;
+        while (end < outside.size() && is_handle_char(outside[end])) ++end;
+        if (end > at + 1) {
+            const std::string_view handle = paragraph.substr(at, end - at);
+            return Focus{resolver.resolve(handle), handle};
+        }
+    }
+    for (const std::string& carrier : lexicon.claim_carriers) {
+        const std::size_t at = outside.find(carrier);
+        if (at == std::string::npos) continue;
+        const std::string_view named = paragraph.substr(at, carrier.size());
+        if (const std::string_view id = resolver.find(named); !id.empty()) return Focus{id, named};
+    }
+    for (std::size_t at = outside.find(" by "); at != std::string::npos; at = outside.find(" by ", at + 1)) {
+        std::size_t word = at;
+        while (word > 0 && outside[word - 1] != ' ') --word;
+        if (std::ranges::find(lexicon.claim_authored, outside.substr(word, at - word)) == lexicon.claim_authored.end()) {
+            continue;
+        }
+        // Capitalised words, "MP" among them.
+        std::size_t end = at + 4;
+        std::size_t name_end = end;
+        while (end < paragraph.size() && (std::isupper(static_cast<unsigned char>(paragraph[end])) != 0 ||
+                                          static_cast<unsigned char>(paragraph[end]) >= 0x80)) {
+            while (end < paragraph.size() && paragraph[end] != ' ' && paragraph[end] != ',' && paragraph[end] != '.') ++end;
+            name_end = end;
+            if (end < paragraph.size() && paragraph[end] == ' ') ++end;
+        }
+        if (name_end > at + 4) {
+            const std::string_view name = paragraph.substr(at + 4, name_end - at - 4);
+            return Focus{resolver.resolve(name), name};
+        }
+    }
+    return {};
+}
+
 // How many tokens after a sentence's subject a colon may come and still open
 // what the subject says: "Mayor Ines Sollery, at the cordon an hour ago: ...".
 constexpr std::uint32_t k_colon_reach = 10;
@@ -640,6 +725,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     // A transcript's turn: the sentences of a labelled paragraph are its speaker's.
     Focus turn;
     std::size_t turn_end = 0;
+    std::size_t unowned_end = 0;  // a checked claim's paragraph that names no author
     // A printed interview's "A:" turns are the interviewee's: the speaker in
     // focus when its first "Q:" came (the introduction's "We spoke to her").
     Focus interviewee;
@@ -769,8 +855,18 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         // Who speaks: a labelled turn or an introduced list, else the document's voice,
         // unless the sentence names its own speaker.
         if (range.start >= turn_end) turn = Focus{};
-        Label label = speaker_label(text, range.start, tokens);
-        if (label.words == 0 || label.item) {
+        // "**The claim:** \"31 tourists burned to death ...\" Video post by the
+        // account @orvenna_truth": the claim a fact check checks is its
+        // author's, for the paragraph; nobody's when the paragraph names none.
+        const std::uint32_t claim_end = claim_label_end(text, range.start, tokens, lexicon.claim_labels);
+        if (claim_end != 0) {
+            turn_end = paragraph_end(text, range.start);
+            turn = claimant(text, tokens[claim_end - 1].end, turn_end, resolver, lexicon);
+            unowned_end = turn.id.empty() ? turn_end : 0;
+            if (!turn.id.empty()) focus = turn;
+        }
+        Label label = claim_end != 0 ? Label{} : speaker_label(text, range.start, tokens);
+        if (claim_end == 0 && (label.words == 0 || label.item)) {
             // "- **Interior Ministry:** four dead": a bold lead before a plain one.
             if (Label bold = bold_label(text, range.start, tokens); bold.words > 0) label = bold;
         }
@@ -818,7 +914,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         }
         if (!list.id.empty() && !in_list_item(text, range.start)) list = Focus{};
         Focus speaker = !turn.id.empty() ? turn : !list.id.empty() ? list : document_voice;
-        const auto attribution = extraction::find_attribution(sentence, lexicon);
+        const auto attribution = extraction::find_attribution(sentence, lexicon, claim_end);
         // "The three who died were found in two cars; the prefecture said all
         // of them had been overcome by smoke": a speaker that opens a later
         // clause does not speak the clause before it, which keeps the voice
@@ -1022,6 +1118,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             }
         }
         for (extraction::SentenceClaim& raw : found) {
+            if (!attribution && raw.start < unowned_end) continue;
             const Count* count = std::get_if<Count>(&raw.value.data);
             if ((count != nullptr || raw.attribute == "cause") && years.outside(raw.start, raw.end)) continue;
             const Focus& said_by = raw.end <= bracket_start        ? bracket

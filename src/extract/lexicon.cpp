@@ -269,7 +269,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
 
     auto counts = LexiconFile::open(path("counts.toml"),
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
-                                     "retractions", "retracts_before", "partial_degrees", "light_words", "part_of", "partitive", "months", "month_links", "patient_verbs",
+                                     "retractions", "retracts_before", "partial_degrees", "light_words", "part_of", "part_links", "partitive", "months", "month_links", "patient_verbs",
                                      "patient_nouns", "to_hospital", "hospital_words", "carry_verbs", "additions", "persons",
                                      "person_ordinals", "person_links", "doer_verbs", "restating", "measures", "participle_triggers",
                                      "year_before", "group"});
@@ -289,7 +289,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto attribution = LexiconFile::open(path("attribution.toml"),
                                          {"verbs", "denial_verbs", "prefixes", "pronouns", "document_references",
                                           "adverbs", "speaker_words", "not_speaker", "determiners", "possessive_figures",
-                                          "table_source_headers", "colon_leads", "named_verbs", "focus_roles"});
+                                          "table_source_headers", "colon_leads", "named_verbs", "focus_roles",
+                                          "claim_labels", "claim_carriers", "claim_authored"});
     if (!attribution) return std::unexpected(attribution.error());
     CONTRA_TRY(attribution->add(phrases, "verbs", Cue::verb));
     CONTRA_TRY(attribution->add(phrases, "named_verbs", Cue::verb, k_named_verb));
@@ -304,9 +305,14 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(attribution->add_words(lexicon.possessive_figures, "possessive_figures"));
     CONTRA_TRY(attribution->add_words(lexicon.colon_leads, "colon_leads"));
     CONTRA_TRY(attribution->add_words(lexicon.focus_roles, "focus_roles"));
-    auto table_headers = attribution->strings("table_source_headers");
-    if (!table_headers) return std::unexpected(table_headers.error());
-    lexicon.table_source_headers = std::move(*table_headers);
+    for (auto [key, list] : {std::pair{"table_source_headers", &lexicon.table_source_headers},
+                             std::pair{"claim_labels", &lexicon.claim_labels},
+                             std::pair{"claim_carriers", &lexicon.claim_carriers},
+                             std::pair{"claim_authored", &lexicon.claim_authored}}) {
+        auto strings = attribution->strings(key);
+        if (!strings) return std::unexpected(strings.error());
+        *list = std::move(*strings);
+    }
 
     auto negation = LexiconFile::open(path("negation.toml"), {"words"});
     if (!negation) return std::unexpected(negation.error());
@@ -381,6 +387,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add_words(lexicon.partial_degrees, "partial_degrees"));
     CONTRA_TRY(counts->add_words(lexicon.light_words, "light_words"));
     CONTRA_TRY(counts->add_words(lexicon.part_of, "part_of"));
+    CONTRA_TRY(counts->add_words(lexicon.part_links, "part_links"));
     CONTRA_TRY(counts->add_words(lexicon.partitive, "partitive"));
     CONTRA_TRY(counts->add_words(lexicon.months, "months"));
     CONTRA_TRY(counts->add_words(lexicon.month_links, "month_links"));
@@ -408,7 +415,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
                          &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.focus_roles, &lexicon.harm_objects,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
-                         &lexicon.light_words, &lexicon.part_of, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words, &lexicon.carry_verbs,
+                         &lexicon.light_words, &lexicon.part_of, &lexicon.part_links, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words, &lexicon.carry_verbs,
                          &lexicon.additions, &lexicon.persons, &lexicon.person_links, &lexicon.doer_verbs,
                          &lexicon.person_ordinals, &lexicon.self_links,
                          &lexicon.measures, &lexicon.participle_triggers}) {

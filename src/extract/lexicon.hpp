@@ -177,6 +177,9 @@ struct Lexicon {
     WordSet colon_leads;         // "Police have given an update: ...": words between a subject and the colon that opens its words
     WordSet focus_roles;         // "A spokeswoman said": roles that alone speak for the source in focus
     std::vector<std::string> table_source_headers;  // "| Source | Dead |": a table whose rows are sources
+    std::vector<std::string> claim_labels;    // "The claim:": a fact check's label for the claim it checks
+    std::vector<std::string> claim_carriers;  // "the post": what carries a checked claim, perhaps a known source
+    std::vector<std::string> claim_authored;  // "Post by ...": words before "by" and a checked claim's author
     WordSet adverbs;
     WordSet modifiers;
     WordSet bodies;           // "the coastguard", "the rail company": nouns naming an agent the lexicon does not list
@@ -184,6 +187,7 @@ struct Lexicon {
     WordSet partial_degrees;  // "seriously": a zero figure about a part only
     WordSet light_words;      // not counted in the gap between a figure and its trigger
     WordSet part_of;          // "18 of the injured": after "of", the words that make a figure a part
+    WordSet part_links;       // "Two stewards were among the injured": a figure a part of the trigger's people
     WordSet months;           // "on 9 March": a trigger that, capitalised inside a sentence, names a month
     WordSet month_links;      // "in March", "since March": words before a month
     WordSet partitive;        // "Two of them died": after "of", the words that make a figure some of those counted before
