@@ -1059,3 +1059,33 @@ TEST_CASE("'among the injured' makes a part; 'no one else' is no zero; 'each ...
     CHECK(of(extract_text("The firm will pay the family of each passenger who died."), "deaths").empty());
     REQUIRE(of(extract_text("A passenger who died was named on Friday."), "deaths").size() == 1);
 }
+
+TEST_CASE("'denies this', 'rejects that account' clear the speaker only after a blame of the speaker")
+{
+    // The second claim of `text` is a denial that clears `agent`.
+    auto second_clears = [](std::string_view text, std::string_view agent) {
+        const auto blame = of(extract_text(std::string(text)), "responsibility");
+        REQUIRE(blame.size() == 2);
+        CHECK(agent_of(blame[1]).agent == agent);
+        CHECK_FALSE(agent_of(blame[1]).responsible);
+        CHECK(blame[1].polarity == Polarity::denied);
+    };
+    second_clears("The union blamed Amberlane Pleasure Cruises for the capsize. Amberlane Pleasure Cruises denies "
+                  "this.\n",
+                  "amberlane-pleasure-cruises");
+    // The blame may be in the paragraph before.
+    second_clears("Families say the council ignored warnings.\n\nThe council rejects that account completely.\n",
+                  "council");
+    std::vector<Claim> blame;
+    // After a figure, or a blame of another, nothing is cleared.
+    CHECK(of(extract_text("The union says 40 people were hurt. The ministry rejects that.\n"), "responsibility")
+              .empty());
+    blame = of(extract_text("The union blamed the police. The ministry rejected that.\n"), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).responsible);
+    // "denied that ..." opens what is denied: no pointing back.
+    blame = of(extract_text("The union blamed Dervan River Transport. Dervan River Transport denied that the ferry "
+                            "had been late.\n"),
+               "responsibility");
+    CHECK(blame.size() == 1);
+}

@@ -142,7 +142,9 @@ struct Floors {
 // 2546 of 3706 found (0.687). The thirtieth round gave 2548 of 3261 right
 // (0.781), 2548 of 3705 found (0.688) on those (one annotation corrected),
 // and moved twenty-one more: 2731 of 3499 right (0.780), 2731 of 3993 found
-// (0.684).
+// (0.684). The thirty-first round gave 2738 of 3512 right (0.780), 2738 of
+// 3993 found (0.686) on those, and moved seven more: 2797 of 3591 right
+// (0.779), 2797 of 4087 found (0.684).
 constexpr Floors k_dev_floors{0.77, 0.68};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -326,7 +328,10 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // (0.619). The thirtieth round (parts "among the injured", "no one else",
 // the claim a fact check checks) gave 1303 of 1681 right (0.775), 1303 of
 // 2095 found (0.622) on those, and moved twenty-one: 1120 of 1443 right
-// (0.776), 1120 of 1807 found (0.620).
+// (0.776), 1120 of 1807 found (0.620). The thirty-first round ("denies
+// this", "rejects that account") gave 1126 of 1450 right (0.777), 1126 of
+// 1807 found (0.623) on those, and moved seven: 1067 of 1371 right (0.778),
+// 1067 of 1713 found (0.623).
 constexpr Floors k_heldout_floors{0.77, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -397,7 +402,8 @@ constexpr Floors k_heldout_floors{0.77, 0.61};
 // (0.718), 431 of 1240 found (0.348). After the twenty-ninth round's
 // eighteen: 455 of 636 right (0.715), 455 of 1315 found (0.346). After the
 // thirtieth round's twenty-one: 487 of 678 right (0.718), 487 of 1404 found
-// (0.347).
+// (0.347). After the thirty-first round's seven: 498 of 696 right (0.716),
+// 498 of 1434 found (0.347).
 constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -464,6 +470,8 @@ constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // eighteen moved: 209 of 306 right (0.683), 209 of 678 found (0.308). The
 // thirtieth round: 211 of 306 right (0.690), 211 of 678 found (0.311); with
 // its twenty-one moved: 181 of 264 right (0.686), 181 of 589 found (0.307).
+// After the thirty-first round's seven moved: 170 of 246 right (0.691), 170
+// of 559 found (0.304).
 constexpr Floors k_heldout_cause_floors{0.68, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -1027,7 +1035,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty-eight batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 131, 118, 1800); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 124, 112, 1700); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -1177,6 +1177,22 @@ private:
         return false;
     }
 
+    // The first denial object in tokens [from, to); a pronoun ("denies this")
+    // only when its clause ends after it or a closer follows ("rejects that
+    // completely"), not the "that" opening what is denied.
+    [[nodiscard]] const PhraseMatch* denial_object(std::uint32_t from, std::uint32_t to) const
+    {
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        for (const auto& match : m_s.matches) {
+            if (match.cue != Cue::denial_object || match.pos < from || match.pos >= to) continue;
+            if (match.payload != k_denied_pronoun || match.end() >= n || m_facts.is_break(match.end()) ||
+                m_lexicon.pronoun_closers.contains(m_s.tokens[match.end()])) {
+                return &match;
+            }
+        }
+        return nullptr;
+    }
+
     // "The police denied firing", "the ministry denied that officers fired".
     void denial_claims()
     {
@@ -1186,7 +1202,7 @@ private:
         const std::uint32_t cue = m_attribution->cue;
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
         const PhraseMatch* agent = m_facts.find(Cue::agent, cue + 1, std::min(n, cue + 7));
-        const PhraseMatch* object = m_facts.find(Cue::denial_object, cue + 1, std::min(n, cue + 4));
+        const PhraseMatch* object = denial_object(cue + 1, std::min(n, cue + 4));
         std::uint32_t last = agent ? agent->end() : object ? object->end() : 0;
         if (agent == nullptr && object != nullptr) {
             agent = m_facts.find(Cue::agent, m_attribution->first, m_attribution->last);
@@ -1197,14 +1213,25 @@ private:
                 if (!named || named->end != m_attribution->last) return;
                 named->known_only = named->known_only || vague(*named);
                 named->proper = true;
+                const std::size_t before = m_out.size();
                 responsibility(named_id(*named), false, harm_in(m_s, m_lexicon, cue, n), Polarity::denied,
                                named->pos, object->end(), k_rule_denial, &*named);
+                mark_denies_before(before, *object);
                 return;
             }
         }
         if (agent == nullptr || last == 0) return;
+        const std::size_t before = m_out.size();
         responsibility(agent_name(*agent), false, harm_in(m_s, m_lexicon, cue, n), Polarity::denied,
                        std::min(cue, agent->pos), std::max(last, agent->end()), k_rule_denial);
+        if (object != nullptr) mark_denies_before(before, *object);
+    }
+
+    // A claim added since `before` whose object is a pronoun ("denies this")
+    // denies the blame given before it.
+    void mark_denies_before(std::size_t before, const PhraseMatch& object)
+    {
+        if (m_out.size() > before && object.payload == k_denied_pronoun) m_out.back().denies_before = true;
     }
 
     // The speaker's own words after "that": "It denied that it had ignored
@@ -1240,7 +1267,7 @@ private:
         const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
         for (const auto& verb : m_s.matches) {
             if (verb.cue != Cue::denial_verb) continue;
-            const PhraseMatch* object = m_facts.find(Cue::denial_object, verb.end(), std::min(n, verb.end() + 3));
+            const PhraseMatch* object = denial_object(verb.end(), std::min(n, verb.end() + 3));
             if (object == nullptr) continue;
             // "We reject that allegation", "We reject the allegation that we
             // cut corners" clear the speaker; "we reject the claim of Ostrava
@@ -1256,9 +1283,11 @@ private:
             if (before == 0) continue;
             const std::string_view word = m_s.tokens[before - 1].word;
             if (!speaker_pronoun(word)) continue;
+            const std::size_t added = m_out.size();
             responsibility(std::string(word), false, harm_in(m_s, m_lexicon, verb.pos, n), Polarity::denied,
                            before - 1, object->end(), k_rule_denial);
             m_out.back().agent_is_speaker = true;
+            mark_denies_before(added, *object);
         }
     }
 

@@ -49,6 +49,10 @@ struct SentenceClaim {
     // "it was not responsible for the fire", "we are not to blame": the agent
     // is whoever speaks the sentence, which the caller knows.
     bool agent_is_speaker = false;
+    // "Strela Coaches rejected that account": a denial of the blame given
+    // before; the caller puts that blame's agent in place, or drops the claim
+    // when the text before blamed no one.
+    bool denies_before = false;
 };
 
 // Extraction rule names and their versions, as written in Claim::origin.

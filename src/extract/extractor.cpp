@@ -200,6 +200,26 @@ std::size_t paragraph_end(std::string_view text, std::size_t at)
     return text.size();
 }
 
+// The start of the paragraph before the one that holds byte `at`, or of
+// that one when it is the first.
+std::size_t previous_paragraph_start(std::string_view text, std::size_t at)
+{
+    auto blank = [&](std::size_t start) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        return std::ranges::all_of(text.substr(start, end - start), [](char c) { return is_blank(c); });
+    };
+    // Back over this paragraph's lines, the blank lines before it, and the
+    // lines of the one before.
+    std::size_t start = line_start(text, at);
+    for (int paragraphs = 0; start > 0 && paragraphs < 2; ++paragraphs) {
+        while (start > 0 && blank(line_start(text, start - 1))) start = line_start(text, start - 1);
+        if (paragraphs == 1 || start == 0) break;
+        while (start > 0 && !blank(line_start(text, start - 1))) start = line_start(text, start - 1);
+    }
+    while (start > 0 && !blank(line_start(text, start - 1))) start = line_start(text, start - 1);
+    return start;
+}
+
 // True when a blank line lies in bytes [from, to): a paragraph ends there.
 bool blank_line_between(std::string_view text, std::size_t from, std::size_t to)
 {
@@ -1170,6 +1190,21 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 if (id.empty()) id = resolver.find_by_kind(agent);
                 if (id.empty() && raw.agent_known_only) continue;
                 if (!id.empty()) std::get<Agent>(raw.value.data).agent = id;
+            }
+            // "The council rejects that account": it denies the latest blame of
+            // this paragraph or the one before, when that blame was its own.
+            if (raw.denies_before) {
+                const std::size_t from = previous_paragraph_start(text, range.start);
+                const auto blame = std::ranges::find_if(extraction.claims.rbegin(), extraction.claims.rend(),
+                                                        [&](const Claim& claim) {
+                                                            const auto* agent = std::get_if<Agent>(&claim.value.data);
+                                                            return agent != nullptr && agent->responsible &&
+                                                                   claim.span.start >= from;
+                                                        });
+                if (blame == extraction.claims.rend() ||
+                    std::get<Agent>(blame->value.data).agent != std::get<Agent>(raw.value.data).agent) {
+                    continue;
+                }
             }
             const bool own_blame = !blamer.id.empty() && raw.rule == extraction::k_rule_blame && raw.start >= blamer_end;
             Claim claim;

@@ -325,7 +325,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto responsibility = LexiconFile::open(path("responsibility.toml"),
                                             {"harm_attributes", "states", "blame_verbs", "purpose_blame_verbs",
                                              "pointing_phrases", "direct_links",
-                                             "implied_links", "denial_objects", "denied_sayings", "instruments", "modifiers", "bodies",
+                                             "implied_links", "denial_objects", "denied_sayings", "denied_pronouns", "pronoun_closers", "instruments", "modifiers", "bodies",
                                              "vague_bodies", "self_links", "denied_states", "harm_objects",
                                              "violence_verbs", "circumstance_violence_verbs", "neglect_verbs", "agent"});
     if (!responsibility) return std::unexpected(responsibility.error());
@@ -348,6 +348,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(responsibility->add(phrases, "implied_links", Cue::implied_link));
     CONTRA_TRY(responsibility->add(phrases, "denial_objects", Cue::denial_object));
     CONTRA_TRY(responsibility->add(phrases, "denied_sayings", Cue::denial_object, k_denied_saying));
+    CONTRA_TRY(responsibility->add(phrases, "denied_pronouns", Cue::denial_object, k_denied_pronoun));
+    CONTRA_TRY(responsibility->add_words(lexicon.pronoun_closers, "pronoun_closers"));
     CONTRA_TRY(responsibility->add(phrases, "instruments", Cue::instrument));
     CONTRA_TRY(responsibility->add(phrases, "violence_verbs", Cue::violence));
     CONTRA_TRY(responsibility->add(phrases, "circumstance_violence_verbs", Cue::violence, k_circumstance_only));
@@ -414,7 +416,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     phrases.compile(lexicon.vocabulary);
     for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
                          &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.focus_roles, &lexicon.harm_objects,
-                         &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees,
+                         &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees, &lexicon.pronoun_closers,
                          &lexicon.light_words, &lexicon.part_of, &lexicon.part_links, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words, &lexicon.carry_verbs,
                          &lexicon.additions, &lexicon.persons, &lexicon.person_links, &lexicon.doer_verbs,
                          &lexicon.person_ordinals, &lexicon.self_links,

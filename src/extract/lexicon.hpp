@@ -73,6 +73,10 @@ constexpr int k_neglect = 2;
 // claim"), not the blame itself ("any negligence").
 constexpr int k_denied_saying = 1;
 
+// The payload of a pronoun after a denial verb ("denies this"): what was
+// said before, denied when nothing but a closer follows it.
+constexpr int k_denied_pronoun = 2;
+
 // The payload of an out-of-scope phrase that means the year before the
 // document's ("last year", "a year ago"): out of scope unless the event is
 // of that year.
@@ -184,6 +188,7 @@ struct Lexicon {
     WordSet modifiers;
     WordSet bodies;           // "the coastguard", "the rail company": nouns naming an agent the lexicon does not list
     WordSet vague_bodies;     // "the company": a body noun that needs a word saying which
+    WordSet pronoun_closers;  // "rejects that completely": words after a denied pronoun
     WordSet partial_degrees;  // "seriously": a zero figure about a part only
     WordSet light_words;      // not counted in the gap between a figure and its trigger
     WordSet part_of;          // "18 of the injured": after "of", the words that make a figure a part
