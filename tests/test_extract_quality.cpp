@@ -1033,9 +1033,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Held-out documents move to the dev corpus with the fixes of their
-    // misses; what is left of twenty-eight batches of sixteen remains
+    // misses; what is left of twenty-nine batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 124, 112, 1700); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 140, 120, 1900); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
