@@ -1089,3 +1089,31 @@ TEST_CASE("'denies this', 'rejects that account' clear the speaker only after a 
                "responsibility");
     CHECK(blame.size() == 1);
 }
+
+TEST_CASE("a denial inside reported words clears its subject; 'and it did nothing' blames the body before")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"rosewell", "Rosewell Knitwear", "garment company", Stake::party, {}});
+    auto blame = of(extract_text("A lawyer for Rosewell Knitwear said the company denied any wrongdoing.", options),
+                    "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "rosewell");
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    CHECK(blame[0].polarity == Polarity::denied);
+    // In the publication's voice the body that denies speaks.
+    blame = of(extract_text("The company rejected the allegation.", options), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(blame[0].source == "rosewell");
+    // A quotation mark between the pronoun and the verb.
+    blame = of(extract_text("Ferrick Track Services said it \"rejects the accusation\" and that the work was planned."),
+               "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "ferrick-track-services");
+    CHECK_FALSE(agent_of(blame[0]).responsible);
+    blame = of(extract_text("\"We warned Ferrick Track Services in August, and it did nothing,\" the union said."),
+               "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "ferrick-track-services");
+    CHECK(blame[0].polarity == Polarity::implied);
+    CHECK(blame[0].quote == "it did nothing");
+}

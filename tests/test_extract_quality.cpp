@@ -144,7 +144,9 @@ struct Floors {
 // and moved twenty-one more: 2731 of 3499 right (0.780), 2731 of 3993 found
 // (0.684). The thirty-first round gave 2738 of 3512 right (0.780), 2738 of
 // 3993 found (0.686) on those, and moved seven more: 2797 of 3591 right
-// (0.779), 2797 of 4087 found (0.684).
+// (0.779), 2797 of 4087 found (0.684). The thirty-second round gave 2799 of
+// 3593 right (0.779), 2799 of 4087 found (0.685) on those, and moved eleven
+// more: 2906 of 3720 right (0.781), 2906 of 4238 found (0.686).
 constexpr Floors k_dev_floors{0.77, 0.68};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -331,7 +333,13 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // (0.776), 1120 of 1807 found (0.620). The thirty-first round ("denies
 // this", "rejects that account") gave 1126 of 1450 right (0.777), 1126 of
 // 1807 found (0.623) on those, and moved seven: 1067 of 1371 right (0.778),
-// 1067 of 1713 found (0.623).
+// 1067 of 1713 found (0.623). Then the twenty-ninth batch of sixteen,
+// written from a copy of 2185a22, joined them, scored with ed4846c (after
+// the thirty-first round): 1222 of 1564 right (0.781), 1222 of 1961 found
+// (0.623). The thirty-second round (denials in reported words, "and it did
+// nothing") gave 1231 of 1576 right (0.781), 1231 of 1961 found (0.628) on
+// those, and moved eleven: 1124 of 1449 right (0.776), 1124 of 1810 found
+// (0.621).
 constexpr Floors k_heldout_floors{0.77, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -403,7 +411,8 @@ constexpr Floors k_heldout_floors{0.77, 0.61};
 // eighteen: 455 of 636 right (0.715), 455 of 1315 found (0.346). After the
 // thirtieth round's twenty-one: 487 of 678 right (0.718), 487 of 1404 found
 // (0.347). After the thirty-first round's seven: 498 of 696 right (0.716),
-// 498 of 1434 found (0.347).
+// 498 of 1434 found (0.347). After the thirty-second round's eleven: 507 of
+// 710 right (0.714), 507 of 1485 found (0.341).
 constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -471,7 +480,9 @@ constexpr Floors k_dev_cause_floors{0.71, 0.34};
 // thirtieth round: 211 of 306 right (0.690), 211 of 678 found (0.311); with
 // its twenty-one moved: 181 of 264 right (0.686), 181 of 589 found (0.307).
 // After the thirty-first round's seven moved: 170 of 246 right (0.691), 170
-// of 559 found (0.304).
+// of 559 found (0.304). With the twenty-ninth batch: 195 of 284 right
+// (0.687), 195 of 642 found (0.304). After the thirty-second round's eleven
+// moved: 186 of 270 right (0.689), 186 of 591 found (0.315).
 constexpr Floors k_heldout_cause_floors{0.68, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -1035,7 +1046,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty-nine batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 140, 120, 1900); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 129, 113, 1800); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -1278,17 +1278,44 @@ private:
                                         own_word(m_s.tokens[object->end() + 1].word);
                 if ((next == "of" || next == "that" || next == "by" || next == "made") && !about_self) continue;
             }
+            // Adverbs and an opening quotation mark between: 'it "rejects the accusation"'.
             std::uint32_t before = verb.pos;
-            while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
+            while (before > 0 &&
+                   (m_lexicon.adverbs.contains(m_s.tokens[before - 1]) || m_s.is_punct(before - 1, '"'))) {
+                --before;
+            }
             if (before == 0) continue;
             const std::string_view word = m_s.tokens[before - 1].word;
-            if (!speaker_pronoun(word)) continue;
+            if (!speaker_pronoun(word)) {
+                named_self_denial(verb, *object);
+                continue;
+            }
             const std::size_t added = m_out.size();
             responsibility(std::string(word), false, harm_in(m_s, m_lexicon, verb.pos, n), Polarity::denied,
                            before - 1, object->end(), k_rule_denial);
             m_out.back().agent_is_speaker = true;
             mark_denies_before(added, *object);
         }
+    }
+
+    // "A lawyer for Rosewell Knitwear said the company denied any
+    // wrongdoing": a body or name right before a denial verb that is not the
+    // sentence's own cue (which denial_claims reads) clears itself.
+    void named_self_denial(const PhraseMatch& verb, const PhraseMatch& object)
+    {
+        if (m_attribution && m_attribution->cue == verb.pos) return;
+        const PhraseMatch* agent = subject_agent(verb.pos);
+        std::optional<NamedAgent> named;
+        if (agent == nullptr) {
+            named = named_subject(verb.pos, true);
+            if (!named) return;
+        }
+        const auto n = static_cast<std::uint32_t>(m_s.tokens.size());
+        const std::size_t added = m_out.size();
+        responsibility(agent, named, false, harm_in(m_s, m_lexicon, verb.pos, n), Polarity::denied,
+                       named ? named->pos : agent->pos, object.end(), k_rule_denial);
+        mark_denies_before(added, object);
+        if (m_out.size() > added && !m_attribution) m_out.back().agent_speaks = true;
     }
 
     [[nodiscard]] static bool is_zero(const Figure& figure)
@@ -1419,11 +1446,21 @@ private:
         const std::uint32_t subject_end = denial != nullptr ? denial->pos : verb.pos;
         const PhraseMatch* agent = subject_agent(subject_end);
         std::optional<NamedAgent> named;
+        // The quote starts at the subject, or at "it" when it stands for one before.
+        std::uint32_t first = 0;
         if (agent == nullptr) {
             named = named_subject(subject_end, true);
-            if (!named) return;
+            if (named) {
+                first = named->pos;
+            } else if ((named = and_it_subject(subject_end))) {
+                first = subject_end - 1;
+                while (m_s.tokens[first].word != "it") --first;
+            } else {
+                return;
+            }
+        } else {
+            first = agent->pos;
         }
-        const std::uint32_t first = named ? named->pos : agent->pos;
         const bool negated = m_facts.find(Cue::negation, first, verb.pos) != nullptr || denied_before(first) ||
                              subject_end != verb.pos;
         Polarity polarity = negated ? Polarity::denied : Polarity::implied;
@@ -1458,6 +1495,23 @@ private:
         std::string harm = m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)];
         responsibility(agent, named, true, std::move(harm), polarity, named ? named->pos : agent->pos, last,
                        k_rule_subject);
+    }
+
+    // "We warned Ferrick in August ..., and it did nothing", "The trust was
+    // warned, again and again, and it did nothing": "it" after "and" stands
+    // for the first body or name of its sentence.
+    [[nodiscard]] std::optional<NamedAgent> and_it_subject(std::uint32_t verb) const
+    {
+        std::uint32_t before = verb;
+        while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
+        if (before < 2 || m_s.tokens[before - 1].word != "it" || m_s.tokens[before - 2].word != "and") {
+            return std::nullopt;
+        }
+        for (std::uint32_t t = 0; t + 2 < before; ++t) {
+            if (m_s.tokens[t].word != "the" && !name_word(t)) continue;
+            if (auto named = named_after(t)) return vague(*named) ? known_only(*named) : *named;
+        }
+        return std::nullopt;
     }
 
     // "Torvane killed my husband", "The landlord killed our friends": a

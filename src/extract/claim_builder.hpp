@@ -53,6 +53,9 @@ struct SentenceClaim {
     // before; the caller puts that blame's agent in place, or drops the claim
     // when the text before blamed no one.
     bool denies_before = false;
+    // "The firm rejected the allegation" with no speaker found: the agent
+    // that denies speaks, where the caller would give it to the publication.
+    bool agent_speaks = false;
 };
 
 // Extraction rule names and their versions, as written in Claim::origin.

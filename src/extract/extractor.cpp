@@ -1211,6 +1211,14 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             claim.event = options.event;
             claim.source = own_blame ? blamer.id : said_by.id;
             claim.mention = own_blame ? blamer.mention : said_by.mention;
+            // "The firm rejected the allegation", in the publication's voice: the firm's.
+            if (raw.agent_speaks && said_by.id == document_voice.id && raw.agent_end > raw.agent_start) {
+                const std::string_view agent = std::get<Agent>(raw.value.data).agent;
+                if (resolver.find(text.substr(raw.agent_start, raw.agent_end - raw.agent_start)) == agent) {
+                    claim.source = agent;
+                    claim.mention = text.substr(raw.agent_start, raw.agent_end - raw.agent_start);
+                }
+            }
             claim.attribute = std::move(raw.attribute);
             claim.qualifier = std::move(raw.qualifier);
             claim.value = std::move(raw.value);
