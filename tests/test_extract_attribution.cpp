@@ -863,3 +863,19 @@ TEST_CASE("a fact check's claim label gives the checked claim to its author, or 
     deaths = of(extract_text("The claim that 32 people drowned is false.\n"), "deaths");
     for (const auto& claim : deaths) CHECK(claim.source != "the");
 }
+
+TEST_CASE("a question asserts nothing, but what stands before its colon or stop does")
+{
+    CHECK(of(extract_text("Is it true that six people died?\n"), "deaths").empty());
+    CHECK(of(extract_text("REPORTER: Is the council to blame for this?\n"), "responsibility").empty());
+    CHECK(of(extract_text("Did 14 students die in the Mallindor Hall fire?\n"), "deaths").empty());
+    auto deaths = of(extract_text("Seven dead on Cinder Row: did Gallowbrook learn nothing from Bexmoor?\n"), "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]).lo == 7);
+    // A sentence that names its speaker keeps the speaker's claim.
+    deaths = of(extract_text("Is it true, as the union says, that 12 people died?\n"), "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "union");
+    // A decimal point is no stop.
+    CHECK(of(extract_text("Were 4.5 percent of the 40 people injured?\n"), "injuries").empty());
+}

@@ -220,6 +220,33 @@ std::size_t previous_paragraph_start(std::string_view text, std::size_t at)
     return start;
 }
 
+// Where the question that ends the sentence in `range` begins, after the
+// last stop, colon or semicolon before its question mark ("Seven dead on
+// Cinder Row: did Gallowbrook learn nothing?"); `range.end` when the
+// sentence asks nothing.
+std::size_t question_start(std::string_view text, const extraction::ByteRange& range)
+{
+    std::string_view sentence = text.substr(range.start, range.end - range.start);
+    // Closing quotation marks, brackets and emphasis after the question mark.
+    while (!sentence.empty()) {
+        const char last = sentence.back();
+        if (is_blank(last) || last == '\n' || last == '"' || last == '\'' || last == ')' || last == '*' || last == '_') {
+            sentence.remove_suffix(1);
+        } else if (sentence.ends_with("\u201d") || sentence.ends_with("\u2019")) {
+            sentence.remove_suffix(3);
+        } else {
+            break;
+        }
+    }
+    if (!sentence.ends_with('?')) return range.end;
+    for (std::size_t at = sentence.size() - 1; at > 0; --at) {
+        const char c = sentence[at - 1];
+        const bool decimal = c == '.' && at < sentence.size() && std::isdigit(static_cast<unsigned char>(sentence[at])) != 0;
+        if ((c == '.' && !decimal) || c == '!' || c == '?' || c == ':' || c == ';') return range.start + at;
+    }
+    return range.start;
+}
+
 // True when a blank line lies in bytes [from, to): a paragraph ends there.
 bool blank_line_between(std::string_view text, std::size_t from, std::size_t to)
 {
@@ -1137,8 +1164,13 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 }
             }
         }
+        // "Is it true that six people died?": a question asserts nothing,
+        // unless it names who says so ("..., as the union says, ...?"); what
+        // comes before its colon or stop does ("Seven dead on Cinder Row:
+        // did Gallowbrook learn nothing from Bexmoor?").
+        const std::size_t question = question_start(text, range);
         for (extraction::SentenceClaim& raw : found) {
-            if (!attribution && raw.start < unowned_end) continue;
+            if (!attribution && (raw.start < unowned_end || raw.end > question)) continue;
             const Count* count = std::get_if<Count>(&raw.value.data);
             if ((count != nullptr || raw.attribute == "cause") && years.outside(raw.start, raw.end)) continue;
             const Focus& said_by = raw.end <= bracket_start        ? bracket
