@@ -879,3 +879,27 @@ TEST_CASE("a question asserts nothing, but what stands before its colon or stop 
     // A decimal point is no stop.
     CHECK(of(extract_text("Were 4.5 percent of the 40 people injured?\n"), "injuries").empty());
 }
+
+TEST_CASE("a known source that puts or gives a figure speaks it, as does the body its pronoun stands for")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(
+        Source{"district", "District health directorate", "health authority", Stake::party, {"district health directorate"}});
+    auto deaths = of(extract_text("The district health directorate gives a lower toll of 14 dead.", options), "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(deaths[0].source == "district");
+    auto injuries =
+        of(extract_text("The district health directorate puts the number of injured at 27.", options), "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].source == "district");
+    // "Its crews": the source in focus, named by the sentence before.
+    injuries = of(extract_text("Three people have died, the ambulance service says. Its crews have treated about 40 "
+                               "people at the scene."),
+                  "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].source == "ambulance-service");
+    // An unknown subject is not made a source by a figure verb.
+    injuries = of(extract_text("A local blog puts the number of injured at 27."), "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].source == "publication");
+}

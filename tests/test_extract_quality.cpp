@@ -149,7 +149,9 @@ struct Floors {
 // more: 2906 of 3720 right (0.781), 2906 of 4238 found (0.686). The
 // thirty-third round gave 2905 of 3705 right (0.784), 2905 of 4238 found
 // (0.685) on those, and moved four more: 2930 of 3741 right (0.783), 2930 of
-// 4291 found (0.683).
+// 4291 found (0.683). The thirty-fourth round gave 2934 of 3741 right
+// (0.784), 2934 of 4291 found (0.684) on those, and moved four more: 2968 of
+// 3787 right (0.784), 2968 of 4342 found (0.684).
 constexpr Floors k_dev_floors{0.77, 0.68};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -344,7 +346,10 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // those, and moved eleven: 1124 of 1449 right (0.776), 1124 of 1810 found
 // (0.621). The thirty-third round (questions) gave 1124 of 1444 right
 // (0.778) on those, and moved four: 1099 of 1408 right (0.781), 1099 of 1757
-// found (0.625).
+// found (0.625). The thirty-fourth round (figures put or given, "Its
+// crews") gave 1103 of 1408 right (0.783), 1103 of 1757 found (0.628) on
+// those, and moved four: 1069 of 1362 right (0.785), 1069 of 1706 found
+// (0.627).
 constexpr Floors k_heldout_floors{0.77, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -420,7 +425,8 @@ constexpr Floors k_heldout_floors{0.77, 0.61};
 // 710 right (0.714), 507 of 1485 found (0.341). After the thirty-third
 // round's four, whose cause claims it mostly misses: 507 of 706 right
 // (0.718), 507 of 1497 found (0.339); the recall floor follows the moved
-// documents down to 0.33.
+// documents down to 0.33. After the thirty-fourth round's four: 511 of 710
+// right (0.720), 511 of 1514 found (0.338).
 constexpr Floors k_dev_cause_floors{0.71, 0.33};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -492,7 +498,8 @@ constexpr Floors k_dev_cause_floors{0.71, 0.33};
 // (0.687), 195 of 642 found (0.304). After the thirty-second round's eleven
 // moved: 186 of 270 right (0.689), 186 of 591 found (0.315). After the
 // thirty-third round's four moved: 186 of 269 right (0.691), 186 of 579
-// found (0.321).
+// found (0.321). After the thirty-fourth round's four moved: 182 of 265
+// right (0.687), 182 of 562 found (0.324).
 constexpr Floors k_heldout_cause_floors{0.68, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -1056,7 +1063,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of twenty-nine batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 125, 110, 1750); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 121, 106, 1700); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -693,7 +693,7 @@ bool acts_on_counted(const extraction::SentenceView& s, const extraction::Lexico
     auto progressive = [](std::string_view word) { return word == "is" || word == "are" || word == "was" || word == "were"; };
     while (t < s.tokens.size() && (lexicon.adverbs.contains(s.tokens[t]) || progressive(s.tokens[t].word))) ++t;
     if (t >= s.tokens.size()) return false;
-    if (s.at(t, extraction::Cue::patient_verb) != nullptr) return true;
+    if (s.at(t, extraction::Cue::patient_verb) != nullptr || lexicon.figure_verbs.contains(s.tokens[t])) return true;
     const std::string_view word = s.tokens[t].word;
     const bool acts = word == "treated" || word == "admitted" || (arrests && (word == "arrested" || word == "detained"));
     return acts && s.at(t, extraction::Cue::trigger) != nullptr;
@@ -1037,6 +1037,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                     acts_on_counted(sentence, lexicon, subject->last, !options.speaker)) {
                     speaker = focus;
                 }
+            } else if (!focus.id.empty() && (tokens[0].word == "its" || tokens[0].word == "their") &&
+                       acts_on_counted(sentence, lexicon, subject->last, !options.speaker)) {
+                // "Its crews have treated about 40 people": the body in focus.
+                speaker = focus;
             }
         } else if (!focus.id.empty() && std::ranges::any_of(matches, [](const extraction::PhraseMatch& match) {
                        return match.pos == 0 && match.cue == extraction::Cue::pronoun;
@@ -1045,6 +1049,9 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             // blames for the source in focus.
             blamer = focus;
             blamer_end = tokens[0].end;
+            // "It puts the toll at 14", "It treated 41 people": the body in
+            // focus gives the figures.
+            if (acts_on_counted(sentence, lexicon, 1, !options.speaker)) speaker = focus;
         }
 
         // "According to the education authority:" introduces what follows.

@@ -289,7 +289,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto attribution = LexiconFile::open(path("attribution.toml"),
                                          {"verbs", "denial_verbs", "prefixes", "pronouns", "document_references",
                                           "adverbs", "speaker_words", "not_speaker", "determiners", "possessive_figures",
-                                          "table_source_headers", "colon_leads", "named_verbs", "focus_roles",
+                                          "table_source_headers", "colon_leads", "figure_verbs", "named_verbs", "focus_roles",
                                           "claim_labels", "claim_carriers", "claim_authored"});
     if (!attribution) return std::unexpected(attribution.error());
     CONTRA_TRY(attribution->add(phrases, "verbs", Cue::verb));
@@ -304,6 +304,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(attribution->add_words(lexicon.determiners, "determiners"));
     CONTRA_TRY(attribution->add_words(lexicon.possessive_figures, "possessive_figures"));
     CONTRA_TRY(attribution->add_words(lexicon.colon_leads, "colon_leads"));
+    CONTRA_TRY(attribution->add_words(lexicon.figure_verbs, "figure_verbs"));
     CONTRA_TRY(attribution->add_words(lexicon.focus_roles, "focus_roles"));
     for (auto [key, list] : {std::pair{"table_source_headers", &lexicon.table_source_headers},
                              std::pair{"claim_labels", &lexicon.claim_labels},
@@ -415,7 +416,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     }
     phrases.compile(lexicon.vocabulary);
     for (WordSet* set : {&lexicon.speaker_words, &lexicon.not_speaker, &lexicon.determiners, &lexicon.adverbs,
-                         &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.focus_roles, &lexicon.harm_objects,
+                         &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.figure_verbs, &lexicon.focus_roles, &lexicon.harm_objects,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees, &lexicon.pronoun_closers,
                          &lexicon.light_words, &lexicon.part_of, &lexicon.part_links, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words, &lexicon.carry_verbs,
                          &lexicon.additions, &lexicon.persons, &lexicon.person_links, &lexicon.doer_verbs,

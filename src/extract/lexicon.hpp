@@ -178,6 +178,7 @@ struct Lexicon {
     WordSet possessive_figures;  // "the ministry's figure of 33": nouns that make a possessive a speaker
     WordSet participle_triggers;  // "Six confirmed dead": triggers a verb of saying may stand before as a participle
     WordSet harm_objects;        // "The police killed him": words that open a harm verb's object
+    WordSet figure_verbs;        // "The district administration puts the number of injured at 27"
     WordSet colon_leads;         // "Police have given an update: ...": words between a subject and the colon that opens its words
     WordSet focus_roles;         // "A spokeswoman said": roles that alone speak for the source in focus
     std::vector<std::string> table_source_headers;  // "| Source | Dead |": a table whose rows are sources
