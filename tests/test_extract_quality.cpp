@@ -349,7 +349,9 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // found (0.625). The thirty-fourth round (figures put or given, "Its
 // crews") gave 1103 of 1408 right (0.783), 1103 of 1757 found (0.628) on
 // those, and moved four: 1069 of 1362 right (0.785), 1069 of 1706 found
-// (0.627).
+// (0.627). Then the thirtieth batch of sixteen, written from a copy of
+// e76d547, joined them, scored with a5f972d: 1192 of 1526 right (0.781),
+// 1192 of 1934 found (0.616).
 constexpr Floors k_heldout_floors{0.77, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -499,7 +501,8 @@ constexpr Floors k_dev_cause_floors{0.71, 0.33};
 // moved: 186 of 270 right (0.689), 186 of 591 found (0.315). After the
 // thirty-third round's four moved: 186 of 269 right (0.691), 186 of 579
 // found (0.321). After the thirty-fourth round's four moved: 182 of 265
-// right (0.687), 182 of 562 found (0.324).
+// right (0.687), 182 of 562 found (0.324). With the thirtieth batch: 200 of
+// 291 right (0.687), 200 of 638 found (0.313).
 constexpr Floors k_heldout_cause_floors{0.68, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -1061,9 +1064,9 @@ TEST_CASE("the extraction corpora are well formed")
     REQUIRE(rules.has_value());
     SECTION("dev corpus") { check_well_formed(k_dev_corpus, *rules, 15, 12, 60); }
     // Held-out documents move to the dev corpus with the fixes of their
-    // misses; what is left of twenty-nine batches of sixteen remains
+    // misses; what is left of thirty batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 121, 106, 1700); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 137, 118, 1900); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")
