@@ -903,3 +903,25 @@ TEST_CASE("a known source that puts or gives a figure speaks it, as does the bod
     REQUIRE(injuries.size() == 1);
     CHECK(injuries[0].source == "publication");
 }
+
+TEST_CASE("a known subject that holds another responsible gives the blame as its own")
+{
+    ExtractOptions options;
+    options.known_sources.push_back(Source{"tjwu", "Timber and Joinery Workers' Union", "trade union", Stake::party, {}});
+    auto blame = of(extract_text("The union holds Garside Timber responsible for both deaths.", options), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(blame[0].source == "tjwu");
+    CHECK(agent_of(blame[0]).agent == "garside-timber");
+    // No verb of blame: the subject is the agent, and the words the publication's.
+    options.known_sources.push_back(Source{"council", "Dorran Council", "council", Stake::party, {"the council"}});
+    blame = of(extract_text("The council is responsible for the deaths.", options), "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(blame[0].source == "publication");
+    // "We hold ..." in a statement is the statement's speaker's, not the source last named.
+    ExtractOptions statement = options;
+    statement.speaker = "tjwu";
+    blame = of(extract_text("The council spoke on Monday. We hold the police responsible for every injury.", statement),
+               "responsibility");
+    REQUIRE_FALSE(blame.empty());
+    CHECK(blame.back().source == "tjwu");
+}

@@ -1024,7 +1024,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             speaker = focus;  // a quotation that goes on from the last speaker
         } else if (auto subject = extraction::leading_subject(sentence, lexicon)) {
             const std::string_view mention = mention_of(subject->first, subject->last);
-            if (const std::string_view id = resolver.find(mention); !id.empty()) {
+            // "The union holds Garside Timber responsible": a lone noun after
+            // "the" names the one known source whose kind holds it.
+            std::string_view id = resolver.find(mention);
+            if (id.empty() && tokens[subject->first].word == "the") id = resolver.find_by_kind(mention);
+            if (!id.empty()) {
                 focus = Focus{id, mention};
                 blamer = focus;
                 blamer_end = tokens[subject->last - 1].end;
@@ -1046,9 +1050,11 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                        return match.pos == 0 && match.cue == extraction::Cue::pronoun;
                    })) {
             // "It accused the police of ...": a pronoun opening the sentence
-            // blames for the source in focus.
-            blamer = focus;
-            blamer_end = tokens[0].end;
+            // blames for the source in focus; "We hold ..." is the speaker's.
+            if (tokens[0].word != "we" && tokens[0].word != "i") {
+                blamer = focus;
+                blamer_end = tokens[0].end;
+            }
             // "It puts the toll at 14", "It treated 41 people": the body in
             // focus gives the figures.
             if (acts_on_counted(sentence, lexicon, 1, !options.speaker)) speaker = focus;
@@ -1245,7 +1251,17 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                     continue;
                 }
             }
-            const bool own_blame = !blamer.id.empty() && raw.rule == extraction::k_rule_blame && raw.start >= blamer_end;
+            // "The cooperative blamed the coastguard", "The union holds Garside
+            // Timber responsible": the subject's, where a verb of blame follows
+            // it ("The council is responsible" is the publication's).
+            const bool own_blame =
+                !blamer.id.empty() && raw.start >= blamer_end &&
+                (raw.rule == extraction::k_rule_blame ||
+                 (raw.rule == extraction::k_rule_state &&
+                  std::ranges::any_of(matches, [&](const extraction::PhraseMatch& match) {
+                      return match.cue == extraction::Cue::blame && tokens[match.pos].start >= blamer_end &&
+                             tokens[match.pos].end <= raw.start;
+                  })));
             Claim claim;
             claim.event = options.event;
             claim.source = own_blame ? blamer.id : said_by.id;
