@@ -1452,9 +1452,9 @@ private:
             named = named_subject(subject_end, true);
             if (named) {
                 first = named->pos;
-            } else if ((named = and_it_subject(subject_end))) {
-                first = subject_end - 1;
-                while (m_s.tokens[first].word != "it") --first;
+            } else if ((named = and_it_subject(subject_end, agent)) || agent != nullptr) {
+                first = subject_end;
+                while (m_s.tokens[first - 1].word != "and") --first;
             } else {
                 return;
             }
@@ -1498,16 +1498,25 @@ private:
     }
 
     // "We warned Ferrick in August ..., and it did nothing", "The trust was
-    // warned, again and again, and it did nothing": "it" after "and" stands
-    // for the first body or name of its sentence.
-    [[nodiscard]] std::optional<NamedAgent> and_it_subject(std::uint32_t verb) const
+    // warned, again and again, and it did nothing", "Ravelin was warned in
+    // March ... and did nothing", "We told the council, and nothing
+    // happened": after "and", with "it" or nothing between, the neglect is
+    // the first body or name of its sentence's.
+    // A lexicon agent ("The council knew ... and did nothing") is set in `agent`.
+    [[nodiscard]] std::optional<NamedAgent> and_it_subject(std::uint32_t verb, const PhraseMatch*& agent) const
     {
         std::uint32_t before = verb;
         while (before > 0 && m_lexicon.adverbs.contains(m_s.tokens[before - 1])) --before;
-        if (before < 2 || m_s.tokens[before - 1].word != "it" || m_s.tokens[before - 2].word != "and") {
-            return std::nullopt;
-        }
-        for (std::uint32_t t = 0; t + 2 < before; ++t) {
+        if (before > 0 && m_s.tokens[before - 1].word == "it") --before;
+        if (before < 1 || m_s.tokens[before - 1].word != "and") return std::nullopt;
+        // After the sentence's speaker: "Yarrowby Town said that Portheath
+        // Rovers ... had ignored intelligence".
+        const std::uint32_t from = m_attribution && m_attribution->cue < before ? m_attribution->cue + 1 : 0;
+        for (std::uint32_t t = from; t + 1 < before; ++t) {
+            if (const PhraseMatch* found = m_s.at(t, Cue::agent)) {
+                agent = found;
+                return std::nullopt;
+            }
             if (m_s.tokens[t].word != "the" && !name_word(t)) continue;
             if (auto named = named_after(t)) return vague(*named) ? known_only(*named) : *named;
         }
