@@ -1120,20 +1120,19 @@ TEST_CASE("a denial inside reported words clears its subject; 'and it did nothin
 
 TEST_CASE("'and did nothing', 'and nothing happened' after a warning blame the first body of the sentence")
 {
-    auto blame = of(extract_text("\"We told the council, and nothing happened,\" she said."), "responsibility");
-    REQUIRE(blame.size() == 1);
-    CHECK(agent_of(blame[0]).agent == "council");
-    CHECK(blame[0].polarity == Polarity::implied);
-    CHECK(blame[0].quote == "nothing happened");
+    // The one responsibility claim of `text`: its agent, implied.
+    auto blamed = [](std::string text, ExtractOptions options = {}) {
+        const auto blame = of(extract_text(std::move(text), std::move(options)), "responsibility");
+        REQUIRE(blame.size() == 1);
+        CHECK(blame[0].polarity == Polarity::implied);
+        return agent_of(blame[0]).agent;
+    };
+    CHECK(blamed("\"We told the council, and nothing happened,\" she said.") == "council");
+    CHECK(of(extract_text("\"We told the council, and nothing happened,\" she said."), "responsibility").at(0).quote ==
+          "nothing happened");
     ExtractOptions options;
     options.known_sources.push_back(Source{"ravelin", "Ravelin Tyre Recovery", "company", Stake::party, {"Ravelin"}});
-    blame = of(extract_text("Ravelin was warned in March, warned again in June, and did nothing.", options),
-               "responsibility");
-    REQUIRE(blame.size() == 1);
-    CHECK(agent_of(blame[0]).agent == "ravelin");
+    CHECK(blamed("Ravelin was warned in March, warned again in June, and did nothing.", options) == "ravelin");
     // The body after the sentence's speaker, not the speaker.
-    blame = of(extract_text("Yarrowby Town said that Portheath Rovers had been warned and did nothing."),
-               "responsibility");
-    REQUIRE(blame.size() == 1);
-    CHECK(agent_of(blame[0]).agent == "portheath-rovers");
+    CHECK(blamed("Yarrowby Town said that Portheath Rovers had been warned and did nothing.") == "portheath-rovers");
 }
