@@ -1136,3 +1136,24 @@ TEST_CASE("'and did nothing', 'and nothing happened' after a warning blame the f
     // The body after the sentence's speaker, not the speaker.
     CHECK(blamed("Yarrowby Town said that Portheath Rovers had been warned and did nothing.") == "portheath-rovers");
 }
+
+TEST_CASE("a bare figure opening its clause, below its source's count in the paragraph, is a part")
+{
+    auto injuries = of(extract_text("Eleven people were injured. Eight were treated at the scene and three were taken "
+                                    "to hospital."),
+                       "injuries");
+    REQUIRE(injuries.size() == 1);
+    CHECK(count_of(injuries[0]).lo == 11);
+    // A word of addition makes a count of its own; so does a new paragraph, or a noun.
+    auto deaths = of(extract_text("Seven people died. Five were pronounced dead at the scene.\n\nThree died later."),
+                     "deaths");
+    REQUIRE(deaths.size() == 2);
+    CHECK(count_of(deaths[1]).lo == 3);
+    injuries = of(extract_text("Eleven people were injured. Two more were taken to hospital."), "injuries");
+    REQUIRE(injuries.size() == 2);
+    injuries = of(extract_text("Eleven people were injured. 723 people were injured in all."), "injuries");
+    CHECK(injuries.size() == 2);
+    // A zero is never a part.
+    deaths = of(extract_text("Two people died, residents said. None died, the hospital said."), "deaths");
+    CHECK(deaths.size() == 2);
+}

@@ -156,7 +156,9 @@ struct Floors {
 // moved six more: 3029 of 3860 right (0.785), 3029 of 4437 found (0.683).
 // The thirty-sixth round gave 3037 of 3873 right (0.784), 3037 of 4437
 // found (0.684) on those, and moved seven more: 3105 of 3957 right (0.785),
-// 3105 of 4542 found (0.684).
+// 3105 of 4542 found (0.684). The thirty-seventh round gave 3105 of 3949
+// right (0.786) on those, and moved six more: 3157 of 4019 right (0.786),
+// 3157 of 4615 found (0.684).
 constexpr Floors k_dev_floors{0.77, 0.68};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -361,8 +363,11 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // found (0.619) on those, and moved six: 1143 of 1453 right (0.787), 1143
 // of 1839 found (0.622). The thirty-sixth round ("and did nothing") gave
 // 1149 of 1460 right (0.787), 1149 of 1839 found (0.625) on those, and moved
-// seven: 1081 of 1376 right (0.786), 1081 of 1734 found (0.623).
-constexpr Floors k_heldout_floors{0.77, 0.61};
+// seven: 1081 of 1376 right (0.786), 1081 of 1734 found (0.623). The
+// thirty-seventh round ("Eight were treated") gave 1081 of 1370 right
+// (0.789) on those, and moved six: 1029 of 1300 right (0.792), 1029 of 1661
+// found (0.620).
+constexpr Floors k_heldout_floors{0.78, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -441,7 +446,8 @@ constexpr Floors k_heldout_floors{0.77, 0.61};
 // right (0.720), 511 of 1514 found (0.338). After the thirty-fifth round's
 // six: 523 of 725 right (0.721), 523 of 1542 found (0.339). After the
 // thirty-sixth round's seven: 535 of 743 right (0.720), 535 of 1579 found
-// (0.339).
+// (0.339). After the thirty-seventh round's six: 540 of 751 right (0.719),
+// 540 of 1608 found (0.336).
 constexpr Floors k_dev_cause_floors{0.71, 0.33};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -518,7 +524,8 @@ constexpr Floors k_dev_cause_floors{0.71, 0.33};
 // 291 right (0.687), 200 of 638 found (0.313). After the thirty-fifth
 // round's six moved: 188 of 276 right (0.681), 188 of 610 found (0.308).
 // After the thirty-sixth round's seven moved: 176 of 258 right (0.682), 176
-// of 573 found (0.307).
+// of 573 found (0.307). After the thirty-seventh round's six moved: 171 of
+// 250 right (0.684), 171 of 544 found (0.314).
 constexpr Floors k_heldout_cause_floors{0.68, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -1082,7 +1089,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of thirty batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 124, 108, 1700); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 118, 102, 1650); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -530,12 +530,21 @@ private:
             m_lexicon.partitive.contains(m_s.tokens[figure.last + 1])) {
             claim.partitive = true;
         }
-        if (trigger.hospital || trigger.patient) {
-            bool added = false;
-            for (auto t = first; t < last && !added; ++t) added = m_lexicon.additions.contains(m_s.tokens[t]);
-            claim.part_of_earlier = !added;
-        }
+        bool added = false;
+        for (auto t = first; t < last && !added; ++t) added = m_lexicon.additions.contains(m_s.tokens[t]);
+        if (trigger.hospital || trigger.patient) claim.part_of_earlier = !added;
+        claim.bare = before && !added && !is_zero(figure) && opens_clause_at(figure.first) &&
+                     (figure.last == trigger.pos || m_lexicon.bare_links.contains(m_s.tokens[figure.last]));
         m_out.push_back(std::move(claim));
+    }
+
+    // True when token `t` opens its sentence or clause: "Eight were treated",
+    // "..., and three were taken to hospital".
+    [[nodiscard]] bool opens_clause_at(std::uint32_t t) const
+    {
+        if (t == 0) return true;
+        const std::string_view before = m_s.tokens[t - 1].word;
+        return m_facts.is_break(t - 1) || before == "and" || before == "while" || before == "but";
     }
 
     // "14 of the 23 died", "Of the 47 people injured, 12 suffered broken

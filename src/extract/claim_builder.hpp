@@ -38,6 +38,10 @@ struct SentenceClaim {
     // counts some of a group. A part of a larger count of the same attribute
     // given earlier in the document (by any source), which the caller drops.
     bool partitive = false;
+    // "Eight were treated": a figure opening its clause with no noun, and no
+    // word of addition. A part of a larger count of the same attribute its
+    // source gave earlier in the paragraph, which the caller drops.
+    bool bare = false;
     // A responsibility whose agent is a proper name the lexicon does not
     // know ("Northgate is responsible"): the original bytes of the name, for
     // the caller to put the id of the known source it names in place of its

@@ -138,6 +138,8 @@ public:
         return known != m_largest.end() && count.hi && *count.hi < known->second;
     }
 
+    void clear() { m_largest.clear(); }
+
     void record(const Key& key, std::int64_t lo)
     {
         const auto known = std::ranges::find(m_largest, key, &std::pair<Key, std::int64_t>::first);
@@ -788,6 +790,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
     LargestCounts<std::string_view> injuries_from;
     // The largest count of each attribute so far, whoever gave it.
     LargestCounts<std::string> largest;
+    // The largest count of each source and attribute in the paragraph.
+    LargestCounts<std::pair<std::string_view, std::string>> paragraph_largest;
     // What the document's last count claim counted: "put the figure at ..." counts it again.
     std::string last_count;
     const std::string rule_version = "@" + std::to_string(extraction::k_rule_version);
@@ -873,7 +877,9 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         const std::size_t first = to_folded.at(range.start);
         extraction::tokenize_words(folded, text, first, to_folded.at(range.end), tokens);
         if (tokens.empty()) continue;
-        years.next_sentence(tokens, years.carries() && !blank_line_between(text, previous_end, range.start));
+        const bool same_paragraph = !blank_line_between(text, previous_end, range.start);
+        if (!same_paragraph) paragraph_largest.clear();
+        years.next_sentence(tokens, years.carries() && same_paragraph);
         previous_end = range.end;
         lexicon.look_up(tokens);
         lexicon.phrases.scan(tokens, matches);
@@ -1201,6 +1207,10 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 // "Two of them died" after "three people died": some of those counted, not a count.
                 if (raw.partitive && largest.below(raw.attribute, *count)) continue;
                 largest.record(raw.attribute, count->lo);
+                // "Eleven were injured. Eight were treated at the scene": a part.
+                std::pair<std::string_view, std::string> key{said_by.id, raw.attribute};
+                if (raw.bare && paragraph_largest.below(key, *count)) continue;
+                paragraph_largest.record(std::move(key), count->lo);
                 if (raw.attribute == "injuries") {
                     // "several residents were taken to a hospital" after the same source's
                     // "more than 100 residents were hurt": some of them, not a count.
