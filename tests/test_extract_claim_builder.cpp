@@ -156,7 +156,8 @@ TEST_CASE("a round-up's stories other than the event's give no claims")
 TEST_CASE("'March' after a day or 'in' is the month, not a march")
 {
     const Extraction extraction = extract_text(
-        "We interviewed 29 people on 9 and 10 March. In March 400 people marched. Thousands March on Capital");
+        "We interviewed 29 people on 9 and 10 March. Police said that in March 400 people marched. Thousands March "
+        "on Capital");
     const auto participants = of(extraction, "participants");
     REQUIRE(participants.size() == 2);
     CHECK(count_of(participants[0]) == Count{400, 400});
@@ -1156,4 +1157,17 @@ TEST_CASE("a bare figure opening its clause, below its source's count in the par
     // A zero is never a part.
     deaths = of(extract_text("Two people died, residents said. None died, the hospital said."), "deaths");
     CHECK(deaths.size() == 2);
+}
+
+TEST_CASE("'since January' is cumulative; a sentence opening with another month tells of another event")
+{
+    // extract_text's document is of 20 June.
+    auto deaths = [](std::string text) { return of(extract_text(std::move(text)), "deaths"); };
+    CHECK(deaths("At least 212 people have died on this route since January, the charity said.").empty());
+    CHECK(deaths("In April, 31 people drowned when a boat sank off the same headland.").empty());
+    // The document's month and the one before it are the event's.
+    CHECK(deaths("In May, 31 people drowned when the boat sank.").size() == 1);
+    CHECK(deaths("In June, 31 people drowned when the boat sank.").size() == 1);
+    // Inside a sentence a month does not move the figures: a trial report's event.
+    CHECK(deaths("Four people were killed when the car park collapsed in March.").size() == 1);
 }

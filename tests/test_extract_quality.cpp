@@ -158,7 +158,9 @@ struct Floors {
 // found (0.684) on those, and moved seven more: 3105 of 3957 right (0.785),
 // 3105 of 4542 found (0.684). The thirty-seventh round gave 3105 of 3949
 // right (0.786) on those, and moved six more: 3157 of 4019 right (0.786),
-// 3157 of 4615 found (0.684).
+// 3157 of 4615 found (0.684). The thirty-eighth round gave 3157 of 4010
+// right (0.787) on those, and moved seven more: 3228 of 4102 right (0.787),
+// 3228 of 4723 found (0.683).
 constexpr Floors k_dev_floors{0.77, 0.68};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -366,8 +368,10 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // seven: 1081 of 1376 right (0.786), 1081 of 1734 found (0.623). The
 // thirty-seventh round ("Eight were treated") gave 1081 of 1370 right
 // (0.789) on those, and moved six: 1029 of 1300 right (0.792), 1029 of 1661
-// found (0.620).
-constexpr Floors k_heldout_floors{0.78, 0.61};
+// found (0.620). The thirty-eighth round ("since January", "In April")
+// gave 1028 of 1292 right (0.796), 1028 of 1661 found (0.619) on those, and
+// moved seven: 957 of 1200 right (0.798), 957 of 1553 found (0.616).
+constexpr Floors k_heldout_floors{0.79, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
 // (0.88); held-out 16 of 26 extracted right (0.615), 16 of 35 found (0.457).
@@ -447,7 +451,8 @@ constexpr Floors k_heldout_floors{0.78, 0.61};
 // six: 523 of 725 right (0.721), 523 of 1542 found (0.339). After the
 // thirty-sixth round's seven: 535 of 743 right (0.720), 535 of 1579 found
 // (0.339). After the thirty-seventh round's six: 540 of 751 right (0.719),
-// 540 of 1608 found (0.336).
+// 540 of 1608 found (0.336). After the thirty-eighth round's seven: 548 of
+// 763 right (0.718), 548 of 1647 found (0.333).
 constexpr Floors k_dev_cause_floors{0.71, 0.33};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -525,7 +530,8 @@ constexpr Floors k_dev_cause_floors{0.71, 0.33};
 // round's six moved: 188 of 276 right (0.681), 188 of 610 found (0.308).
 // After the thirty-sixth round's seven moved: 176 of 258 right (0.682), 176
 // of 573 found (0.307). After the thirty-seventh round's six moved: 171 of
-// 250 right (0.684), 171 of 544 found (0.314).
+// 250 right (0.684), 171 of 544 found (0.314). After the thirty-eighth
+// round's seven moved: 163 of 238 right (0.685), 163 of 505 found (0.323).
 constexpr Floors k_heldout_cause_floors{0.68, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -1089,7 +1095,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of thirty batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 118, 102, 1650); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 111, 97, 1550); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 
@@ -247,6 +248,15 @@ std::size_t question_start(std::string_view text, const extraction::ByteRange& r
         if ((c == '.' && !decimal) || c == '!' || c == '?' || c == ':' || c == ';') return range.start + at;
     }
     return range.start;
+}
+
+// The month of an ISO date ("2038-06-03" is 6), 0 when there is none.
+int month_of(std::string_view date)
+{
+    if (date.size() < 7 || date[4] != '-') return 0;
+    int month = 0;
+    const auto [end, error] = std::from_chars(date.data() + 5, date.data() + 7, month);
+    return error == std::errc{} && end == date.data() + 7 && month >= 1 && month <= 12 ? month : 0;
 }
 
 // True when a blank line lies in bytes [from, to): a paragraph ends there.
@@ -798,6 +808,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
 
     // Figures of another year, or of a round-up's other stories, are another event's.
     extraction::YearScope years(options.event, options.event_date, document.published);
+    // The month the document was published in, 1 to 12; 0 when not known.
+    const int published_month = month_of(document.published);
     std::size_t previous_end = 0;
     // Where the claims of the sentence before and of this one begin.
     std::size_t previous_claims = 0;
@@ -883,12 +895,18 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         previous_end = range.end;
         lexicon.look_up(tokens);
         lexicon.phrases.scan(tokens, matches);
-        // "on Easter Monday last year" in a report of the year after the event tells of the event.
-        if (years.event_was_last_year()) {
-            std::erase_if(matches, [](const extraction::PhraseMatch& match) {
-                return match.cue == extraction::Cue::out_of_scope && match.payload == extraction::k_year_before;
-            });
-        }
+        // "on Easter Monday last year" in a report of the year after the event tells of the event;
+        // a sentence opening "In April" tells of another only when the document is of neither
+        // April nor May.
+        std::erase_if(matches, [&](const extraction::PhraseMatch& match) {
+            if (match.cue != extraction::Cue::out_of_scope) return false;
+            if (match.payload == extraction::k_year_before) return years.event_was_last_year();
+            if (match.payload < extraction::k_month) return false;
+            const int month = match.payload - extraction::k_month + 1;
+            return match.pos != 0 || published_month == 0 || !tokens[match.pos + 1].capital ||
+                   month == published_month ||
+                   month % 12 + 1 == published_month;
+        });
         const extraction::SentenceView sentence{tokens, matches};
         define_acronyms(text, tokens, resolver);
         // "The article said two people had been killed. That was wrong.": the

@@ -272,7 +272,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
                                      "retractions", "retracts_before", "partial_degrees", "light_words", "part_of", "part_links", "partitive", "months", "month_links", "patient_verbs",
                                      "patient_nouns", "to_hospital", "hospital_words", "carry_verbs", "additions", "bare_links", "persons",
                                      "person_ordinals", "person_links", "doer_verbs", "restating", "measures", "participle_triggers",
-                                     "year_before", "group"});
+                                     "year_before", "calendar_months", "group"});
     if (!counts) return std::unexpected(counts.error());
     auto ignored = counts->strings("ignored_triggers");
     if (!ignored) return std::unexpected(ignored.error());
@@ -381,6 +381,12 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add(phrases, "after_links", Cue::after_link));
     CONTRA_TRY(counts->add(phrases, "out_of_scope", Cue::out_of_scope));
     CONTRA_TRY(counts->add(phrases, "year_before", Cue::out_of_scope, k_year_before));
+    auto months = counts->strings("calendar_months");
+    if (!months) return std::unexpected(months.error());
+    for (std::size_t i = 0; i < months->size(); ++i) {
+        phrases.add("in " + (*months)[i], Cue::out_of_scope, k_month + static_cast<int>(i));
+        phrases.add("since " + (*months)[i], Cue::out_of_scope, 0);
+    }
     CONTRA_TRY(counts->add(phrases, "explanations", Cue::explanation));
     CONTRA_TRY(counts->add(phrases, "retractions", Cue::retraction));
     CONTRA_TRY(counts->add(phrases, "retracts_before", Cue::retraction, k_retracts_before));

@@ -82,6 +82,11 @@ constexpr int k_denied_pronoun = 2;
 // of that year.
 constexpr int k_year_before = 1;
 
+// The payload of "in <month>" among the out-of-scope phrases: k_month plus
+// the month's number from 0 (January); out of scope only when the document
+// was published neither that month nor the month after.
+constexpr int k_month = 100;
+
 // The payload of a retraction that opens a sentence and withdraws the
 // figures of the sentence before: "That was wrong."
 constexpr int k_retracts_before = 1;
