@@ -1171,3 +1171,15 @@ TEST_CASE("'since January' is cumulative; a sentence opening with another month 
     // Inside a sentence a month does not move the figures: a trial report's event.
     CHECK(deaths("Four people were killed when the car park collapsed in March.").size() == 1);
 }
+
+TEST_CASE("a correction notice's 'The article said ...' quotes a withdrawn figure")
+{
+    const Extraction extraction = extract_text("The article said 12 people had been arrested. The correct figure is four.\n\n"
+                                               "The earlier version said nine people had died. Six died.");
+    const auto arrests = of(extraction, "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(count_of(arrests[0]).lo == 4);
+    const auto deaths = of(extraction, "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]).lo == 6);
+}
