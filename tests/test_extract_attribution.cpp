@@ -925,3 +925,12 @@ TEST_CASE("a known subject that holds another responsible gives the blame as its
     REQUIRE_FALSE(blame.empty());
     CHECK(blame.back().source == "tjwu");
 }
+
+TEST_CASE("'No one has been arrested, she said': 'No' names no speaker")
+{
+    const auto arrests =
+        of(extract_text("The regional prosecutor opened an inquiry. No one has been arrested, she said."), "arrests");
+    REQUIRE(arrests.size() == 1);
+    CHECK(arrests[0].source != "no");
+    CHECK(count_of(arrests[0]).lo == 0);
+}
