@@ -1183,3 +1183,17 @@ TEST_CASE("a correction notice's 'The article said ...' quotes a withdrawn figur
     REQUIRE(deaths.size() == 1);
     CHECK(count_of(deaths[0]).lo == 6);
 }
+
+TEST_CASE("a state after an aside between commas is the named subject's: an apposition or a relative clause")
+{
+    auto blame = of(extract_text("The court heard that its contractor, Penbury Boiler Services, was at fault."),
+                    "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "penbury-boiler-services");
+    // A name that ends in the lexicon's agent is that agent, quoted whole.
+    blame = of(extract_text("He said Fenchester City Council, which licensed the fair, had been at fault."),
+               "responsibility");
+    REQUIRE(blame.size() == 1);
+    CHECK(agent_of(blame[0]).agent == "council");
+    CHECK(blame[0].quote == "Fenchester City Council, which licensed the fair, had been at fault");
+}

@@ -871,9 +871,26 @@ private:
     // "Northgate is responsible", "the rail company was not to blame".
     [[nodiscard]] std::optional<NamedAgent> named_before(std::uint32_t state) const
     {
+        bool aside = false;  // one aside between commas passed over
         for (std::uint32_t u = state; u > 0 && state - u < 5; --u) {
             const std::uint32_t last = u - 1;
             if (m_s.is_punct(last, '"')) continue;  // the company "bears no responsibility"
+            if (!aside && m_s.is_punct(last, ',') && last > 0) {
+                aside = true;
+                // "its contractor, Penbury Boiler Services, was at fault": the name the comma closes.
+                if (name_word(last - 1)) continue;
+                // "Fenchester City Council, which licensed the fair, had been at fault".
+                const std::uint32_t reach = last > k_aside ? last - k_aside : 0;
+                std::uint32_t open = last - 1;
+                while (open > reach && !m_s.is_punct(open, ',')) --open;
+                if (open + 1 < last && m_s.is_punct(open, ',') &&
+                    (m_s.tokens[open + 1].word == "which" || m_s.tokens[open + 1].word == "who")) {
+                    state -= last - open;
+                    u = open + 1;
+                    continue;
+                }
+                return std::nullopt;
+            }
             if (!plain_word(last)) return std::nullopt;
             if (!body(last) && !name_word(last)) continue;
             std::uint32_t first = last;
@@ -932,6 +949,18 @@ private:
             std::uint32_t negation_from = agent ? agent->end() : 0;
             std::optional<NamedAgent> named;
             if (agent == nullptr) named = named_before(state.pos);
+            // "Marden County Council, which manages the interchange, was not
+            // responsible": a name that ends in the lexicon's agent is that agent.
+            bool aside_read = false;  // named_before passed over the aside already
+            std::uint32_t name_from = 0;  // the whole name, for the quote
+            if (named) {
+                if (const PhraseMatch* own = ending_at(Cue::agent, named->end); own != nullptr && own->pos >= named->name) {
+                    agent = own;
+                    name_from = named->pos;
+                    named.reset();
+                    aside_read = true;
+                }
+            }
             // "the company was responsible": only when it names a known source (by its kind).
             if (named && vague(*named)) named = known_only(*named);
             if (named) {
@@ -940,7 +969,7 @@ private:
                 // A quotation mark does not part a subject from its predicate:
                 // the council is "not responsible for the collapse".
                 bool clear = true;
-                for (auto t = agent->end(); t < state.pos && clear; ++t) {
+                for (auto t = agent->end(); t < state.pos && clear && !aside_read; ++t) {
                     clear = !m_facts.is_break(t) || m_s.is_punct(t, '"');
                 }
                 if (!clear) continue;
@@ -957,7 +986,8 @@ private:
             const bool negated = m_facts.find(Cue::negation, negation_from, state.pos) != nullptr ||
                                  denied_before(agent_pos) || state.payload == k_denied_state;
             Polarity polarity = negated ? Polarity::denied : clause_polarity(m_facts, state.pos);
-            responsibility(agent, named, !negated, harm, polarity, agent_pos, last, k_rule_state);
+            responsibility(agent, named, !negated, harm, polarity, aside_read ? name_from : agent_pos, last,
+                           k_rule_state);
         }
     }
 
