@@ -1184,16 +1184,20 @@ TEST_CASE("a correction notice's 'The article said ...' quotes a withdrawn figur
     CHECK(count_of(deaths[0]).lo == 6);
 }
 
+// The one responsibility claim extracted from `text`.
+Claim only_blame(std::string text)
+{
+    const auto blame = of(extract_text(std::move(text)), "responsibility");
+    REQUIRE(blame.size() == 1);
+    return blame[0];
+}
+
 TEST_CASE("a state after an aside between commas is the named subject's: an apposition or a relative clause")
 {
-    auto blame = of(extract_text("The court heard that its contractor, Penbury Boiler Services, was at fault."),
-                    "responsibility");
-    REQUIRE(blame.size() == 1);
-    CHECK(agent_of(blame[0]).agent == "penbury-boiler-services");
+    CHECK(agent_of(only_blame("The court heard that its contractor, Penbury Boiler Services, was at fault.")).agent ==
+          "penbury-boiler-services");
     // A name that ends in the lexicon's agent is that agent, quoted whole.
-    blame = of(extract_text("He said Fenchester City Council, which licensed the fair, had been at fault."),
-               "responsibility");
-    REQUIRE(blame.size() == 1);
-    CHECK(agent_of(blame[0]).agent == "council");
-    CHECK(blame[0].quote == "Fenchester City Council, which licensed the fair, had been at fault");
+    const Claim council = only_blame("He said Fenchester City Council, which licensed the fair, had been at fault.");
+    CHECK(agent_of(council).agent == "council");
+    CHECK(council.quote == "Fenchester City Council, which licensed the fair, had been at fault");
 }
