@@ -895,18 +895,22 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
         previous_end = range.end;
         lexicon.look_up(tokens);
         lexicon.phrases.scan(tokens, matches);
-        // "on Easter Monday last year" in a report of the year after the event tells of the event;
-        // a sentence opening "In April" tells of another only when the document is of neither
+        // "on Easter Monday last year" in a report of the year after the event tells of the event.
+        if (years.event_was_last_year()) {
+            std::erase_if(matches, [](const extraction::PhraseMatch& match) {
+                return match.cue == extraction::Cue::out_of_scope && match.payload == extraction::k_year_before;
+            });
+        }
+        // A sentence opening "In April" tells of another event when the document is of neither
         // April nor May.
-        std::erase_if(matches, [&](const extraction::PhraseMatch& match) {
-            if (match.cue != extraction::Cue::out_of_scope) return false;
-            if (match.payload == extraction::k_year_before) return years.event_was_last_year();
-            if (match.payload < extraction::k_month) return false;
-            const int month = match.payload - extraction::k_month + 1;
-            return match.pos != 0 || published_month == 0 || !tokens[match.pos + 1].capital ||
-                   month == published_month ||
-                   month % 12 + 1 == published_month;
-        });
+        if (published_month != 0 && tokens.size() > 2 && tokens[0].word == "in" && tokens[1].capital) {
+            const auto named = std::ranges::find(lexicon.calendar_months, tokens[1].word);
+            const int month = static_cast<int>(named - lexicon.calendar_months.begin()) + 1;
+            if (named != lexicon.calendar_months.end() && month != published_month &&
+                month % 12 + 1 != published_month) {
+                matches.insert(matches.begin(), extraction::PhraseMatch{0, 2, extraction::Cue::out_of_scope, 0});
+            }
+        }
         const extraction::SentenceView sentence{tokens, matches};
         define_acronyms(text, tokens, resolver);
         // "The article said two people had been killed. That was wrong.": the

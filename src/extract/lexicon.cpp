@@ -383,10 +383,8 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add(phrases, "year_before", Cue::out_of_scope, k_year_before));
     auto months = counts->strings("calendar_months");
     if (!months) return std::unexpected(months.error());
-    for (std::size_t i = 0; i < months->size(); ++i) {
-        phrases.add("in " + (*months)[i], Cue::out_of_scope, k_month + static_cast<int>(i));
-        phrases.add("since " + (*months)[i], Cue::out_of_scope, 0);
-    }
+    for (const auto& month : *months) phrases.add("since " + month, Cue::out_of_scope, 0);
+    lexicon.calendar_months = std::move(*months);
     CONTRA_TRY(counts->add(phrases, "explanations", Cue::explanation));
     CONTRA_TRY(counts->add(phrases, "retractions", Cue::retraction));
     CONTRA_TRY(counts->add(phrases, "retracts_before", Cue::retraction, k_retracts_before));

@@ -82,10 +82,6 @@ constexpr int k_denied_pronoun = 2;
 // of that year.
 constexpr int k_year_before = 1;
 
-// The payload of "in <month>" among the out-of-scope phrases: k_month plus
-// the month's number from 0 (January); out of scope only when the document
-// was published neither that month nor the month after.
-constexpr int k_month = 100;
 
 // The payload of a retraction that opens a sentence and withdraws the
 // figures of the sentence before: "That was wrong."
@@ -187,6 +183,7 @@ struct Lexicon {
     WordSet colon_leads;         // "Police have given an update: ...": words between a subject and the colon that opens its words
     WordSet focus_roles;         // "A spokeswoman said": roles that alone speak for the source in focus
     std::vector<std::string> table_source_headers;  // "| Source | Dead |": a table whose rows are sources
+    std::vector<std::string> calendar_months;  // "january" …: "In April, 31 people drowned ..."
     std::vector<std::string> claim_labels;    // "The claim:": a fact check's label for the claim it checks
     std::vector<std::string> claim_carriers;  // "the post": what carries a checked claim, perhaps a known source
     std::vector<std::string> claim_authored;  // "Post by ...": words before "by" and a checked claim's author
