@@ -1201,3 +1201,14 @@ TEST_CASE("a state after an aside between commas is the named subject's: an appo
     CHECK(agent_of(council).agent == "council");
     CHECK(council.quote == "Fenchester City Council, which licensed the fair, had been at fault");
 }
+
+TEST_CASE("'He died in hospital' counts one death where none was counted before")
+{
+    auto deaths = of(extract_text("A protester was hit by a car in the square. He died in hospital on Sunday."), "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]) == Count{1, 1});
+    deaths = of(extract_text("Two people were killed. He died at the scene."), "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]).lo == 2);
+    CHECK(of(extract_text("He did not die."), "deaths").empty());
+}

@@ -165,7 +165,9 @@ struct Floors {
 // moved two more: 3250 of 4114 right (0.790), 3250 of 4755 found (0.683).
 // The forty-first gave 3262 of 4130 right (0.790), 3262 of 4755 found
 // (0.686) on those, and moved five more: 3302 of 4180 right (0.790), 3302 of
-// 4823 found (0.685).
+// 4823 found (0.685). The forty-second gave 3304 of 4182 right (0.790) on
+// those, and moved one more: 3309 of 4190 right (0.790), 3309 of 4840 found
+// (0.684).
 constexpr Floors k_dev_floors{0.77, 0.68};
 // Held-out corpus, count and responsibility claims, first measured on the
 // extractor of a7d0010: 32 of 57 extracted claims right (0.561), 32 of 69
@@ -380,7 +382,10 @@ constexpr Floors k_dev_floors{0.77, 0.68};
 // 1553 found (0.618) on those, and moved two: 937 of 1177 right (0.796), 937
 // of 1521 found (0.616). The forty-first round (asides before a state) gave
 // 939 of 1182 right (0.794), 939 of 1521 found (0.617) on those, and moved
-// five: 899 of 1132 right (0.794), 899 of 1453 found (0.619).
+// five: 899 of 1132 right (0.794), 899 of 1453 found (0.619). The
+// forty-second round ("He died in hospital") gave 900 of 1133 right (0.794)
+// on those, and moved one: 895 of 1125 right (0.796), 895 of 1436 found
+// (0.623).
 constexpr Floors k_heldout_floors{0.79, 0.61};
 // Cause claims, scored on their own, first measured with the cause finder of
 // src/extract/cause.cpp: dev 22 of 22 extracted right (1.00), 22 of 25 found
@@ -465,7 +470,8 @@ constexpr Floors k_heldout_floors{0.79, 0.61};
 // 763 right (0.718), 548 of 1647 found (0.333). After the fortieth round's
 // two: 550 of 767 right (0.717), 550 of 1655 found (0.332). After the
 // forty-first round's five: 557 of 778 right (0.716), 557 of 1673 found
-// (0.333).
+// (0.333). After the forty-second round's one: 560 of 781 right (0.717), 560
+// of 1678 found (0.334).
 constexpr Floors k_dev_cause_floors{0.71, 0.33};
 // With the thirteenth batch: held-out 102 of 145 right (0.703), 102 of 299
 // found (0.341); after the three documents moved since, 97 of 139 right
@@ -547,7 +553,8 @@ constexpr Floors k_dev_cause_floors{0.71, 0.33};
 // round's seven moved: 163 of 238 right (0.685), 163 of 505 found (0.323).
 // After the fortieth round's two moved: 161 of 234 right (0.688), 161 of 497
 // found (0.324). After the forty-first round's five moved: 154 of 223
-// right (0.691), 154 of 479 found (0.322).
+// right (0.691), 154 of 479 found (0.322). After the forty-second round's
+// one moved: 151 of 220 right (0.686), 151 of 474 found (0.319).
 constexpr Floors k_heldout_cause_floors{0.68, 0.30};
 // The targets the extractor is working towards (reported, not enforced).
 constexpr double k_precision_target = 0.9;
@@ -1111,7 +1118,7 @@ TEST_CASE("the extraction corpora are well formed")
     // Held-out documents move to the dev corpus with the fixes of their
     // misses; what is left of thirty batches of sixteen remains
     // (docs/extraction-quality.md).
-    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 104, 92, 1450); }
+    SECTION("held-out corpus") { check_well_formed(k_heldout_corpus, *rules, 103, 91, 1430); }
 }
 
 TEST_CASE("the harness matches on source, attribute, qualifier, value and span")

@@ -356,6 +356,9 @@ public:
                     person_claim(trigger, *first, trigger.end);
                 } else if (const auto end = one_person_after(trigger)) {
                     person_claim(trigger, trigger.pos, *end);
+                } else if (const auto pronoun = pronoun_person(trigger)) {
+                    person_claim(trigger, *pronoun, trigger.end);
+                    m_out.back().pronoun_person = true;
                 }
             }
         }
@@ -695,6 +698,19 @@ private:
             }
         }
         return std::nullopt;
+    }
+
+    // "He died in hospital", "she was pronounced dead at the scene": "he" or
+    // "she" opening its clause before a death trigger, link words between.
+    [[nodiscard]] std::optional<std::uint32_t> pronoun_person(const Trigger& trigger) const
+    {
+        if (m_lexicon.attributes[static_cast<std::size_t>(trigger.attribute)] != "deaths") return std::nullopt;
+        std::uint32_t t = trigger.pos;
+        while (t > 0 && m_lexicon.person_links.contains(m_s.tokens[t - 1])) --t;
+        if (t == 0 || (m_s.tokens[t - 1].word != "he" && m_s.tokens[t - 1].word != "she")) return std::nullopt;
+        if (!opens_clause_at(t - 1)) return std::nullopt;
+        if (m_facts.find(Cue::negation, t - 1, trigger.pos) != nullptr) return std::nullopt;
+        return t - 1;
     }
 
     void person_claim(const Trigger& trigger, std::uint32_t first, std::uint32_t last)

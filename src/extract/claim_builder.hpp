@@ -42,6 +42,9 @@ struct SentenceClaim {
     // word of addition. A part of a larger count of the same attribute its
     // source gave earlier in the paragraph, which the caller drops.
     bool bare = false;
+    // "He died in hospital on Sunday": one person by a pronoun, a count of
+    // one only where the document has counted no death before it.
+    bool pronoun_person = false;
     // A responsibility whose agent is a proper name the lexicon does not
     // know ("Northgate is responsible"): the original bytes of the name, for
     // the caller to put the id of the known source it names in place of its

@@ -141,6 +141,12 @@ public:
 
     void clear() { m_largest.clear(); }
 
+    // True when a count was recorded under `key`.
+    [[nodiscard]] bool any(const Key& key) const
+    {
+        return std::ranges::find(m_largest, key, &std::pair<Key, std::int64_t>::first) != m_largest.end();
+    }
+
     void record(const Key& key, std::int64_t lo)
     {
         const auto known = std::ranges::find(m_largest, key, &std::pair<Key, std::int64_t>::first);
@@ -1228,6 +1234,8 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
             if (count != nullptr) {
                 // "Two of them died" after "three people died": some of those counted, not a count.
                 if (raw.partitive && largest.below(raw.attribute, *count)) continue;
+                // "He died in hospital" after a toll is one of those counted.
+                if (raw.pronoun_person && largest.any(raw.attribute)) continue;
                 largest.record(raw.attribute, count->lo);
                 // "Eleven were injured. Eight were treated at the scene": a part.
                 std::pair<std::string_view, std::string> key{said_by.id, raw.attribute};
