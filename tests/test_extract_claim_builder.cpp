@@ -1212,3 +1212,16 @@ TEST_CASE("'He died in hospital' counts one death where none was counted before"
     CHECK(count_of(deaths[0]).lo == 2);
     CHECK(of(extract_text("He did not die."), "deaths").empty());
 }
+
+TEST_CASE("'Three passengers died' after the same voice's larger toll is a part; after a named speaker a count")
+{
+    auto deaths = of(extract_text("Four people died in the crash. Three passengers died at the scene."), "deaths");
+    REQUIRE(deaths.size() == 1);
+    CHECK(count_of(deaths[0]).lo == 4);
+    deaths = of(extract_text("Four people died in the crash. According to the union, three workers died."), "deaths");
+    CHECK(deaths.size() == 2);
+    // A qualifier group counts a group of its own.
+    const auto injuries =
+        of(extract_text("Forty people were injured. Eleven officers were injured at the gate."), "injuries");
+    CHECK(injuries.size() == 2);
+}

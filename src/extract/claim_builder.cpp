@@ -536,9 +536,24 @@ private:
         bool added = false;
         for (auto t = first; t < last && !added; ++t) added = m_lexicon.additions.contains(m_s.tokens[t]);
         if (trigger.hospital || trigger.patient) claim.part_of_earlier = !added;
-        claim.bare = before && !added && !is_zero(figure) && opens_clause_at(figure.first) &&
+        const bool part_shape = before && !added && !is_zero(figure) && opens_clause_at(figure.first);
+        claim.bare = part_shape &&
                      (figure.last == trigger.pos || m_lexicon.bare_links.contains(m_s.tokens[figure.last]));
+        claim.some_people = part_shape && !m_attribution && some_of_the_people(figure, trigger, claim);
         m_out.push_back(std::move(claim));
+    }
+
+    // "Three passengers died": a figure whose noun is one of `people_nouns`
+    // (not "people", nor a qualifier group, which counts a group of its own),
+    // right before the trigger or a word of `bare_links`.
+    [[nodiscard]] bool some_of_the_people(const Figure& figure, const Trigger& trigger, const SentenceClaim& claim) const
+    {
+        if (figure.last + 1 > trigger.pos || !claim.qualifier.empty()) return false;
+        if (m_s.at(figure.last, Cue::group) != nullptr || !m_lexicon.people_nouns.contains(m_s.tokens[figure.last])) {
+            return false;
+        }
+        const std::uint32_t after = figure.last + 1;
+        return after == trigger.pos || m_lexicon.bare_links.contains(m_s.tokens[after]);
     }
 
     // True when token `t` opens its sentence or clause: "Eight were treated",

@@ -42,6 +42,10 @@ struct SentenceClaim {
     // word of addition. A part of a larger count of the same attribute its
     // source gave earlier in the paragraph, which the caller drops.
     bool bare = false;
+    // "Three passengers died", in a sentence that names no speaker of its
+    // own: a part as a bare figure is. (Where a speaker is named, as in
+    // "According to the group, 105 workers were injured", it is a count.)
+    bool some_people = false;
     // "He died in hospital on Sunday": one person by a pronoun, a count of
     // one only where the document has counted no death before it.
     bool pronoun_person = false;

@@ -1239,7 +1239,7 @@ Expected<Extraction> Extractor::extract(const Document& document, const ExtractO
                 largest.record(raw.attribute, count->lo);
                 // "Eleven were injured. Eight were treated at the scene": a part.
                 std::pair<std::string_view, std::string> key{said_by.id, raw.attribute};
-                if (raw.bare && paragraph_largest.below(key, *count)) continue;
+                if ((raw.bare || raw.some_people) && paragraph_largest.below(key, *count)) continue;
                 paragraph_largest.record(std::move(key), count->lo);
                 if (raw.attribute == "injuries") {
                     // "several residents were taken to a hospital" after the same source's

@@ -270,7 +270,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     auto counts = LexiconFile::open(path("counts.toml"),
                                     {"extra_triggers", "ignored_triggers", "after_links", "out_of_scope", "explanations",
                                      "retractions", "retracts_before", "partial_degrees", "light_words", "part_of", "part_links", "partitive", "months", "month_links", "patient_verbs",
-                                     "patient_nouns", "to_hospital", "hospital_words", "carry_verbs", "additions", "bare_links", "persons",
+                                     "patient_nouns", "to_hospital", "hospital_words", "carry_verbs", "additions", "bare_links", "people_nouns", "persons",
                                      "person_ordinals", "person_links", "doer_verbs", "restating", "measures", "participle_triggers",
                                      "year_before", "calendar_months", "group"});
     if (!counts) return std::unexpected(counts.error());
@@ -403,6 +403,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
     CONTRA_TRY(counts->add_words(lexicon.doer_verbs, "doer_verbs"));
     CONTRA_TRY(counts->add_words(lexicon.person_ordinals, "person_ordinals"));
     CONTRA_TRY(counts->add_words(lexicon.bare_links, "bare_links"));
+    CONTRA_TRY(counts->add_words(lexicon.people_nouns, "people_nouns"));
     lexicon.injuries = lexicon.attribute_index("injuries");
     if (lexicon.injuries >= 0) {
         CONTRA_TRY(counts->add(phrases, "patient_verbs", Cue::patient_verb, lexicon.injuries));
@@ -424,7 +425,7 @@ Expected<Lexicon> Lexicon::load(const std::string& dir,
                          &lexicon.possessive_figures, &lexicon.colon_leads, &lexicon.figure_verbs, &lexicon.focus_roles, &lexicon.harm_objects,
                          &lexicon.modifiers, &lexicon.bodies, &lexicon.vague_bodies, &lexicon.partial_degrees, &lexicon.pronoun_closers,
                          &lexicon.light_words, &lexicon.part_of, &lexicon.part_links, &lexicon.partitive, &lexicon.months, &lexicon.month_links, &lexicon.patient_nouns, &lexicon.hospital_words, &lexicon.carry_verbs,
-                         &lexicon.additions, &lexicon.bare_links, &lexicon.persons, &lexicon.person_links, &lexicon.doer_verbs,
+                         &lexicon.additions, &lexicon.bare_links, &lexicon.people_nouns, &lexicon.persons, &lexicon.person_links, &lexicon.doer_verbs,
                          &lexicon.person_ordinals, &lexicon.self_links,
                          &lexicon.measures, &lexicon.participle_triggers}) {
         set->compile(lexicon.vocabulary);

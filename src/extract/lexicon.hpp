@@ -202,6 +202,7 @@ struct Lexicon {
     WordSet patient_nouns;    // "admitted 14 people": the nouns a patient verb counts
     WordSet hospital_words;   // "taken to Saltmere General Hospital"
     WordSet carry_verbs;      // "its crews took 21 people to hospital": verbs that carry the people after them
+    WordSet people_nouns;     // "Three passengers died": some of the people a toll counts
     WordSet bare_links;       // "Eight were treated": words after a figure with no noun of its own
     WordSet additions;        // "six other people were taken to hospital": not a part of an earlier count
     WordSet persons;          // "A motorcyclist died": a person named without a figure is a count of one
