@@ -903,7 +903,7 @@ private:
     [[nodiscard]] std::optional<NamedAgent> named_before(std::uint32_t state) const
     {
         bool aside = false;  // one aside between commas passed over
-        for (std::uint32_t u = state; u > 0 && state - u < 5; --u) {
+        for (std::uint32_t u = state, read = 0; u > 0 && read < 5; --u, ++read) {
             const std::uint32_t last = u - 1;
             if (m_s.is_punct(last, '"')) continue;  // the company "bears no responsibility"
             if (!aside && m_s.is_punct(last, ',') && last > 0) {
@@ -916,8 +916,7 @@ private:
                 while (open > reach && !m_s.is_punct(open, ',')) --open;
                 if (open + 1 < last && m_s.is_punct(open, ',') &&
                     (m_s.tokens[open + 1].word == "which" || m_s.tokens[open + 1].word == "who")) {
-                    state -= last - open;
-                    u = open + 1;
+                    u = open + 1;  // the aside counts as the one comma read
                     continue;
                 }
                 return std::nullopt;
