@@ -1077,6 +1077,11 @@ TEST_CASE("'denies this', 'rejects that account' clear the speaker only after a 
     // The blame may be in the paragraph before.
     second_clears("Families say the council ignored warnings.\n\nThe council rejects that account completely.\n",
                   "council");
+    // Two paragraphs back is too far, whether or not the denial opens its paragraph.
+    CHECK(of(extract_text("Families say the council ignored warnings.\n\nThe meeting ran late.\n\nThe council "
+                          "rejects that account.\n"),
+             "responsibility")
+              .size() == 1);
     std::vector<Claim> blame;
     // After a figure, or a blame of another, nothing is cleared.
     CHECK(of(extract_text("The union says 40 people were hurt. The ministry rejects that.\n"), "responsibility")

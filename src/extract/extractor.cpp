@@ -39,6 +39,7 @@ namespace {
 
 using extraction::WordToken;
 using extraction::is_blank;
+using extraction::is_blank_line;
 using extraction::line_end;
 
 constexpr std::size_t k_context = 32;
@@ -209,24 +210,29 @@ std::size_t paragraph_end(std::string_view text, std::size_t at)
     return text.size();
 }
 
+// True when the line that starts at byte `start` holds nothing but blanks.
+bool blank_line_at(std::string_view text, std::size_t start)
+{
+    return is_blank_line(text.substr(start, line_end(text, start) - start));
+}
+
+// The start of the paragraph that holds byte `at`: its first line after a
+// blank one, or the text's start.
+std::size_t paragraph_start(std::string_view text, std::size_t at)
+{
+    std::size_t start = line_start(text, at);
+    while (start > 0 && !blank_line_at(text, line_start(text, start - 1))) start = line_start(text, start - 1);
+    return start;
+}
+
 // The start of the paragraph before the one that holds byte `at`, or of
 // that one when it is the first.
 std::size_t previous_paragraph_start(std::string_view text, std::size_t at)
 {
-    auto blank = [&](std::size_t start) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        return std::ranges::all_of(text.substr(start, end - start), [](char c) { return is_blank(c); });
-    };
-    // Back over this paragraph's lines, the blank lines before it, and the
-    // lines of the one before.
-    std::size_t start = line_start(text, at);
-    for (int paragraphs = 0; start > 0 && paragraphs < 2; ++paragraphs) {
-        while (start > 0 && blank(line_start(text, start - 1))) start = line_start(text, start - 1);
-        if (paragraphs == 1 || start == 0) break;
-        while (start > 0 && !blank(line_start(text, start - 1))) start = line_start(text, start - 1);
-    }
-    while (start > 0 && !blank(line_start(text, start - 1))) start = line_start(text, start - 1);
-    return start;
+    std::size_t start = paragraph_start(text, at);
+    // Back over the blank lines between the two.
+    while (start > 0 && blank_line_at(text, line_start(text, start - 1))) start = line_start(text, start - 1);
+    return start == 0 ? 0 : paragraph_start(text, start - 1);
 }
 
 // Where the question that ends the sentence in `range` begins, after the
